@@ -1,0 +1,66 @@
+import { PassThrough } from "node:stream";
+import type { EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { I18nProvider } from "./i18n/context";
+import { en } from "./i18n/en";
+import { getLocale } from "./i18n/locale.server";
+import { vi } from "./i18n/vi";
+import { getLogger } from "./utils/logger.server";
+
+const ABORT_DELAY_MS = 5_000;
+export const streamTimeout = ABORT_DELAY_MS;
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  const locale = getLocale(request);
+  // Crawlers and no-JS readers get the whole page at once; browsers get it
+  // streamed as soon as the shell is ready.
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <I18nProvider locale={locale} messages={locale === "en" ? en : vi}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />
+      </I18nProvider>,
+      {
+        [waitForAll ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          responseHeaders.set("Content-Language", locale);
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors during the shell are reported by onShellError; after it,
+          // this is the only place they surface.
+          if (shellRendered) getLogger().error({ err: error }, "error while streaming a page");
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY_MS + 1_000);
+  });
+}
+
+export function handleError(error: unknown, { request }: { request: Request }) {
+  // Aborted requests (the reader went away) are not errors of ours.
+  if (request.signal.aborted) return;
+  getLogger().error({ err: error, path: new URL(request.url).pathname }, "unhandled error in a loader or action");
+}

@@ -1,0 +1,26 @@
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { createTranslate, type Locale, type Messages, type Translate } from "./i18n";
+
+type I18n = { locale: Locale; t: Translate };
+
+const I18nContext = createContext<I18n | null>(null);
+
+/**
+ * Wraps the whole app (in entry.server.tsx and entry.client.tsx, outside
+ * Remix) so that every component, error boundaries included, can translate.
+ */
+export function I18nProvider(props: { locale: Locale; messages: Messages; children: ReactNode }) {
+  const { locale, messages, children } = props;
+  const value = useMemo(() => ({ locale, t: createTranslate(locale, messages) }), [locale, messages]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useI18n must be used inside <I18nProvider>");
+  return value;
+}
+
+export function useT(): Translate {
+  return useI18n().t;
+}

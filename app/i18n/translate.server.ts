@@ -1,0 +1,10 @@
+import { en } from "./en";
+import { createTranslate, type Translate } from "./i18n";
+import { getLocale } from "./locale.server";
+import { vi } from "./vi";
+
+/** A translator for the request's language, for loaders (titles, messages). */
+export function getTranslate(request: Request): Translate {
+  const locale = getLocale(request);
+  return createTranslate(locale, locale === "en" ? en : vi);
+}

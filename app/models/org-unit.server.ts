@@ -1,0 +1,55 @@
+import type { OrgUnitKind } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+
+// The province's organisation tree (see issue "People, sign-in, roles and the
+// province's organisation tree", which extends this model).
+
+const DEPARTMENT_KINDS: OrgUnitKind[] = ["DEPARTMENT"];
+const LOCALITY_KINDS: OrgUnitKind[] = ["COMMUNE", "WARD", "SPECIAL_ZONE"];
+
+export type OrgUnitInput = {
+  code: string;
+  name: string;
+  kind: OrgUnitKind;
+  parentCode?: string;
+};
+
+/** The top of the tree and a few counts, for the public home page. */
+export async function getProvinceSummary() {
+  const root = await prisma.orgUnit.findFirst({
+    select: { name: true },
+    where: { parentId: null, kind: "PROVINCE" },
+    orderBy: { createdAt: "asc" },
+  });
+  if (!root) return null;
+  const counts = await prisma.orgUnit.groupBy({
+    by: ["kind"],
+    _count: { _all: true },
+    where: { parentId: { not: null } },
+  });
+  const count = (kinds: OrgUnitKind[]) =>
+    counts.filter((row) => kinds.includes(row.kind)).reduce((sum, row) => sum + row._count._all, 0);
+  return {
+    name: root.name,
+    units: count(counts.map((row) => row.kind)),
+    departments: count(DEPARTMENT_KINDS),
+    localities: count(LOCALITY_KINDS),
+  };
+}
+
+/**
+ * Creates the unit or brings it in line with `input`, keyed by its code.
+ * Parents must be saved before their children.
+ */
+export async function upsertOrgUnitByCode(input: OrgUnitInput) {
+  const parent = input.parentCode
+    ? await prisma.orgUnit.findUniqueOrThrow({ select: { id: true }, where: { code: input.parentCode } })
+    : null;
+  const data = { name: input.name, kind: input.kind, parentId: parent?.id ?? null };
+  return prisma.orgUnit.upsert({
+    select: { id: true },
+    where: { code: input.code },
+    create: { code: input.code, ...data },
+    update: data,
+  });
+}

@@ -1,0 +1,84 @@
+import "@fontsource/be-vietnam-pro/400.css";
+import "@fontsource/be-vietnam-pro/700.css";
+import "./styles/app.css";
+import fontLatin400 from "@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-400-normal.woff2?url";
+import fontVietnamese400 from "@fontsource/be-vietnam-pro/files/be-vietnam-pro-vietnamese-400-normal.woff2?url";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorPage } from "./components/error-page";
+import { SiteFooter } from "./components/site-footer";
+import { SiteHeader } from "./components/site-header";
+import { useI18n } from "./i18n/context";
+import { getTranslate } from "./i18n/translate.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = getTranslate(request);
+  // Titles for pages that fail: meta functions cannot use hooks, so the
+  // server hands them over already translated.
+  return {
+    titles: {
+      site: t("app.name"),
+      notFound: `${t("error.notFound.title")} – ${t("app.titleSuffix")}`,
+      error: `${t("error.generic.title")} – ${t("app.titleSuffix")}`,
+    },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const titles = data?.titles;
+  if (!error) return [{ title: titles?.site ?? "Học Số" }];
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return [{ title: (notFound ? titles?.notFound : titles?.error) ?? "Học Số" }];
+};
+
+export const links: LinksFunction = () => [
+  // Body text needs both subsets at once: Latin letters plus the Vietnamese
+  // marks. Fetch them early so the text swaps in before it is read.
+  { rel: "preload", href: fontLatin400, as: "font", type: "font/woff2", crossOrigin: "anonymous" },
+  { rel: "preload", href: fontVietnamese400, as: "font", type: "font/woff2", crossOrigin: "anonymous" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { locale, t } = useI18n();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#12355b" />
+        <meta name="description" content={t("app.tagline")} />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main-content">
+          {t("layout.skipToContent")}
+        </a>
+        <SiteHeader />
+        <main id="main-content" className="page-width main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

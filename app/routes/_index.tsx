@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n/context";
+import { getTranslate } from "~/i18n/translate.server";
+import { getProvinceSummary } from "~/models/org-unit.server";
+
+// Public: the home page is open to everyone, signed in or not.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = getTranslate(request);
+  return {
+    title: `${t("app.name")} – ${t("app.tagline")}`,
+    province: await getProvinceSummary(),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
+
+const features = [
+  { title: "home.features.learn.title", body: "home.features.learn.body" },
+  { title: "home.features.certify.title", body: "home.features.certify.body" },
+  { title: "home.features.track.title", body: "home.features.track.body" },
+] as const;
+
+export default function Home() {
+  const { province } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <section className="hero" aria-labelledby="home-title">
+        <h1 id="home-title">{t("home.title")}</h1>
+        <p className="lead">{t("home.lead")}</p>
+      </section>
+
+      <section className="panel" aria-labelledby="serving-heading">
+        <h2 id="serving-heading" className="panel__heading">
+          {t("home.servingHeading")}
+        </h2>
+        {province ? (
+          <>
+            <p className="panel__title">{province.name}</p>
+            <ul className="stat-list">
+              <li>{t("home.stats.units", { count: province.units })}</li>
+              <li>{t("home.stats.departments", { count: province.departments })}</li>
+              <li>{t("home.stats.localities", { count: province.localities })}</li>
+            </ul>
+          </>
+        ) : (
+          <p>{t("home.servingEmpty")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="features-heading">
+        <h2 id="features-heading">{t("home.features.heading")}</h2>
+        <ul className="card-grid">
+          {features.map((feature) => (
+            <li key={feature.title} className="card">
+              <h3 className="card__title">{t(feature.title)}</h3>
+              <p>{t(feature.body)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

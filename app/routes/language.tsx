@@ -1,0 +1,30 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { localeCookie } from "~/i18n/locale.server";
+import { locales } from "~/i18n/i18n";
+import { getEnv } from "~/utils/env.server";
+import { safeRedirectPath } from "~/utils/redirect";
+
+// Changing language is open to everyone (anonymous included) and changes no
+// data, only a cookie; it posts so that it works without JavaScript.
+
+const languageSchema = z.object({
+  locale: z.enum(locales),
+  redirectTo: z.string().optional(),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const parsed = languageSchema.safeParse(form);
+  if (!parsed.success) {
+    throw new Response("Ngôn ngữ không hợp lệ.", { status: 400 });
+  }
+  return redirect(safeRedirectPath(parsed.data.redirectTo), {
+    headers: { "Set-Cookie": localeCookie(parsed.data.locale, getEnv().NODE_ENV === "production") },
+  });
+}
+
+export function loader() {
+  return redirect("/");
+}

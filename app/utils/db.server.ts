@@ -1,0 +1,46 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "~/generated/prisma/client";
+import { getEnv } from "./env.server";
+import { singleton } from "./singleton.server";
+
+// One Prisma client (and so one connection pool) per process. Only code in
+// app/models/ and app/utils/*.server.ts may import it.
+
+function databaseUrl(): string {
+  const url = getEnv().DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set. `npm start` and `npm run dev` start an embedded PostgreSQL and set it for you.",
+    );
+  }
+  return url;
+}
+
+export const prisma = singleton("prisma", () => {
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl(),
+    max: getEnv().DATABASE_POOL_SIZE,
+    // Fail fast when the database is away, so /readyz can say so instead
+    // of requests piling up behind a dead pool.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  return new PrismaClient({ adapter });
+});
+
+/** True when the database answers a trivial query within `timeoutMs`. */
+export async function isDatabaseReachable(timeoutMs = 2_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const probe = prisma.$queryRaw`SELECT 1`.then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+// Every setting the app reads comes from the environment and is checked here,
+// once, at start-up (see docs/decisions/008-configuration.md). `.env.example`
+// lists the same variables; a test keeps the two in step.
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), {
+    message: "must be a postgresql:// URL",
+  });
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const envSchema = z.object({
+  NODE_ENV: z
+    .enum(["development", "production", "test"])
+    .default("development"),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: port.default(3000),
+  // The address people reach the site at; used in printed links and e-mails.
+  APP_URL: z.url().optional(),
+  // Unset: an embedded PostgreSQL is started (only with `npm start`,
+  // `npm run dev` and the tests — never by the production server).
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  EMBEDDED_POSTGRES_DIR: z.string().min(1).default(".data/postgres"),
+  EMBEDDED_POSTGRES_PORT: port.default(5439),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info"),
+  // How long SIGTERM waits for requests in flight before closing anyway.
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a set of variables; throws an EnvError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty value in .env means "not set", as most tools read it.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== ""),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+  );
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/**
+ * Validates process.env again. Called once by the start-up code after it has
+ * started the embedded PostgreSQL and set DATABASE_URL.
+ */
+export function reloadEnv(): Env {
+  cached = parseEnv(process.env);
+  return cached;
+}

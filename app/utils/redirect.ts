@@ -1,0 +1,11 @@
+/**
+ * Only paths on this site: anything else ("//evil.example", "https://…",
+ * "javascript:…") would turn our redirects into an open redirector.
+ */
+export function safeRedirectPath(target: unknown, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//")) {
+    return fallback;
+  }
+  if (target.includes("\\") || /[\u0000-\u001f]/.test(target)) return fallback;
+  return target;
+}

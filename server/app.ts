@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { ViteDevServer } from "vite";
+import { isDatabaseReachable } from "~/utils/db.server";
+import { getLogger, runWithRequestContext } from "~/utils/logger.server";
+
+// The HTTP side of the app process: health checks, static files, logging and
+// Remix. Holds no state another instance would need (docs/architecture.md).
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export type AppOptions =
+  | { mode: "production"; buildDir: string; build: ServerBuild }
+  | { mode: "development"; vite: ViteDevServer };
+
+export function createApp(options: AppOptions) {
+  let draining = false;
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind nginx or a load balancer: take the client's address and scheme
+  // from the first proxy's X-Forwarded-* headers.
+  app.set("trust proxy", 1);
+
+  // A request id on every request and on every log line written for it.
+  // One from a trusted proxy is kept so logs of both tiers join up.
+  app.use((req, res, next) => {
+    const incoming = req.get("x-request-id");
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader("X-Request-Id", requestId);
+    const started = process.hrtime.bigint();
+    runWithRequestContext({ requestId }, () => {
+      res.on("finish", () => {
+        const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+        const quiet = req.path === "/healthz" || req.path === "/readyz";
+        // The path only: query strings can carry search terms about people.
+        getLogger()[quiet ? "debug" : "info"](
+          { method: req.method, path: req.path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 },
+          "request",
+        );
+      });
+      next();
+    });
+  });
+
+  app.use(compression());
+
+  // Liveness: the process answers. Readiness: it can serve real pages now.
+  app.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").type("text/plain").send("ok");
+  });
+  app.get("/readyz", async (_req, res) => {
+    res.set("Cache-Control", "no-store").type("text/plain");
+    if (draining) return void res.status(503).send("shutting down");
+    const ready = await isDatabaseReachable();
+    res.status(ready ? 200 : 503).send(ready ? "ready" : "database unreachable");
+  });
+
+  if (options.mode === "development") {
+    app.use(options.vite.middlewares);
+    app.all("*", async (req, res, next) => {
+      try {
+        const build = (await options.vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+        return createRequestHandler({ build, mode: "development" })(req, res, next);
+      } catch (error) {
+        if (error instanceof Error) options.vite.ssrFixStacktrace(error);
+        next(error);
+      }
+    });
+  } else {
+    const clientDir = path.join(options.buildDir, "client");
+    // File names under assets/ carry a content hash: cache them for a year.
+    app.use(
+      "/assets",
+      express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
+    );
+    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+    app.all("*", createRequestHandler({ build: options.build, mode: "production" }));
+  }
+
+  return {
+    app,
+    /** From now on /readyz answers 503, so load balancers stop sending work. */
+    startDraining() {
+      draining = true;
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { EnvError, getEnv, reloadEnv, type Env } from "~/utils/env.server";
+import { getLogger } from "~/utils/logger.server";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
+import { migrate } from "./migrate";
+
+// One entry for every way the app process runs (docs/decisions/007-server.md):
+//   serve            the web server (production build, or --dev with Vite)
+//   migrate          apply pending migrations, then exit
+//   seed             load the demo data, then exit
+// --demo: no DATABASE_URL needed (an embedded PostgreSQL is started), and
+//         serve migrates and loads demo data first. This is `npm start`;
+//         the npm db:* scripts pass it too. The production server never does.
+
+// Modules that open the database pool (the app, the seed, db.server) are
+// imported only after DATABASE_URL is known, hence the dynamic imports below.
+
+// This file sits in server/ (run by tsx) or is bundled into build/ (run by
+// node): the project root is one folder up either way.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const projectRoot = path.resolve(here, "..");
+const migrationsDir = path.join(projectRoot, "prisma", "migrations");
+
+const [command = "serve", ...flags] = process.argv.slice(2);
+const isDev = flags.includes("--dev");
+const isDemo = flags.includes("--demo") || isDev;
+
+process.env.NODE_ENV ??= isDev ? "development" : "production";
+const dotEnv = path.join(projectRoot, ".env");
+if (existsSync(dotEnv)) process.loadEnvFile(dotEnv);
+
+
+function loadEnvOrExit(): Env {
+  try {
+    return getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** DATABASE_URL if given; else an embedded PostgreSQL where that is allowed. */
+async function resolveDatabase(env: Env): Promise<EmbeddedDatabase | null> {
+  if (env.DATABASE_URL) return null;
+  if (!isDemo) {
+    console.error(
+      "Invalid environment:\n  - DATABASE_URL: required " +
+        "(only `npm start`, `npm run dev` and the npm db:* scripts start an embedded PostgreSQL)",
+    );
+    process.exit(1);
+  }
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.resolve(projectRoot, env.EMBEDDED_POSTGRES_DIR),
+    port: env.EMBEDDED_POSTGRES_PORT,
+    database: "hocso",
+    log: (message) => getLogger().info(message),
+  });
+  process.env.DATABASE_URL = embedded.url;
+  reloadEnv();
+  return embedded;
+}
+
+async function loadProductionBuild(): Promise<ServerBuild> {
+  const buildFile = path.join(here, "server", "index.js");
+  if (!existsSync(buildFile)) {
+    console.error("No production build found: run `npm run build` first.");
+    process.exit(1);
+  }
+  return (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+}
+
+async function createHttpApp() {
+  const { createApp } = await import("./app");
+  if (!isDev) return createApp({ mode: "production", buildDir: here, build: await loadProductionBuild() });
+  const { createServer } = await import("vite");
+  const vite = await createServer({ server: { middlewareMode: true }, appType: "custom" });
+  return createApp({ mode: "development", vite });
+}
+
+function printBanner(env: Env) {
+  const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
+  console.log(
+    [
+      "",
+      `  Học Số đang chạy tại / is running at: ${url}`,
+      "  Tài khoản demo / demo accounts: chưa có — đăng nhập sẽ có ở bước tiếp theo (not yet: sign-in comes next)",
+      "  Dừng / stop: Ctrl+C",
+      "",
+    ].join("\n"),
+  );
+}
+
+/**
+ * SIGTERM: stop taking new connections, let requests in flight finish (up to
+ * SHUTDOWN_TIMEOUT_MS), close the pool, then stop the embedded database.
+ */
+function stopGracefully(options: {
+  server: Server;
+  env: Env;
+  startDraining: () => void;
+  embedded: EmbeddedDatabase | null;
+}) {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      getLogger().warn({ signal }, "second signal: exiting now");
+      process.exit(1);
+    }
+    stopping = true;
+    getLogger().info({ signal }, "shutting down: finishing requests in flight");
+    options.startDraining();
+    const idleSweeper = setInterval(() => options.server.closeIdleConnections(), 100);
+    const forceTimer = setTimeout(() => {
+      getLogger().warn("shutdown timeout: closing the remaining connections");
+      options.server.closeAllConnections();
+    }, options.env.SHUTDOWN_TIMEOUT_MS);
+    await new Promise<void>((resolve) => options.server.close(() => resolve()));
+    clearInterval(idleSweeper);
+    clearTimeout(forceTimer);
+    const { prisma } = await import("~/utils/db.server");
+    await prisma.$disconnect();
+    await options.embedded?.stop();
+    getLogger().info("stopped");
+    process.exit(0);
+  };
+  for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
+    process.on(signal, () => void stop(signal));
+  }
+}
+
+async function main() {
+  let env = loadEnvOrExit();
+  const embedded = await resolveDatabase(env);
+  env = getEnv();
+  const databaseUrl = env.DATABASE_URL ?? "";
+
+  if (command === "migrate" || (command === "serve" && isDemo)) {
+    const result = await migrate({ databaseUrl, migrationsDir, log: (message) => getLogger().info(message) });
+    getLogger().info({ applied: result.applied.length, alreadyApplied: result.alreadyApplied }, "migrations up to date");
+  }
+  if (command === "seed" || (command === "serve" && isDemo)) {
+    const { seedDemoData } = await import("../prisma/seed");
+    await seedDemoData((message) => getLogger().info(message));
+  }
+  if (command !== "serve") {
+    const { prisma } = await import("~/utils/db.server");
+    await prisma.$disconnect();
+    await embedded?.stop();
+    return;
+  }
+
+  const { app, startDraining } = await createHttpApp();
+  const server = app.listen(env.PORT, env.HOST, () => {
+    getLogger().info({ port: env.PORT, host: env.HOST, mode: env.NODE_ENV }, "listening");
+    if (isDemo) printBanner(env);
+  });
+  // Slow phones on slow networks: allow time, but not forever.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  stopGracefully({ server, env, startDraining, embedded });
+}
+
+if (!["serve", "migrate", "seed"].includes(command)) {
+  console.error(`Unknown command "${command}". Use: serve | migrate | seed [--demo] [--dev]`);
+  process.exit(2);
+}
+
+main().catch((error: unknown) => {
+  getLogger().fatal({ err: error }, "start-up failed");
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
