@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
 import net from "node:net";
+import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import exitHook from "async-exit-hook";
@@ -101,6 +102,26 @@ async function ensureDatabase(url: string, database: string) {
   }
 }
 
+function urlFor(port: number, database: string) {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+async function connectToRunning(options: Options, dataDir: string): Promise<EmbeddedDatabase | null> {
+  const client = new pg.Client({ connectionString: urlFor(options.port, "postgres"), connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ data_directory: string }>("SHOW data_directory");
+    if (path.resolve(rows[0]?.data_directory ?? "") !== dataDir) return null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => {});
+  }
+  const url = urlFor(options.port, options.database);
+  await ensureDatabase(url, options.database);
+  return { url, dataDir, stop: async () => {} };
+}
+
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => {});
   const dataDir = reachableDataDir(options.dataDir, log);
@@ -111,6 +132,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   };
 
   if (!(await isPortFree(options.port))) {
+    // Most often our own cluster, started by `npm start` in another
+    // terminal: use it as it is (and leave it running when done).
+    const running = await connectToRunning(options, dataDir);
+    if (running) return running;
     throw new Error(
       `Port ${options.port} is taken, so the embedded PostgreSQL cannot start. ` +
         "Is Học Số already running? Stop it, or set EMBEDDED_POSTGRES_PORT to a free port.",
@@ -149,8 +174,25 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     );
   }
 
-  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
+  const url = urlFor(options.port, options.database);
   await ensureDatabase(url, options.database);
   log(`embedded PostgreSQL ready on 127.0.0.1:${options.port} (data in ${dataDir})`);
-  return { url, dataDir, stop: () => server.stop() };
+  const persistent = options.persistent ?? true;
+  return {
+    url,
+    dataDir,
+    // Ctrl+C in a terminal reaches PostgreSQL too (same process group), and
+    // it may be gone before we ask it to stop; the package would then wait
+    // forever for an exit that already happened. PostgreSQL removes
+    // postmaster.pid when it has shut down, so that ends the wait as well.
+    stop: async () => {
+      await Promise.race([server.stop(), waitForShutdown(dataDir)]);
+      if (!persistent) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForShutdown(dataDir: string) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  while (existsSync(pidFile)) await new Promise((resolve) => setTimeout(resolve, 100));
 }

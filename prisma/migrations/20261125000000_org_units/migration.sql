@@ -22,3 +22,4 @@ CREATE INDEX "org_unit_parent_id_idx" ON "org_unit"("parent_id");
 
 -- AddForeignKey
 ALTER TABLE "org_unit" ADD CONSTRAINT "org_unit_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+

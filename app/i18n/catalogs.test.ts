@@ -1,0 +1,36 @@
+import { describe, expect, test } from "vitest";
+import { en } from "./en";
+import { createTranslate } from "./i18n";
+import { vi } from "./vi";
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("message catalogs", () => {
+  test("English has exactly the Vietnamese keys", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+  });
+
+  test.each(Object.keys(vi) as (keyof typeof vi)[])("%s: same placeholders, no empty text", (key) => {
+    expect(vi[key].trim()).not.toBe("");
+    expect(en[key].trim()).not.toBe("");
+    expect(placeholders(en[key])).toEqual(placeholders(vi[key]));
+  });
+
+  test("Vietnamese text is written with its diacritics", () => {
+    // A catalog typed without marks ("Hoc So", "Trang chu") reads as careless.
+    const text = Object.values(vi).join(" ");
+    expect(text).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
+    for (const word of ["Hoc So", "Trang chu", "Khong tim thay"]) expect(text).not.toContain(word);
+  });
+});
+
+describe("createTranslate", () => {
+  test("fills placeholders and formats numbers for the locale", () => {
+    expect(createTranslate("vi", vi)("home.stats.units", { count: 12345 })).toBe("12.345 đơn vị trực thuộc");
+    expect(createTranslate("en", en)("home.stats.units", { count: 12345 })).toBe("12,345 units");
+  });
+
+  test("leaves an unknown placeholder visible rather than printing 'undefined'", () => {
+    expect(createTranslate("vi", vi)("error.requestId", {})).toBe(vi["error.requestId"]);
+  });
+});

@@ -1,0 +1,16 @@
+import { afterAll, inject } from "vitest";
+import { createDatabase, dropDatabase } from "../helpers/database";
+
+// Each *.db.test.ts file gets a fresh, migrated database of its own: tests in
+// different files never see each other's rows. This runs before the test
+// file is imported, so app code reads the right DATABASE_URL.
+const serverUrl = inject("testServerUrl");
+const database = await createDatabase(serverUrl, { template: inject("templateDatabase") });
+process.env.DATABASE_URL = database.url;
+process.env.LOG_LEVEL ??= "warn";
+
+afterAll(async () => {
+  const { prisma } = await import("~/utils/db.server");
+  await prisma.$disconnect();
+  await dropDatabase(serverUrl, database.name);
+});
