@@ -78,10 +78,19 @@ async function loadProductionBuild(): Promise<ServerBuild> {
 
 async function createHttpApp() {
   const { createApp } = await import("./app");
-  if (!isDev) return createApp({ mode: "production", buildDir: here, build: await loadProductionBuild() });
+  if (!isDev) {
+    const app = createApp({ mode: "production", buildDir: here, build: await loadProductionBuild() });
+    return { ...app, close: async () => {} };
+  }
   const { createServer } = await import("vite");
+  const before = new Set(process.listeners("SIGTERM"));
   const vite = await createServer({ server: { middlewareMode: true }, appType: "custom" });
-  return createApp({ mode: "development", vite });
+  // Vite exits the process on SIGTERM by itself, which would cut the drain
+  // short; take its handler off and close Vite ourselves, in order.
+  for (const listener of process.listeners("SIGTERM")) {
+    if (!before.has(listener)) process.off("SIGTERM", listener);
+  }
+  return { ...createApp({ mode: "development", vite }), close: () => vite.close() };
 }
 
 function printBanner(env: Env) {
@@ -105,6 +114,7 @@ function stopGracefully(options: {
   server: Server;
   env: Env;
   startDraining: () => void;
+  closeApp: () => Promise<void>;
   embedded: EmbeddedDatabase | null;
 }) {
   let stopping = false;
@@ -124,6 +134,7 @@ function stopGracefully(options: {
     await new Promise<void>((resolve) => options.server.close(() => resolve()));
     clearInterval(idleSweeper);
     clearTimeout(forceTimer);
+    await options.closeApp();
     const { prisma } = await import("~/utils/db.server");
     await prisma.$disconnect();
     await options.embedded?.stop();
@@ -156,7 +167,7 @@ async function main() {
     return;
   }
 
-  const { app, startDraining } = await createHttpApp();
+  const { app, startDraining, close: closeApp } = await createHttpApp();
   const server = app.listen(env.PORT, env.HOST, () => {
     getLogger().info({ port: env.PORT, host: env.HOST, mode: env.NODE_ENV }, "listening");
     if (isDemo) printBanner(env);
@@ -164,7 +175,7 @@ async function main() {
   // Slow phones on slow networks: allow time, but not forever.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  stopGracefully({ server, env, startDraining, embedded });
+  stopGracefully({ server, env, startDraining, closeApp, embedded });
 }
 
 if (!["serve", "migrate", "seed"].includes(command)) {

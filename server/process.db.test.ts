@@ -95,4 +95,12 @@ test("without its database the process stays alive but reports not ready", async
   const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
   expect(ready.status).toBe(503);
   expect(await ready.text()).toBe("database unreachable");
+
+  // A page that needs the database fails politely, in Vietnamese, and
+  // gives nothing away about the server.
+  const home = await fetch(`http://127.0.0.1:${port}/`);
+  expect(home.status).toBe(500);
+  const html = await home.text();
+  expect(html).toContain("Đã có lỗi xảy ra");
+  expect(html).not.toMatch(/prisma|ECONNREFUSED|at .*\.js:\d+/i);
 }, 30_000);

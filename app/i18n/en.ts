@@ -48,6 +48,5 @@ export const en: Messages = {
   "error.forbidden.body": "If you think you need access, contact your unit's administrator.",
   "error.badRequest.title": "Invalid request",
   "error.badRequest.body": "What was sent was not valid. Please go back and try again.",
-  "error.requestId": "Request id (give it to support if needed): {requestId}",
   "error.backHome": "Back to the home page",
 };

@@ -49,7 +49,6 @@ export const vi = {
   "error.forbidden.body": "Nếu bạn nghĩ mình cần quyền truy cập, hãy liên hệ quản trị viên của đơn vị.",
   "error.badRequest.title": "Yêu cầu không hợp lệ",
   "error.badRequest.body": "Thông tin gửi lên không đúng. Hãy quay lại và thử lại.",
-  "error.requestId": "Mã yêu cầu (gửi cho bộ phận hỗ trợ nếu cần): {requestId}",
   "error.backHome": "Về trang chủ",
 } as const satisfies Record<string, string>;
 
