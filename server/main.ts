@@ -172,7 +172,17 @@ async function main() {
     getLogger().info({ port: env.PORT, host: env.HOST, mode: env.NODE_ENV }, "listening");
     if (isDemo) printBanner(env);
   });
-  // Slow phones on slow networks: allow time, but not forever.
+  server.on("error", async (error: NodeJS.ErrnoException) => {
+    const message =
+      error.code === "EADDRINUSE"
+        ? `Port ${env.PORT} is already in use: is Học Số already running? Stop it, or set PORT.`
+        : `Could not listen on ${env.HOST}:${env.PORT}: ${error.message}`;
+    console.error(message);
+    await embedded?.stop();
+    process.exit(1);
+  });
+  // Keep-alive longer than a typical load balancer's idle timeout (60 s), so
+  // the balancer, not us, closes idle connections and never reuses a dead one.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   stopGracefully({ server, env, startDraining, closeApp, embedded });

@@ -104,3 +104,22 @@ test("without its database the process stays alive but reports not ready", async
   expect(html).toContain("Đã có lỗi xảy ra");
   expect(html).not.toMatch(/prisma|ECONNREFUSED|at .*\.js:\d+/i);
 }, 30_000);
+
+function runToExit(env: Record<string, string | undefined>) {
+  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const process_ = spawn(process.execPath, ["build/main.js", "serve"], { env: { ...process.env, ...env } });
+    let stderr = "";
+    process_.stderr.on("data", (chunk) => (stderr += chunk));
+    process_.on("exit", (code) => resolve({ code, stderr }));
+  });
+}
+
+test("a bad setting stops the process at start-up, naming the variable", async () => {
+  const badPort = await runToExit({ PORT: "eighty" });
+  expect(badPort.code).toBe(1);
+  expect(badPort.stderr).toMatch(/PORT/);
+
+  const noDatabase = await runToExit({ DATABASE_URL: "" });
+  expect(noDatabase.code).toBe(1);
+  expect(noDatabase.stderr).toMatch(/DATABASE_URL: required/);
+});
