@@ -24,6 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Titles for pages that fail: meta functions cannot use hooks, so the
   // server hands them over already translated.
   return {
+    // The server's year, so that server and browser render the same footer
+    // even on New Year's Eve in another time zone.
+    year: new Date().getFullYear(),
     titles: {
       site: t("app.name"),
       notFound: `${t("error.notFound.title")} – ${t("app.titleSuffix")}`,

@@ -3,7 +3,7 @@
 //  2. Installs tools/prisma-diff (Prisma 6.19's CLI, for writing migrations
 //     and for the schema/migrations agreement test). It lives in its own
 //     folder because its `prisma` command would clash with Prisma 7's.
-// A production install (--omit=dev) skips step 2.
+// A production install (--omit=dev) skips both: see below.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 
@@ -12,10 +12,17 @@ function run(command, args, options = {}) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run(process.execPath, ["scripts/prisma-offline.mjs", "generate"]);
-
 const omitted = (process.env.npm_config_omit ?? "").split(/[\s,]+/);
 const production = omitted.includes("dev") || process.env.NODE_ENV === "production";
+
+// A production install (after `npm run build`) needs no generated client:
+// the build already contains it, and the Prisma CLI is a dev dependency.
+if (existsSync("node_modules/prisma/package.json")) {
+  run(process.execPath, ["scripts/prisma-offline.mjs", "generate"]);
+} else if (!production) {
+  console.error("postinstall: the prisma package is missing; run a full `npm install`.");
+  process.exit(1);
+}
 const toolPackage = "tools/prisma-diff/node_modules/prisma/package.json";
 const wanted = JSON.parse(readFileSync("tools/prisma-diff/package.json", "utf8")).devDependencies.prisma;
 const installed = existsSync(toolPackage) ? JSON.parse(readFileSync(toolPackage, "utf8")).version : null;

@@ -26,7 +26,8 @@ export function createApp(options: AppOptions) {
   app.set("trust proxy", 1);
 
   // A request id on every request and on every log line written for it.
-  // One from a trusted proxy is kept so logs of both tiers join up.
+  // An incoming X-Request-Id (nginx sets one) is kept when it is well formed,
+  // so logs of both tiers join up; it is used for nothing but correlation.
   app.use((req, res, next) => {
     const incoming = req.get("x-request-id");
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();

@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, inject, test } from "vitest";
 import { createDatabase, dropDatabase } from "../tests/helpers/database";
-import { checksumOf, migrate, readLocalMigrations } from "./migrate";
+import { checksumOf, migrate, PRISMA_ADVISORY_LOCK_KEY, readLocalMigrations } from "./migrate";
 
 const serverUrl = inject("testServerUrl");
 const realMigrations = path.resolve("prisma/migrations");
@@ -95,9 +95,28 @@ describe("migrate", () => {
     expect(await query(url, `SELECT id, finished_at FROM "_prisma_migrations" ORDER BY id`)).toEqual(before);
   });
 
-  test("two processes starting at once: one migrates, the other waits and finds nothing to do", async () => {
+  test("two processes starting at once: one migrates, the other waits for it and finds nothing to do", async () => {
     const url = await emptyDatabase();
-    const [a, b] = await Promise.all([migrateInChildProcess(url), migrateInChildProcess(url)]);
+    // Hold the migration lock ourselves so that both processes are surely
+    // started and waiting on it at the same moment, then let go.
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    await holder.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
+    const both = Promise.all([migrateInChildProcess(url), migrateInChildProcess(url)]);
+    let waiting = 0;
+    for (let attempt = 0; attempt < 100 && waiting < 2; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const { rows } = await holder.query<{ count: string }>(
+        `SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`,
+        [PRISMA_ADVISORY_LOCK_KEY],
+      );
+      waiting = Number(rows[0]?.count);
+    }
+    expect(waiting, "both processes should be waiting for the migration lock").toBe(2);
+    await holder.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
+    await holder.end();
+
+    const [a, b] = await both;
     expect(a.code, a.output).toBe(0);
     expect(b.code, b.output).toBe(0);
     const local = await readLocalMigrations(realMigrations);
@@ -108,6 +127,7 @@ describe("migrate", () => {
     expect(rows).toEqual(local.map((m) => ({ migration_name: m.name, count: "1" })));
     const appliedBy = [a.output, b.output].map((output) => (output.match(/applying migration/g) ?? []).length);
     expect(appliedBy.sort()).toEqual([0, local.length]);
+    expect(a.output + b.output).toMatch(/another process is migrating this database; waiting for it/);
   }, 60_000);
 
   test("refuses to run when an applied migration file has changed, and applies nothing", async () => {

@@ -117,6 +117,33 @@ async function applyOne(client: pg.Client, migration: LocalMigration) {
   }
 }
 
+/** How long to wait for another process that is migrating. */
+const LOCK_WAIT = "5min";
+
+/**
+ * Session-level advisory lock: it needs a direct connection to PostgreSQL
+ * (not PgBouncer in transaction mode). When another process holds it, say so
+ * and wait; it finishes its migrations and we then find nothing to do.
+ */
+async function acquireLock(client: pg.Client, log: Log) {
+  const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
+    PRISMA_ADVISORY_LOCK_KEY,
+  ]);
+  if (rows[0]?.locked) return;
+  log("another process is migrating this database; waiting for it");
+  await client.query(`SET lock_timeout = '${LOCK_WAIT}'`);
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
+  } catch (error) {
+    throw new MigrationError(
+      `Gave up after ${LOCK_WAIT}: another process still holds the migration lock (${PRISMA_ADVISORY_LOCK_KEY}). ` +
+        `Find it with: SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = ${PRISMA_ADVISORY_LOCK_KEY}. ` +
+        String(error),
+    );
+  }
+  await client.query("SET lock_timeout = 0");
+}
+
 /**
  * Applies every pending migration in name order, each in its own
  * transaction, while holding Prisma's advisory lock so that two processes
@@ -132,7 +159,7 @@ export async function migrate(options: {
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
+    await acquireLock(client, log);
     try {
       await client.query(CREATE_BOOKKEEPING_TABLE);
       const { rows } = await client.query<AppliedRow>(
@@ -149,7 +176,9 @@ export async function migrate(options: {
         alreadyApplied: local.length - pending.length,
       };
     } finally {
-      await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
+      // If the connection broke, the lock went with it; do not let the
+      // unlock's error hide the real one.
+      await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK_KEY]).catch(() => {});
     }
   } finally {
     await client.end();

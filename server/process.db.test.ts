@@ -1,13 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import net from "node:net";
-import { afterEach, expect, test } from "vitest";
+import { afterEach, beforeAll, expect, test } from "vitest";
+import { assertFreshBuild } from "../tests/helpers/build";
 import { findFreePort } from "./embedded-postgres";
 
 // The production server, run as a real process. On SIGTERM it stops taking
 // connections, lets requests in flight finish, then exits cleanly; without
 // its database it stays up and says so on /readyz. Runs the real build
 // (npm test builds before it runs the tests).
+
+beforeAll(assertFreshBuild);
 
 let child: ChildProcess | undefined;
 afterEach(() => {
@@ -28,7 +30,6 @@ async function waitUntilReady(port: number) {
 }
 
 test("SIGTERM lets a request in flight finish, then exits 0", async () => {
-  expect(existsSync("build/main.js"), "run `npm run build` first").toBe(true);
   const port = await findFreePort();
   child = spawn(process.execPath, ["build/main.js", "serve"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", SHUTDOWN_TIMEOUT_MS: "10000" },

@@ -26,11 +26,11 @@ describe("message catalogs", () => {
 
 describe("createTranslate", () => {
   test("fills placeholders and formats numbers for the locale", () => {
-    expect(createTranslate("vi", vi)("home.stats.units", { count: 12345 })).toBe("12.345 đơn vị trực thuộc");
-    expect(createTranslate("en", en)("home.stats.units", { count: 12345 })).toBe("12,345 units");
+    expect(createTranslate("vi", vi)("home.stats.units", { count: 12345 })).toBe("12.345 cơ quan, đơn vị");
+    expect(createTranslate("en", en)("home.stats.units", { count: 12345 })).toBe("12,345 bodies and units");
   });
 
   test("leaves an unknown placeholder visible rather than printing 'undefined'", () => {
-    expect(createTranslate("vi", vi)("home.stats.units", {})).toBe("{count} đơn vị trực thuộc");
+    expect(createTranslate("vi", vi)("home.stats.units", {})).toBe("{count} cơ quan, đơn vị");
   });
 });

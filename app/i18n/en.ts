@@ -15,17 +15,16 @@ export const en: Messages = {
   "layout.footer.language": "Language",
   "layout.footer.copyright": "© {year} Học Số",
 
-  "language.label": "Choose a language",
   "language.vi": "Tiếng Việt",
   "language.en": "English",
-  "language.submit": "Change language",
+  "language.invalid": "The language you chose is not valid.",
 
   "home.title": "Learn digital skills, any time, on any device",
   "home.lead":
     "Học Số is where the province's public servants take digital-skills courses, pass quizzes and earn certificates. HR offices can see who has completed their unit's mandatory training.",
   "home.servingHeading": "Serving",
   "home.servingEmpty": "No organisation units have been set up yet.",
-  "home.stats.units": "{count} units",
+  "home.stats.units": "{count} bodies and units",
   "home.stats.departments": "{count} departments and agencies",
   "home.stats.localities": "{count} communes, wards and special zones",
   "home.features.heading": "What Học Số does for you",

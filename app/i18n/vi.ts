@@ -15,17 +15,16 @@ export const vi = {
   "layout.footer.language": "Ngôn ngữ",
   "layout.footer.copyright": "© {year} Học Số",
 
-  "language.label": "Chọn ngôn ngữ",
   "language.vi": "Tiếng Việt",
   "language.en": "English",
-  "language.submit": "Đổi ngôn ngữ",
+  "language.invalid": "Ngôn ngữ bạn chọn không hợp lệ.",
 
   "home.title": "Học kỹ năng số, mọi lúc, trên mọi thiết bị",
   "home.lead":
     "Học Số là nơi cán bộ, công chức, viên chức trong tỉnh học các khóa kỹ năng số, làm bài kiểm tra và nhận chứng chỉ. Bộ phận tổ chức cán bộ theo dõi được ai đã hoàn thành khóa học bắt buộc của đơn vị mình.",
   "home.servingHeading": "Đơn vị sử dụng",
   "home.servingEmpty": "Chưa có đơn vị nào được khai báo.",
-  "home.stats.units": "{count} đơn vị trực thuộc",
+  "home.stats.units": "{count} cơ quan, đơn vị",
   "home.stats.departments": "{count} sở, ban, ngành",
   "home.stats.localities": "{count} xã, phường, đặc khu",
   "home.features.heading": "Học Số giúp gì cho bạn",

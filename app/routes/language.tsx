@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { localeCookie } from "~/i18n/locale.server";
 import { locales } from "~/i18n/i18n";
-import { getEnv } from "~/utils/env.server";
+import { getTranslate } from "~/i18n/translate.server";
 import { safeRedirectPath } from "~/utils/redirect";
 
 // Changing language is open to everyone (anonymous included) and changes no
@@ -18,10 +18,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const parsed = languageSchema.safeParse(form);
   if (!parsed.success) {
-    throw new Response("Ngôn ngữ không hợp lệ.", { status: 400 });
+    throw new Response(getTranslate(request)("language.invalid"), { status: 400 });
   }
+  // Secure only over HTTPS (the proxy's X-Forwarded-Proto is trusted), so the
+  // choice also sticks on a plain-HTTP intranet or a phone on the LAN.
+  const secure = new URL(request.url).protocol === "https:";
   return redirect(safeRedirectPath(parsed.data.redirectTo), {
-    headers: { "Set-Cookie": localeCookie(parsed.data.locale, getEnv().NODE_ENV === "production") },
+    headers: { "Set-Cookie": localeCookie(parsed.data.locale, secure) },
   });
 }
 
