@@ -1,0 +1,34 @@
+import { expect, test } from "vitest";
+import { demoOrgUnits } from "../../prisma/demo-data/org-units";
+import { seedDemoData } from "../../prisma/seed";
+import { loader } from "./_index";
+
+const request = (cookie?: string) =>
+  new Request("http://localhost/", { headers: cookie ? { Cookie: cookie } : {} });
+
+test("with no units yet, the home page says so", async () => {
+  const data = await loader({ request: request(), params: {}, context: {} });
+  expect(data.province).toBeNull();
+});
+
+test("the home page sums up the province from the database, in the reader's language", async () => {
+  await seedDemoData();
+  const data = await loader({ request: request(), params: {}, context: {} });
+  expect(data.title).toBe("Học Số – Nền tảng học tập chuyển đổi số cho cán bộ, công chức, viên chức");
+  expect(data.province).toEqual({
+    name: "UBND tỉnh Lâm Đồng",
+    units: demoOrgUnits.length - 1,
+    departments: demoOrgUnits.filter((unit) => unit.kind === "DEPARTMENT").length,
+    localities: demoOrgUnits.filter((unit) => ["COMMUNE", "WARD", "SPECIAL_ZONE"].includes(unit.kind)).length,
+  });
+  const english = await loader({ request: request("hocso_lang=en"), params: {}, context: {} });
+  expect(english.title).toBe("Học Số – Digital-transformation learning for public servants");
+});
+
+test("loading the demo data twice changes nothing", async () => {
+  await seedDemoData();
+  const before = await loader({ request: request(), params: {}, context: {} });
+  await seedDemoData();
+  const after = await loader({ request: request(), params: {}, context: {} });
+  expect(after.province).toEqual(before.province);
+});
