@@ -14,11 +14,6 @@ const isVitest = process.env.VITEST !== undefined;
 
 export default defineConfig({
   server: { port: 3000 },
-  build: {
-    // Source maps help read production stack traces; they are served only
-    // to whoever asks for them and hold no secrets.
-    sourcemap: true,
-  },
   plugins: [
     !isVitest &&
       remix({

@@ -18,15 +18,18 @@ import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
 import { useI18n } from "./i18n/context";
 import { getTranslate } from "./i18n/translate.server";
+import { getUser } from "./utils/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = getTranslate(request);
+  const user = await getUser(request);
   // Titles for pages that fail: meta functions cannot use hooks, so the
   // server hands them over already translated.
   return {
     // The server's year, so that server and browser render the same footer
     // even on New Year's Eve in another time zone.
     year: new Date().getFullYear(),
+    user: user ? { fullName: user.fullName, roles: user.roles } : null,
     titles: {
       site: t("app.name"),
       notFound: `${t("error.notFound.title")} – ${t("app.titleSuffix")}`,

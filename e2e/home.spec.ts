@@ -9,7 +9,7 @@ test.describe("home page", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Học kỹ năng số, mọi lúc, trên mọi thiết bị");
     // Demo data, read from PostgreSQL.
     await expect(page.getByText("UBND tỉnh Lâm Đồng")).toBeVisible();
-    await expect(page.getByText("13 sở, ban, ngành")).toBeVisible();
+    await expect(page.getByText("15 sở, ban, ngành")).toBeVisible();
 
     // The first Tab stop is the skip link; it shows itself and jumps to the content.
     await page.keyboard.press("Tab");

@@ -11,7 +11,9 @@ import { createDatabase, dropDatabase } from "../tests/helpers/database";
 //   A: every migration applied by our migrator;
 //   B: the SQL Prisma's engine writes for schema.prisma from nothing.
 // A difference means a migration is missing (or was hand-edited wrongly):
-// see CONTRIBUTING.md, "Changing the database".
+// see CONTRIBUTING.md, "Changing the database". Constraints and indexes that
+// schema.prisma cannot express are written by hand in migrations and named
+// *_hand; they are expected on the migrations' side only.
 
 const serverUrl = inject("testServerUrl");
 const made: string[] = [];
@@ -72,6 +74,9 @@ test("prisma/schema.prisma and prisma/migrations describe the same database", as
   await client.query(sql).finally(() => client.end());
 
   const [built, described] = await Promise.all([schemaSnapshot(fromMigrations.url), schemaSnapshot(fromSchema.url)]);
+  const handWritten = (item: string) => /_hand"/.test(item);
+  built.constraints = built.constraints.filter((item) => !handWritten(item));
+  built.indexes = built.indexes.filter((item) => !handWritten(item));
   expect(described.columns.length).toBeGreaterThan(0);
   const differences = Object.entries(built).flatMap(([kind, items]) => {
     const other = new Set(described[kind as keyof typeof described]);

@@ -1,13 +1,25 @@
 import { upsertOrgUnitByCode } from "~/models/org-unit.server";
+import { findUserForSignIn, upsertPerson } from "~/models/user.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { demoOrgUnits } from "./demo-data/org-units";
+import { DEMO_PASSWORD, demoAccounts, generateDemoPeople } from "./demo-data/people";
 
 // Demo data for `npm start`. Idempotent: every record is keyed by a stable
-// code, so running it again brings the data back in line and adds nothing.
-// Later features add their own parts (courses come from content/courses).
+// code or e-mail, so running it again brings the data back in line and adds
+// nothing. Each feature adds its part, so the demo shows a living province.
 
 export async function seedDemoData(log: (message: string) => void = () => {}) {
-  for (const unit of demoOrgUnits) {
-    await upsertOrgUnitByCode(unit);
+  for (const unit of demoOrgUnits) await upsertOrgUnitByCode(unit);
+
+  const people = generateDemoPeople();
+  for (const person of people) await upsertPerson(person);
+
+  for (const { roleLabel: _label, ...account } of demoAccounts) {
+    // Keep the existing hash when it still matches: re-hashing would change
+    // the row on every start for nothing.
+    const existing = await findUserForSignIn(account.email);
+    const current = existing?.passwordHash && (await verifyPassword(existing.passwordHash, DEMO_PASSWORD));
+    await upsertPerson({ ...account, passwordHash: current ? undefined : await hashPassword(DEMO_PASSWORD) });
   }
-  log(`demo data: ${demoOrgUnits.length} organisation units`);
+  log(`demo data: ${demoOrgUnits.length} organisation units, ${people.length + demoAccounts.length} people`);
 }

@@ -5,8 +5,10 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { ViteDevServer } from "vite";
+import { getTranslateForCookies } from "~/i18n/translate.server";
 import { isDatabaseReachable } from "~/utils/db.server";
-import { getLogger, runWithRequestContext } from "~/utils/logger.server";
+import { getLogger } from "~/utils/logger.server";
+import { runWithRequestContext } from "~/utils/request-context.server";
 
 // The HTTP side of the app process: health checks, static files, logging and
 // Remix. Holds no state another instance would need (docs/architecture.md).
@@ -33,7 +35,7 @@ export function createApp(options: AppOptions) {
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader("X-Request-Id", requestId);
     const started = process.hrtime.bigint();
-    runWithRequestContext({ requestId }, () => {
+    runWithRequestContext({ requestId, clientAddress: req.ip, responseCookies: [] }, () => {
       res.on("finish", () => {
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
         const quiet = req.path === "/healthz" || req.path === "/readyz";
@@ -48,6 +50,24 @@ export function createApp(options: AppOptions) {
   });
 
   app.use(compression());
+
+  // CSRF (Lucia's guide): a request that changes something must come from a
+  // page of ours. Browsers always send Origin on such requests; SameSite=Lax
+  // cookies are the second line.
+  app.use((req, res, next) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    const origin = req.get("origin");
+    const host = req.get("x-forwarded-host") ?? req.get("host");
+    let originHost: string | null = null;
+    try {
+      originHost = origin ? new URL(origin).host : null;
+    } catch {
+      originHost = null;
+    }
+    if (originHost && originHost === host) return next();
+    getLogger().warn({ method: req.method, path: req.path, origin: origin ?? null }, "cross-origin write refused");
+    res.status(403).type("text/plain; charset=utf-8").send(getTranslateForCookies(req.get("cookie"))("error.crossOrigin"));
+  });
 
   // Liveness: the process answers. Readiness: it can serve real pages now.
   app.get("/healthz", (_req, res) => {

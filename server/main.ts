@@ -97,13 +97,17 @@ async function createHttpApp() {
   return { ...createApp({ mode: "development", vite }), close: () => vite.close() };
 }
 
-function printBanner(env: Env) {
+async function printBanner(env: Env) {
   const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
+  const { DEMO_PASSWORD, demoAccounts } = await import("../prisma/demo-data/people");
   console.log(
     [
       "",
       `  Học Số đang chạy tại / is running at: ${url}`,
-      "  Tài khoản demo / demo accounts: chưa có — đăng nhập sẽ có ở bước tiếp theo (not yet: sign-in comes next)",
+      "",
+      `  Tài khoản demo / demo accounts (mật khẩu / password: ${DEMO_PASSWORD}):`,
+      ...demoAccounts.map((account) => `    ${account.email.padEnd(26)} ${account.roleLabel}`),
+      "",
       "  Dừng / stop: Ctrl+C",
       "",
     ].join("\n"),
@@ -181,7 +185,7 @@ async function main() {
   const { app, startDraining, close: closeApp } = await createHttpApp();
   const server = app.listen(env.PORT, env.HOST, () => {
     getLogger().info({ port: env.PORT, host: env.HOST, mode: env.NODE_ENV }, "listening");
-    if (isDemo) printBanner(env);
+    if (isDemo) void printBanner(env);
   });
   server.on("error", async (error: NodeJS.ErrnoException) => {
     const message =

@@ -47,7 +47,8 @@ test("SIGTERM lets a request in flight finish, then exits 0", async () => {
   let response = "";
   socket.on("data", (chunk) => (response += chunk));
   socket.write(
-    `POST /language HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+    `POST /language HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: http://127.0.0.1:${port}\r\n` +
+      "Content-Type: application/x-www-form-urlencoded\r\n" +
       `Content-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
   );
   await new Promise((resolve) => setTimeout(resolve, 200));

@@ -1,8 +1,11 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/context";
+import type { loader as rootLoader } from "~/root";
+import { navigationFor } from "./navigation";
 
 export function SiteHeader() {
   const t = useT();
+  const user = useRouteLoaderData<typeof rootLoader>("root")?.user ?? null;
   return (
     <header className="site-header">
       <div className="official-banner">
@@ -18,14 +21,32 @@ export function SiteHeader() {
             <span className="site-header__tagline">{t("app.tagline")}</span>
           </span>
         </Link>
+        <div className="site-header__account">
+          {user ? (
+            <>
+              <span className="site-header__user">{t("nav.signedInAs", { name: user.fullName })}</span>
+              <Form method="post" action="/logout" reloadDocument>
+                <button type="submit" className="header-button">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <Link to="/login" className="header-button">
+              {t("nav.signIn")}
+            </Link>
+          )}
+        </div>
       </div>
       <nav className="site-nav" aria-label={t("layout.mainNav")}>
         <ul className="page-width site-nav__list">
-          <li>
-            <NavLink to="/" end className="site-nav__link">
-              {t("layout.nav.home")}
-            </NavLink>
-          </li>
+          {navigationFor(user).map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.end} className="site-nav__link">
+                {t(item.label)}
+              </NavLink>
+            </li>
+          ))}
         </ul>
       </nav>
     </header>

@@ -8,8 +8,11 @@ export const LOCALE_COOKIE = "hocso_lang";
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
 
 export function getLocale(request: Request): Locale {
-  const header = request.headers.get("Cookie") ?? "";
-  for (const part of header.split(";")) {
+  return localeFromCookieHeader(request.headers.get("Cookie"));
+}
+
+export function localeFromCookieHeader(header: string | null | undefined): Locale {
+  for (const part of (header ?? "").split(";")) {
     const [name, value] = part.trim().split("=");
     if (name === LOCALE_COOKIE && isLocale(value)) return value;
   }

@@ -53,3 +53,29 @@ export async function upsertOrgUnitByCode(input: OrgUnitInput) {
     update: data,
   });
 }
+
+/** The ids of these units and every unit below them (any depth). */
+export async function listSubtreeUnitIds(rootIds: string[]): Promise<string[]> {
+  if (!rootIds.length) return [];
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE subtree AS (
+      SELECT id FROM org_unit WHERE id = ANY(${rootIds}::uuid[])
+      UNION
+      SELECT child.id FROM org_unit child JOIN subtree ON child.parent_id = subtree.id
+    )
+    SELECT id::text FROM subtree`;
+  return rows.map((row) => row.id);
+}
+
+/** Every live unit with its current head count, for the tree view. */
+export async function listUnitsWithHeadcount() {
+  const [units, counts] = await Promise.all([
+    prisma.orgUnit.findMany({
+      select: { id: true, code: true, name: true, kind: true, parentId: true },
+      where: { archivedAt: null },
+    }),
+    prisma.unitMembership.groupBy({ by: ["unitId"], _count: { _all: true }, where: { validTo: null } }),
+  ]);
+  const headcount = new Map(counts.map((row) => [row.unitId, row._count._all]));
+  return units.map((unit) => ({ ...unit, people: headcount.get(unit.id) ?? 0 }));
+}

@@ -3,13 +3,21 @@ import { useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/context";
 import { getTranslate } from "~/i18n/translate.server";
 import { getProvinceSummary } from "~/models/org-unit.server";
+import { getUser } from "~/utils/auth.server";
 
 // Public: the home page is open to everyone, signed in or not.
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = getTranslate(request);
+  const user = await getUser(request);
   return {
     title: `${t("app.name")} – ${t("app.tagline")}`,
     province: await getProvinceSummary(),
+    welcome: user
+      ? {
+          name: user.fullName,
+          roles: user.roles.map((role) => t(`role.${role}`)).join(", "),
+        }
+      : null,
   };
 }
 
@@ -22,10 +30,16 @@ const features = [
 ] as const;
 
 export default function Home() {
-  const { province } = useLoaderData<typeof loader>();
+  const { province, welcome } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
+      {welcome ? (
+        <div className="notice" role="status">
+          <p className="panel__title">{t("home.welcome", { name: welcome.name })}</p>
+          <p>{t("home.yourRoles", { roles: welcome.roles })}</p>
+        </div>
+      ) : null}
       <section className="hero" aria-labelledby="home-title">
         <h1 id="home-title">{t("home.title")}</h1>
         <p className="lead">{t("home.lead")}</p>

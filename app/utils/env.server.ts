@@ -29,6 +29,12 @@ export const envSchema = z.object({
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
+  // Sessions: a normal session lasts this many days, extended while used.
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // Administrators' sessions end after this many hours whatever happens,
+  // and after this many minutes without activity.
+  ADMIN_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  ADMIN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(720).default(30),
   // How long SIGTERM waits for requests in flight before closing anyway.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });

@@ -1,18 +1,11 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { pino, type Logger } from "pino";
 import { getEnv } from "./env.server";
+import { getRequestContext } from "./request-context.server";
 import { singleton } from "./singleton.server";
 
 // Structured JSON logs, one object per line (docs/decisions/007-server.md).
 // Every line written while a request is being served carries its request id,
 // so one request can be followed through the logs of several app processes.
-
-type RequestContext = { requestId: string };
-
-const requestContext = singleton(
-  "requestContext",
-  () => new AsyncLocalStorage<RequestContext>(),
-);
 
 // Created on first use, after start-up code has loaded .env.
 const getBaseLogger = () => singleton("logger", () =>
@@ -37,13 +30,8 @@ const getBaseLogger = () => singleton("logger", () =>
   }),
 );
 
-/** Runs `fn` with a request id that every log line inside it will carry. */
-export function runWithRequestContext<T>(context: RequestContext, fn: () => T): T {
-  return requestContext.run(context, fn);
-}
-
 export function getRequestId(): string | undefined {
-  return requestContext.getStore()?.requestId;
+  return getRequestContext()?.requestId;
 }
 
 /** The logger to use anywhere on the server: tagged with the current request. */

@@ -1,46 +1,69 @@
 import type { OrgUnitInput } from "~/models/org-unit.server";
 
 // Demo organisation tree: a province after the 2025 reform (no districts;
-// communes, wards and a special zone under the province). The names follow
-// the real pattern of Vietnamese provincial bodies; the data is for
+// communes, wards and a special zone directly under the province). Names
+// follow the real pattern of Vietnamese provincial bodies; the data is for
 // demonstration only. Parents come before their children.
+
+const departments: [code: string, name: string, offices: [string, string, OrgUnitInput["kind"]?][]][] = [
+  ["VP", "Văn phòng UBND tỉnh", [["KSTT", "Phòng Kiểm soát thủ tục hành chính"], ["TTPVHCC", "Trung tâm Phục vụ hành chính công tỉnh", "PUBLIC_SERVICE_UNIT"]]],
+  ["SNV", "Sở Nội vụ", [["TCBC", "Phòng Tổ chức, biên chế"], ["CCVC", "Phòng Công chức, viên chức"], ["VTLT", "Trung tâm Lưu trữ lịch sử", "PUBLIC_SERVICE_UNIT"]]],
+  ["STC", "Sở Tài chính", [["NS", "Phòng Quản lý ngân sách"], ["DT", "Phòng Đầu tư"]]],
+  ["SKHCN", "Sở Khoa học và Công nghệ", [["VP", "Văn phòng Sở"], ["CDS", "Phòng Chuyển đổi số"], ["TTCNTT", "Trung tâm Công nghệ thông tin và Truyền thông", "PUBLIC_SERVICE_UNIT"]]],
+  ["SGDDT", "Sở Giáo dục và Đào tạo", [["GDPT", "Phòng Giáo dục phổ thông"], ["THPTDL", "Trường THPT Chuyên Thăng Long", "PUBLIC_SERVICE_UNIT"]]],
+  ["SYT", "Sở Y tế", [["NVY", "Phòng Nghiệp vụ Y"], ["KSBT", "Trung tâm Kiểm soát bệnh tật", "PUBLIC_SERVICE_UNIT"]]],
+  ["STP", "Sở Tư pháp", [["HCTP", "Phòng Hành chính tư pháp"]]],
+  ["SCT", "Sở Công Thương", [["QLTM", "Phòng Quản lý thương mại"]]],
+  ["SNNMT", "Sở Nông nghiệp và Môi trường", [["QLDD", "Phòng Quản lý đất đai"], ["CCTL", "Chi cục Thủy lợi"]]],
+  ["SXD", "Sở Xây dựng", [["QLXD", "Phòng Quản lý xây dựng"]]],
+  ["SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", [["QLDL", "Phòng Quản lý du lịch"]]],
+  ["SDTTG", "Sở Dân tộc và Tôn giáo", [["CSDT", "Phòng Chính sách dân tộc"]]],
+  ["SNGV", "Sở Ngoại vụ", [["HTQT", "Phòng Hợp tác quốc tế"]]],
+  ["TTR", "Thanh tra tỉnh", [["NV1", "Phòng Nghiệp vụ 1"]]],
+  ["BQLKCN", "Ban Quản lý các khu công nghiệp", [["QLDN", "Phòng Quản lý doanh nghiệp"]]],
+];
+
+const localities: [code: string, name: string, kind: OrgUnitInput["kind"]][] = [
+  ["P-XH", "Phường Xuân Hương - Đà Lạt", "WARD"],
+  ["P-LV", "Phường Lâm Viên - Đà Lạt", "WARD"],
+  ["P-PT", "Phường Phan Thiết", "WARD"],
+  ["P-BL1", "Phường 1 Bảo Lộc", "WARD"],
+  ["P-BGN", "Phường Bắc Gia Nghĩa", "WARD"],
+  ["X-DD", "Xã Đơn Dương", "COMMUNE"],
+  ["X-DL", "Xã Di Linh", "COMMUNE"],
+  ["X-LD", "Xã Lạc Dương", "COMMUNE"],
+  ["X-TP", "Xã Tuy Phong", "COMMUNE"],
+  ["DK-PQ", "Đặc khu Phú Quý", "SPECIAL_ZONE"],
+];
+
+// Every commune-level government now has the same few offices.
+const localOffices: [string, string, OrgUnitInput["kind"]][] = [
+  ["VP", "Văn phòng HĐND và UBND", "OFFICE"],
+  ["KT", "Phòng Kinh tế", "OFFICE"],
+  ["VHXH", "Phòng Văn hóa - Xã hội", "OFFICE"],
+  ["PVHCC", "Trung tâm Phục vụ hành chính công", "PUBLIC_SERVICE_UNIT"],
+];
+
+export const PROVINCE_CODE = "LDG";
+
 export const demoOrgUnits: OrgUnitInput[] = [
-  { code: "LDG", name: "UBND tỉnh Lâm Đồng", kind: "PROVINCE" },
-
-  { code: "LDG-VP", name: "Văn phòng UBND tỉnh", kind: "DEPARTMENT", parentCode: "LDG" },
-  { code: "LDG-SNV", name: "Sở Nội vụ", kind: "DEPARTMENT", parentCode: "LDG" },
-  { code: "LDG-STC", name: "Sở Tài chính", kind: "DEPARTMENT", parentCode: "LDG" },
-  { code: "LDG-SKHCN", name: "Sở Khoa học và Công nghệ", kind: "DEPARTMENT", parentCode: "LDG" },
-  { code: "LDG-SGDDT", name: "Sở Giáo dục và Đào tạo", kind: "DEPARTMENT", parentCode: "LDG" },
-  { code: "LDG-SYT", name: "Sở Y tế", kind: "DEPARTMENT", parentCode: "LDG" },
-  { code: "LDG-STP", name: "Sở Tư pháp", kind: "DEPARTMENT", parentCode: "LDG" },
-  { code: "LDG-SCT", name: "Sở Công Thương", kind: "DEPARTMENT", parentCode: "LDG" },
-  { code: "LDG-SNNMT", name: "Sở Nông nghiệp và Môi trường", kind: "DEPARTMENT", parentCode: "LDG" },
-  { code: "LDG-SXD", name: "Sở Xây dựng", kind: "DEPARTMENT", parentCode: "LDG" },
-  { code: "LDG-SVHTTDL", name: "Sở Văn hóa, Thể thao và Du lịch", kind: "DEPARTMENT", parentCode: "LDG" },
-  { code: "LDG-SDTTG", name: "Sở Dân tộc và Tôn giáo", kind: "DEPARTMENT", parentCode: "LDG" },
-  { code: "LDG-TTR", name: "Thanh tra tỉnh", kind: "DEPARTMENT", parentCode: "LDG" },
-
-  { code: "LDG-SNV-TCBC", name: "Phòng Tổ chức, biên chế", kind: "OFFICE", parentCode: "LDG-SNV" },
-  { code: "LDG-SNV-CCVC", name: "Phòng Công chức, viên chức", kind: "OFFICE", parentCode: "LDG-SNV" },
-  { code: "LDG-SKHCN-VP", name: "Văn phòng Sở Khoa học và Công nghệ", kind: "OFFICE", parentCode: "LDG-SKHCN" },
-  { code: "LDG-SKHCN-CDS", name: "Phòng Chuyển đổi số", kind: "OFFICE", parentCode: "LDG-SKHCN" },
-  {
-    code: "LDG-SKHCN-TTCNTT",
-    name: "Trung tâm Công nghệ thông tin và Truyền thông",
-    kind: "PUBLIC_SERVICE_UNIT",
-    parentCode: "LDG-SKHCN",
-  },
-  { code: "LDG-SYT-KSBT", name: "Trung tâm Kiểm soát bệnh tật", kind: "PUBLIC_SERVICE_UNIT", parentCode: "LDG-SYT" },
-
-  { code: "LDG-P-XH", name: "Phường Xuân Hương - Đà Lạt", kind: "WARD", parentCode: "LDG" },
-  { code: "LDG-P-LV", name: "Phường Lâm Viên - Đà Lạt", kind: "WARD", parentCode: "LDG" },
-  { code: "LDG-P-PT", name: "Phường Phan Thiết", kind: "WARD", parentCode: "LDG" },
-  { code: "LDG-P-BL1", name: "Phường 1 Bảo Lộc", kind: "WARD", parentCode: "LDG" },
-  { code: "LDG-P-BGN", name: "Phường Bắc Gia Nghĩa", kind: "WARD", parentCode: "LDG" },
-  { code: "LDG-X-DD", name: "Xã Đơn Dương", kind: "COMMUNE", parentCode: "LDG" },
-  { code: "LDG-X-DL", name: "Xã Di Linh", kind: "COMMUNE", parentCode: "LDG" },
-  { code: "LDG-X-LB", name: "Xã Lạc Dương", kind: "COMMUNE", parentCode: "LDG" },
-  { code: "LDG-X-TP", name: "Xã Tuy Phong", kind: "COMMUNE", parentCode: "LDG" },
-  { code: "LDG-DK-PQ", name: "Đặc khu Phú Quý", kind: "SPECIAL_ZONE", parentCode: "LDG" },
+  { code: PROVINCE_CODE, name: "UBND tỉnh Lâm Đồng", kind: "PROVINCE" },
+  ...departments.flatMap(([code, name, offices]) => [
+    { code: `LDG-${code}`, name, kind: "DEPARTMENT" as const, parentCode: PROVINCE_CODE },
+    ...offices.map(([officeCode, officeName, kind]) => ({
+      code: `LDG-${code}-${officeCode}`,
+      name: officeName,
+      kind: kind ?? ("OFFICE" as const),
+      parentCode: `LDG-${code}`,
+    })),
+  ]),
+  ...localities.flatMap(([code, name, kind]) => [
+    { code: `LDG-${code}`, name, kind, parentCode: PROVINCE_CODE },
+    ...localOffices.map(([officeCode, officeName, officeKind]) => ({
+      code: `LDG-${code}-${officeCode}`,
+      name: officeName,
+      kind: officeKind,
+      parentCode: `LDG-${code}`,
+    })),
+  ]),
 ];

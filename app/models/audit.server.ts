@@ -1,0 +1,56 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+
+// The audit log: who did what to whom, and when. Written for every admin
+// action and sign-in event; never updated or deleted by the app.
+
+export type AuditAction =
+  | "auth.sign_in"
+  | "auth.sign_in_failed"
+  | "auth.sign_in_locked"
+  | "auth.sign_out"
+  | "session.ended";
+
+export async function recordAudit(event: {
+  action: AuditAction;
+  actorId?: string | null;
+  targetType?: string;
+  targetId?: string;
+  detail?: Prisma.InputJsonValue;
+  ipAddress?: string | null;
+}) {
+  await prisma.auditEvent.create({
+    select: { id: true },
+    data: {
+      action: event.action,
+      actorId: event.actorId ?? null,
+      targetType: event.targetType ?? null,
+      targetId: event.targetId ?? null,
+      detail: event.detail,
+      ipAddress: event.ipAddress ?? null,
+    },
+  });
+}
+
+/** The newest events, with the names of the people who acted. */
+export async function listAuditEvents({ take = 100 }: { take?: number }) {
+  const events = await prisma.auditEvent.findMany({
+    select: {
+      id: true,
+      occurredAt: true,
+      action: true,
+      actorId: true,
+      targetType: true,
+      targetId: true,
+      ipAddress: true,
+      detail: true,
+    },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take,
+  });
+  // Not a foreign key on purpose: the log outlives what it speaks of.
+  const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
+  const actors = await prisma.user.findMany({ select: { id: true, fullName: true }, where: { id: { in: actorIds } } });
+  const names = new Map(actors.map((actor) => [actor.id, actor.fullName]));
+  return events.map((event) => ({ ...event, actorName: event.actorId ? (names.get(event.actorId) ?? null) : null }));
+}

@@ -1,0 +1,54 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { foldForSearch } from "~/utils/text";
+
+// Reading people for the admin and manager lists. Writing them is in
+// user.server.ts.
+
+export const PEOPLE_PAGE_SIZE = 100;
+
+/**
+ * People whose current unit is among `unitIds` (null: anywhere), whose name
+ * matches `query` with or without diacritics, in Vietnamese name order.
+ */
+export async function searchPeople({ query, unitIds }: { query: string; unitIds: string[] | null }) {
+  const folded = foldForSearch(query);
+  const where: Prisma.UserWhereInput = {
+    ...(folded ? { searchName: { contains: folded } } : {}),
+    ...(unitIds ? { memberships: { some: { validTo: null, unitId: { in: unitIds } } } } : {}),
+  };
+  const [total, people] = await Promise.all([
+    prisma.user.count({ where }),
+    prisma.user.findMany({
+      select: {
+        id: true,
+        fullName: true,
+        email: true,
+        jobTitle: true,
+        staffCategory: true,
+        status: true,
+        roleGrants: { select: { role: true } },
+        memberships: { select: { unit: { select: { name: true } } }, where: { validTo: null }, take: 1 },
+      },
+      where,
+      // By the folded full name (family name first). Official Vietnamese
+      // lists sort by given name with the Vietnamese alphabet: to do, with
+      // an ICU collation in SQL.
+      orderBy: [{ searchName: "asc" }, { id: "asc" }],
+      take: PEOPLE_PAGE_SIZE,
+    }),
+  ]);
+  return {
+    total,
+    people: people.map((person) => ({
+      id: person.id,
+      fullName: person.fullName,
+      email: person.email,
+      jobTitle: person.jobTitle,
+      staffCategory: person.staffCategory,
+      status: person.status,
+      roles: [...new Set(person.roleGrants.map((grant) => grant.role))],
+      unitName: person.memberships[0]?.unit.name ?? null,
+    })),
+  };
+}

@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n/context";
+import type { MessageKey } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { getTranslate } from "~/i18n/translate.server";
+import { listAuditEvents, type AuditAction } from "~/models/audit.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
+
+const actionLabels: Record<AuditAction, MessageKey> = {
+  "auth.sign_in": "audit.action.auth.sign_in",
+  "auth.sign_in_failed": "audit.action.auth.sign_in_failed",
+  "auth.sign_in_locked": "audit.action.auth.sign_in_locked",
+  "auth.sign_out": "audit.action.auth.sign_out",
+  "session.ended": "audit.action.session.ended",
+};
+
+function isAuditAction(action: string): action is AuditAction {
+  return Object.hasOwn(actionLabels, action);
+}
+
+// Admins: the newest events of the audit log.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "read:audit:any");
+  const t = getTranslate(request);
+  const locale = getLocale(request);
+  const events = await listAuditEvents({ take: 200 });
+  return {
+    title: `${t("audit.title")} – ${t("app.titleSuffix")}`,
+    events: events.map((event) => ({
+      id: event.id,
+      when: formatDateTime(locale, event.occurredAt),
+      who: event.actorName,
+      what: isAuditAction(event.action) ? t(actionLabels[event.action]) : event.action,
+      // Failed sign-ins name the address that was tried, not a person.
+      target:
+        event.detail && typeof event.detail === "object" && "email" in event.detail
+          ? String(event.detail.email)
+          : event.targetType === "user" && event.actorId === event.targetId
+            ? (event.actorName ?? "")
+            : [event.targetType, event.targetId].filter(Boolean).join(" "),
+      address: event.ipAddress ?? "",
+    })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
+
+export default function AuditLog() {
+  const { events } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1>{t("audit.title")}</h1>
+      <p className="lead">{t("audit.lead")}</p>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("audit.when")}</th>
+              <th scope="col">{t("audit.who")}</th>
+              <th scope="col">{t("audit.what")}</th>
+              <th scope="col">{t("audit.target")}</th>
+              <th scope="col">{t("audit.address")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.id}>
+                <td>{event.when}</td>
+                <td>{event.who ?? t("audit.nobody")}</td>
+                <td>{event.what}</td>
+                <td>{event.target}</td>
+                <td>{event.address}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

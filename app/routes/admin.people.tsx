@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { PeopleList } from "~/components/people-list";
+import { useT } from "~/i18n/context";
+import { getTranslate } from "~/i18n/translate.server";
+import { PEOPLE_PAGE_SIZE, searchPeople } from "~/models/person.server";
+import { requirePermission } from "~/utils/auth.server";
+
+// Admins: everyone in the province.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "read:person:any");
+  const t = getTranslate(request);
+  const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
+  const result = await searchPeople({ query, unitIds: null });
+  return { title: `${t("people.title")} – ${t("app.titleSuffix")}`, query, pageSize: PEOPLE_PAGE_SIZE, ...result };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
+
+export default function AdminPeople() {
+  const { query, total, people, pageSize } = useLoaderData<typeof loader>();
+  const t = useT();
+  return <PeopleList title={t("people.title")} pageSize={pageSize} query={query} total={total} people={people} />;
+}

@@ -1,0 +1,113 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { ErrorSummary, TextField, type FormErrors } from "~/components/form";
+import { useI18n } from "~/i18n/context";
+import { intlLocale } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { getTranslate } from "~/i18n/translate.server";
+import { signIn } from "~/services/sign-in.server";
+import { requireAnonymous } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms.server";
+import { clientAddress } from "~/utils/request-context.server";
+import { safeRedirectPath } from "~/utils/redirect";
+import { sessionCookie } from "~/utils/session-cookie.server";
+import { signInSchema } from "~/validation/auth";
+
+// Public: the sign-in page (anonymous only; signed-in people go home).
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const t = getTranslate(request);
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo") ?? "";
+  return { title: `${t("signIn.title")} – ${t("app.titleSuffix")}`, redirectTo };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
+
+type ActionData = { errors: FormErrors; email: string; lockedUntil?: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const form = await parseForm(request, signInSchema);
+  if (!form.ok) {
+    // The password is never sent back.
+    return data<ActionData>({ errors: form.errors, email: form.fields.email ?? "" }, { status: 400 });
+  }
+  const result = await signIn({
+    email: form.data.email,
+    password: form.data.password,
+    ipAddress: clientAddress(),
+    userAgent: request.headers.get("User-Agent"),
+  });
+  if (result.outcome === "signed-in") {
+    return redirect(safeRedirectPath(form.data.redirectTo), {
+      headers: { "Set-Cookie": sessionCookie(request, result.token, result.cookieExpiresAt) },
+    });
+  }
+  if (result.outcome === "locked") {
+    const time = new Intl.DateTimeFormat(intlLocale[getLocale(request)], {
+      hour: "2-digit",
+      minute: "2-digit",
+      day: "numeric",
+      month: "numeric",
+      timeZone: "Asia/Ho_Chi_Minh",
+    }).format(result.until);
+    return data<ActionData>(
+      { errors: { form: "signIn.locked" }, email: form.data.email, lockedUntil: time },
+      { status: 429, headers: { "Retry-After": String(Math.ceil((result.until.getTime() - Date.now()) / 1000)) } },
+    );
+  }
+  return data<ActionData>({ errors: { form: "signIn.invalid" }, email: form.data.email }, { status: 400 });
+}
+
+export default function SignIn() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  const submitting = useNavigation().state === "submitting";
+  const errors = actionData?.errors;
+  // A refused password is not left in the field (without JavaScript the
+  // server never sends it back; with it, clear what the browser kept).
+  const password = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (actionData && password.current) password.current.value = "";
+  }, [actionData]);
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={errors?.form === "signIn.locked" ? undefined : errors} fieldOrder={["form", "email", "password"]} />
+      {actionData?.lockedUntil ? (
+        <div className="notice notice--warning" role="alert">
+          {t("signIn.locked", { time: actionData.lockedUntil })}
+        </div>
+      ) : null}
+      <h1>{t("signIn.title")}</h1>
+      <p className="lead">{t("signIn.lead")}</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("signIn.email")}
+          autoComplete="username"
+          spellCheck={false}
+          defaultValue={actionData?.email}
+          error={errors?.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("signIn.password")}
+          autoComplete="current-password"
+          inputRef={password}
+          error={errors?.password}
+        />
+        <button type="submit" className="button" disabled={submitting}>
+          {t("signIn.submit")}
+        </button>
+      </Form>
+      <p className="hint">{t("signIn.forgotten")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// Every permission in the app, and which roles hold it (docs/decisions/010-auth.md).
+// Strings are "action:entity:access": access "own" = the person's own records,
+// "scope" = units in the manager's subtree, "any" = everything.
+// Checked on the server in every loader and action (app/utils/auth.server.ts),
+// and with the same function in the UI to hide what a person cannot use.
+// Deny by default: a permission no role lists is held by nobody.
+
+export const roles = ["LEARNER", "TRAINER", "MANAGER", "ADMIN"] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  "read:account:own",
+  "update:session:own",
+  "read:person:scope",
+  "read:person:any",
+  "read:unit:any",
+  "read:audit:any",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const granted: Record<Role, readonly Permission[]> = {
+  LEARNER: ["read:account:own", "update:session:own"],
+  TRAINER: ["read:account:own", "update:session:own"],
+  MANAGER: ["read:account:own", "update:session:own", "read:person:scope"],
+  ADMIN: [
+    "read:account:own",
+    "update:session:own",
+    "read:person:scope",
+    "read:person:any",
+    "read:unit:any",
+    "read:audit:any",
+  ],
+};
+
+/** The part of a signed-in person that permission checks need. */
+export type Principal = { roles: readonly Role[] };
+
+export function can(principal: Principal | null | undefined, permission: Permission): boolean {
+  if (!principal) return false;
+  return principal.roles.some((role) => granted[role].includes(permission));
+}

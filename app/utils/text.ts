@@ -1,0 +1,22 @@
+/**
+ * Folds Vietnamese (and other accented) text for search: lower case, marks
+ * removed, đ → d. "Nguyễn Văn Ân" → "nguyen van an", so a search typed with
+ * or without diacritics finds the same people. Client-safe.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const vietnameseCollator = new Intl.Collator("vi", { numeric: true });
+
+/** Vietnamese alphabetical order (a ă â b c d đ e ê …), for lists sorted in JS. */
+export function compareVietnamese(a: string, b: string): number {
+  return vietnameseCollator.compare(a, b);
+}

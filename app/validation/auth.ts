@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+// Shared by the sign-in form and its action. Messages are catalog keys
+// (app/i18n/vi.ts), translated where they are shown.
+export const signInSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, { error: "validation.email.required" })
+    .max(254, { error: "validation.email.invalid" })
+    .pipe(z.email({ error: "validation.email.invalid" })),
+  password: z
+    .string()
+    .min(1, { error: "validation.password.required" })
+    .max(1000, { error: "validation.password.tooLong" }),
+  redirectTo: z.string().max(2000).optional(),
+});
+export type SignInForm = z.infer<typeof signInSchema>;

@@ -1,0 +1,122 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { Role } from "~/utils/permissions";
+import { makePerson, makeUnits, sessionCookieFor } from "./helpers/people";
+
+// Every route in app/routes, as every role (anonymous included), allowed or
+// denied as the table says. A route missing from the table fails the suite:
+// adding a route means deciding who may use it (deny by default).
+//
+//   ok      the loader/action ran and answered (2xx data, or a redirect of its own)
+//   login   sent to sign in
+//   403     refused
+//   home    sent home (the sign-in page, for someone already signed in)
+//   400     allowed in, but the empty form was refused as bad input
+//   404     nothing there
+
+type Who = "anonymous" | Role;
+type Outcome = "ok" | "login" | "403" | "home" | "400" | "404";
+type Rule = { loader?: Record<Who, Outcome>; action?: Record<Who, Outcome> };
+
+const everyone = (outcome: Outcome): Record<Who, Outcome> => ({
+  anonymous: outcome,
+  LEARNER: outcome,
+  TRAINER: outcome,
+  MANAGER: outcome,
+  ADMIN: outcome,
+});
+const signedIn: Record<Who, Outcome> = { anonymous: "login", LEARNER: "ok", TRAINER: "ok", MANAGER: "ok", ADMIN: "ok" };
+const adminOnly: Record<Who, Outcome> = { anonymous: "login", LEARNER: "403", TRAINER: "403", MANAGER: "403", ADMIN: "ok" };
+
+const rules: Record<string, Rule> = {
+  "$.tsx": { loader: everyone("404") },
+  "_index.tsx": { loader: everyone("ok") },
+  "language.tsx": { loader: everyone("home"), action: everyone("400") },
+  "login.tsx": {
+    loader: { ...everyone("home"), anonymous: "ok" },
+    action: { ...everyone("home"), anonymous: "400" },
+  },
+  "logout.tsx": { loader: everyone("home"), action: everyone("home") },
+  "account.sessions.tsx": {
+    loader: signedIn,
+    action: { anonymous: "login", LEARNER: "400", TRAINER: "400", MANAGER: "400", ADMIN: "400" },
+  },
+  "manage.people.tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
+  "admin.people.tsx": { loader: adminOnly },
+  "admin.units.tsx": { loader: adminOnly },
+  "admin.audit.tsx": { loader: adminOnly },
+};
+
+const routeFiles = readdirSync(path.resolve("app/routes")).filter(
+  (file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file),
+);
+
+const who: Who[] = ["anonymous", "LEARNER", "TRAINER", "MANAGER", "ADMIN"];
+const people = new Map<Role, string>();
+
+beforeAll(async () => {
+  await makeUnits();
+  for (const role of who) {
+    if (role !== "anonymous") people.set(role, (await makePerson({ email: `${role.toLowerCase()}@example.test`, role })).id);
+  }
+});
+
+function outcomeOf(value: unknown): Outcome {
+  if (!(value instanceof Response)) return "ok";
+  const location = value.headers.get("Location") ?? "";
+  if (value.status >= 300 && value.status < 400) {
+    if (location.startsWith("/login")) return "login";
+    return location === "/" ? "home" : "ok";
+  }
+  if (value.status === 403) return "403";
+  if (value.status === 404) return "404";
+  if (value.status === 400) return "400";
+  return value.status < 300 ? "ok" : "403";
+}
+
+type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
+
+async function call(handler: Handler, role: Who, method: "GET" | "POST") {
+  // A fresh session every call: signing out (logout's action) ends one.
+  const userId = role === "anonymous" ? undefined : people.get(role);
+  const cookie = userId && role !== "anonymous" ? await sessionCookieFor(userId, role) : undefined;
+  const request = new Request("http://localhost/some/path", {
+    method,
+    headers: { ...(cookie ? { Cookie: cookie } : {}), ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+    body: method === "POST" ? "" : undefined,
+  });
+  try {
+    const result = await handler({ request, params: { "*": "some/path" }, context: {} });
+    // `data(…, { status })` from an action: read its status like a Response.
+    if (result && typeof result === "object" && "init" in result) {
+      const init = result.init;
+      const status = init && typeof init === "object" && "status" in init && typeof init.status === "number" ? init.status : 200;
+      return outcomeOf(new Response(null, { status }));
+    }
+    return outcomeOf(result);
+  } catch (thrown) {
+    if (thrown instanceof Response) return outcomeOf(thrown);
+    throw thrown;
+  }
+}
+
+test("every route in app/routes has an access rule", () => {
+  const missing = routeFiles.filter((file) => !rules[file]);
+  expect(missing, "add these routes to the rules in tests/route-access.db.test.ts").toEqual([]);
+  const stale = Object.keys(rules).filter((file) => !routeFiles.includes(file));
+  expect(stale, "these rules name routes that no longer exist").toEqual([]);
+});
+
+describe.each(routeFiles)("%s", (file) => {
+  test.each(who)("as %s", async (role) => {
+    const route = (await import(`../app/routes/${file}`)) as { loader?: Handler; action?: Handler };
+    const rule = rules[file];
+    expect(rule, `no access rule for ${file}`).toBeDefined();
+    // Exports and rules must match both ways: an action without a rule is a hole.
+    expect(Boolean(route.loader), `${file}: loader rule vs export`).toBe(Boolean(rule?.loader));
+    expect(Boolean(route.action), `${file}: action rule vs export`).toBe(Boolean(rule?.action));
+    if (route.loader && rule?.loader) expect(await call(route.loader, role, "GET")).toBe(rule.loader[role]);
+    if (route.action && rule?.action) expect(await call(route.action, role, "POST")).toBe(rule.action[role]);
+  });
+});
