@@ -124,7 +124,7 @@ export const vi = {
   "people.name": "Họ và tên",
   "people.email": "Thư điện tử",
   "people.unit": "Đơn vị",
-  "people.category": "Ngạch",
+  "people.category": "Đối tượng",
   "people.roles": "Vai trò",
   "people.status": "Trạng thái",
   "people.status.ACTIVE": "Đang hoạt động",

@@ -28,7 +28,11 @@ export async function searchPeople({ query, unitIds }: { query: string; unitIds:
         staffCategory: true,
         status: true,
         roleGrants: { select: { role: true } },
-        memberships: { select: { unit: { select: { name: true } } }, where: { validTo: null }, take: 1 },
+        memberships: {
+          select: { unit: { select: { name: true, kind: true, parent: { select: { name: true, kind: true } } } } },
+          where: { validTo: null },
+          take: 1,
+        },
       },
       where,
       // By the folded full name (family name first). Official Vietnamese
@@ -48,7 +52,15 @@ export async function searchPeople({ query, unitIds }: { query: string; unitIds:
       staffCategory: person.staffCategory,
       status: person.status,
       roles: [...new Set(person.roleGrants.map((grant) => grant.role))],
-      unitName: person.memberships[0]?.unit.name ?? null,
+      unitName: person.memberships[0] ? describeUnit(person.memberships[0].unit) : null,
     })),
   };
+}
+
+/**
+ * An office's name alone is ambiguous (every commune has a "Phòng Kinh tế"):
+ * name it with the body it belongs to, unless that is the province itself.
+ */
+function describeUnit(unit: { name: string; parent: { name: string; kind: string } | null }): string {
+  return unit.parent && unit.parent.kind !== "PROVINCE" ? `${unit.name}, ${unit.parent.name}` : unit.name;
 }

@@ -22,14 +22,8 @@ const granted: Record<Role, readonly Permission[]> = {
   LEARNER: ["read:account:own", "update:session:own"],
   TRAINER: ["read:account:own", "update:session:own"],
   MANAGER: ["read:account:own", "update:session:own", "read:person:scope"],
-  ADMIN: [
-    "read:account:own",
-    "update:session:own",
-    "read:person:scope",
-    "read:person:any",
-    "read:unit:any",
-    "read:audit:any",
-  ],
+  // Administrators hold every permission there is.
+  ADMIN: permissions,
 };
 
 /** The part of a signed-in person that permission checks need. */
