@@ -125,3 +125,27 @@ test("a bad setting stops the process at start-up, naming the variable", async (
   expect(noDatabase.code).toBe(1);
   expect(noDatabase.stderr).toMatch(/DATABASE_URL: required/);
 });
+
+test("a write that does not come from our own pages is refused (CSRF)", async () => {
+  const port = await findFreePort();
+  child = spawn(process.execPath, ["build/main.js", "serve"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
+  });
+  await waitUntilReady(port);
+  const post = (headers: Record<string, string>) =>
+    fetch(`http://127.0.0.1:${port}/language`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      body: "locale=en",
+    });
+  const foreign = await post({ Origin: "https://evil.example" });
+  expect(foreign.status).toBe(403);
+  expect(await foreign.text()).toBe("Yêu cầu bị từ chối vì không được gửi từ một trang của Học Số.");
+  expect(foreign.headers.get("set-cookie")).toBeNull();
+  expect((await post({})).status).toBe(403);
+  const own = await post({ Origin: `http://127.0.0.1:${port}` });
+  expect(own.status).toBe(302);
+  // Reading is never blocked.
+  expect((await fetch(`http://127.0.0.1:${port}/`, { headers: { Origin: "https://evil.example" } })).status).toBe(200);
+}, 30_000);
