@@ -44,6 +44,7 @@ const rules: Record<string, Rule> = {
   },
   "manage.people.tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
   "admin.people.tsx": { loader: adminOnly },
+  "admin.people_.import.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
   "admin.units.tsx": { loader: adminOnly },
   "admin.audit.tsx": { loader: adminOnly },
 };

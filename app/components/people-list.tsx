@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useT } from "~/i18n/context";
 import type { Role } from "~/utils/permissions";
 import { TextField } from "./form";
@@ -15,11 +16,19 @@ type Person = {
 };
 
 /** The people search form and result table, for admins and managers alike. */
-export function PeopleList(props: { title: string; query: string; total: number; people: Person[]; pageSize: number }) {
+export function PeopleList(props: {
+  title: string;
+  query: string;
+  total: number;
+  people: Person[];
+  pageSize: number;
+  actions?: ReactNode;
+}) {
   const t = useT();
   return (
     <>
       <h1>{props.title}</h1>
+      {props.actions}
       <p className="lead">{t("people.lead")}</p>
       <Form method="get" className="search-form" role="search">
         <TextField name="q" type="search" label={t("people.search")} defaultValue={props.query} spellCheck={false} />

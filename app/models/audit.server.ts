@@ -9,7 +9,8 @@ export type AuditAction =
   | "auth.sign_in_failed"
   | "auth.sign_in_locked"
   | "auth.sign_out"
-  | "session.ended";
+  | "session.ended"
+  | "people.imported";
 
 export async function recordAudit(event: {
   action: AuditAction;

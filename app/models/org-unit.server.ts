@@ -79,3 +79,12 @@ export async function listUnitsWithHeadcount() {
   const headcount = new Map(counts.map((row) => [row.unitId, row._count._all]));
   return units.map((unit) => ({ ...unit, people: headcount.get(unit.id) ?? 0 }));
 }
+
+/** Live units by code (upper case), for imports. */
+export async function findUnitIdsByCode(codes: string[]): Promise<Map<string, string>> {
+  const units = await prisma.orgUnit.findMany({
+    select: { id: true, code: true },
+    where: { code: { in: codes.map((code) => code.toUpperCase()) }, archivedAt: null },
+  });
+  return new Map(units.map((unit) => [unit.code, unit.id]));
+}

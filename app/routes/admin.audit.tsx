@@ -14,6 +14,7 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   "auth.sign_in_locked": "audit.action.auth.sign_in_locked",
   "auth.sign_out": "audit.action.auth.sign_out",
   "session.ended": "audit.action.session.ended",
+  "people.imported": "audit.action.people.imported",
 };
 
 function isAuditAction(action: string): action is AuditAction {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PeopleList } from "~/components/people-list";
 import { useT } from "~/i18n/context";
 import { getTranslate } from "~/i18n/translate.server";
@@ -20,5 +20,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export default function AdminPeople() {
   const { query, total, people, pageSize } = useLoaderData<typeof loader>();
   const t = useT();
-  return <PeopleList title={t("people.title")} pageSize={pageSize} query={query} total={total} people={people} />;
+  return (
+    <PeopleList
+      title={t("people.title")} pageSize={pageSize} query={query} total={total} people={people}
+      actions={
+        <p>
+          <Link to="/admin/people/import" className="button button--secondary">
+            {t("nav.importPeople")}
+          </Link>
+        </p>
+      }
+    />
+  );
 }

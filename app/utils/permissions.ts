@@ -15,6 +15,7 @@ export const permissions = [
   "read:person:any",
   "read:unit:any",
   "read:audit:any",
+  "import:person:any",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
