@@ -11,6 +11,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page";
@@ -19,6 +20,7 @@ import { SiteHeader } from "./components/site-header";
 import { useI18n } from "./i18n/context";
 import { getTranslate } from "./i18n/translate.server";
 import { getUser } from "./utils/auth.server";
+import { takeFlash } from "./utils/flash.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = getTranslate(request);
@@ -30,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // even on New Year's Eve in another time zone.
     year: new Date().getFullYear(),
     user: user ? { fullName: user.fullName, roles: user.roles } : null,
+    flash: takeFlash(request),
     titles: {
       site: t("app.name"),
       notFound: `${t("error.notFound.title")} – ${t("app.titleSuffix")}`,
@@ -71,6 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader />
         <main id="main-content" className="page-width main" tabIndex={-1}>
+          <Flash />
           {children}
         </main>
         <SiteFooter />
@@ -79,6 +83,16 @@ export function Layout({ children }: { children: ReactNode }) {
       </body>
     </html>
   );
+}
+
+/** The one-time message a redirect left (see utils/flash.server.ts). */
+function Flash() {
+  const message = useRouteLoaderData<typeof loader>("root")?.flash;
+  return message ? (
+    <div className="notice notice--success" role="status">
+      {message}
+    </div>
+  ) : null;
 }
 
 export default function App() {

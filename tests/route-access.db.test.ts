@@ -46,6 +46,9 @@ const rules: Record<string, Rule> = {
   "admin.people.tsx": { loader: adminOnly },
   "admin.people_.import.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
   "admin.units.tsx": { loader: adminOnly },
+  "admin.units_.new.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
+  // No such unit: admins learn that (404); nobody else learns anything.
+  "admin.units_.$unitId.tsx": { loader: { ...adminOnly, ADMIN: "404" }, action: { ...adminOnly, ADMIN: "404" } },
   "admin.audit.tsx": { loader: adminOnly },
 };
 

@@ -85,3 +85,40 @@ export function TextField({
     </div>
   );
 }
+
+export function SelectField(props: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+  error?: MessageKey;
+}) {
+  const t = useT();
+  const errorId = `${props.name}-error`;
+  return (
+    <div className={`form-group${props.error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={props.name}>
+        {props.label}
+      </label>
+      {props.error ? (
+        <p className="field-error" id={errorId}>
+          {t(props.error)}
+        </p>
+      ) : null}
+      <select
+        className="input"
+        id={props.name}
+        name={props.name}
+        defaultValue={props.defaultValue}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? errorId : undefined}
+      >
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

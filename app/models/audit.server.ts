@@ -10,7 +10,10 @@ export type AuditAction =
   | "auth.sign_in_locked"
   | "auth.sign_out"
   | "session.ended"
-  | "people.imported";
+  | "people.imported"
+  | "unit.created"
+  | "unit.updated"
+  | "unit.merged";
 
 export async function recordAudit(event: {
   action: AuditAction;

@@ -1,4 +1,5 @@
 import type { OrgUnitKind } from "~/generated/prisma/client";
+import type { MessageKey } from "~/i18n/vi";
 import { prisma } from "~/utils/db.server";
 
 // The province's organisation tree (see issue "People, sign-in, roles and the
@@ -87,4 +88,112 @@ export async function findUnitIdsByCode(codes: string[]): Promise<Map<string, st
     where: { code: { in: codes.map((code) => code.toUpperCase()) }, archivedAt: null },
   });
   return new Map(units.map((unit) => [unit.code, unit.id]));
+}
+
+export function getUnit(unitId: string) {
+  return prisma.orgUnit.findFirst({
+    select: { id: true, code: true, name: true, kind: true, parentId: true },
+    where: { id: unitId, archivedAt: null },
+  });
+}
+
+/** Live units for a parent picker, without `excludeSubtreeOf` and its subtree. */
+export async function listUnitChoices(excludeSubtreeOf?: string) {
+  const excluded = new Set(excludeSubtreeOf ? await listSubtreeUnitIds([excludeSubtreeOf]) : []);
+  const units = await prisma.orgUnit.findMany({
+    select: { id: true, name: true, code: true },
+    where: { archivedAt: null },
+    orderBy: { code: "asc" },
+  });
+  return units.filter((unit) => !excluded.has(unit.id));
+}
+
+/** A rule of the tree that a change would break; `key` is a catalog message. */
+export class UnitRuleError extends Error {
+  constructor(readonly key: MessageKey) {
+    super(key);
+  }
+}
+
+export async function createUnit(input: { code: string; name: string; kind: OrgUnitKind; parentId: string | null }) {
+  if (await prisma.orgUnit.findUnique({ select: { id: true }, where: { code: input.code } })) {
+    throw new UnitRuleError("units.error.codeTaken");
+  }
+  return prisma.orgUnit.create({ select: { id: true }, data: input });
+}
+
+/** Renames or moves a unit; a unit cannot move under itself or its own units. */
+export async function updateUnit(input: { unitId: string; name: string; kind: OrgUnitKind; parentId: string | null }) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.orgUnit.findFirstOrThrow({
+      select: { name: true, kind: true, parentId: true },
+      where: { id: input.unitId, archivedAt: null },
+    });
+    if (input.parentId) {
+      const below = await tx.$queryRaw<{ id: string }[]>`
+        WITH RECURSIVE subtree AS (
+          SELECT id FROM org_unit WHERE id = ${input.unitId}::uuid
+          UNION SELECT child.id FROM org_unit child JOIN subtree ON child.parent_id = subtree.id)
+        SELECT id::text FROM subtree WHERE id = ${input.parentId}::uuid`;
+      if (below.length) throw new UnitRuleError("units.error.cycle");
+    }
+    await tx.orgUnit.update({
+      select: { id: true },
+      where: { id: input.unitId },
+      data: { name: input.name, kind: input.kind, parentId: input.parentId },
+    });
+    return before;
+  });
+}
+
+/**
+ * Merges `unitId` into `survivorId`, as when two communes become one: from
+ * `day` its people belong to the survivor (their earlier memberships stay,
+ * so past reports still count them where they were), its units and manager
+ * roles move to the survivor, and it is archived, pointing at the survivor.
+ */
+export async function mergeUnit(input: { unitId: string; survivorId: string; day: Date }) {
+  if (input.unitId === input.survivorId) throw new UnitRuleError("units.error.mergeSelf");
+  return prisma.$transaction(async (tx) => {
+    const [unit, survivor] = await Promise.all([
+      tx.orgUnit.findFirst({ select: { id: true, name: true }, where: { id: input.unitId, archivedAt: null } }),
+      tx.orgUnit.findFirst({ select: { id: true, name: true }, where: { id: input.survivorId, archivedAt: null } }),
+    ]);
+    if (!unit || !survivor) throw new UnitRuleError("units.error.notFound");
+    const inside = await tx.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE subtree AS (
+        SELECT id FROM org_unit WHERE id = ${input.unitId}::uuid
+        UNION SELECT child.id FROM org_unit child JOIN subtree ON child.parent_id = subtree.id)
+      SELECT id::text FROM subtree WHERE id = ${input.survivorId}::uuid`;
+    if (inside.length) throw new UnitRuleError("units.error.mergeIntoOwn");
+
+    const open = await tx.unitMembership.findMany({
+      select: { id: true, userId: true, validFrom: true },
+      where: { unitId: unit.id, validTo: null },
+    });
+    // Opened today: simply re-point; older: close and open anew.
+    const sameDay = open.filter((membership) => membership.validFrom.getTime() >= input.day.getTime());
+    const older = open.filter((membership) => membership.validFrom.getTime() < input.day.getTime());
+    await tx.unitMembership.updateMany({ where: { id: { in: sameDay.map((m) => m.id) } }, data: { unitId: survivor.id } });
+    await tx.unitMembership.updateMany({ where: { id: { in: older.map((m) => m.id) } }, data: { validTo: input.day } });
+    await tx.unitMembership.createMany({
+      data: older.map((membership) => ({ userId: membership.userId, unitId: survivor.id, validFrom: input.day })),
+    });
+    await tx.orgUnit.updateMany({ where: { parentId: unit.id }, data: { parentId: survivor.id } });
+    const grants = await tx.roleGrant.findMany({ select: { id: true, userId: true }, where: { scopeUnitId: unit.id } });
+    for (const grant of grants) {
+      const duplicate = await tx.roleGrant.findFirst({
+        select: { id: true },
+        where: { userId: grant.userId, role: "MANAGER", scopeUnitId: survivor.id },
+      });
+      if (duplicate) await tx.roleGrant.delete({ where: { id: grant.id }, select: { id: true } });
+      else await tx.roleGrant.update({ where: { id: grant.id }, data: { scopeUnitId: survivor.id }, select: { id: true } });
+    }
+    await tx.orgUnit.update({
+      select: { id: true },
+      where: { id: unit.id },
+      data: { archivedAt: new Date(), mergedIntoId: survivor.id },
+    });
+    return { from: unit.name, into: survivor.name, peopleMoved: open.length };
+  });
 }

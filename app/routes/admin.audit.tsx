@@ -15,6 +15,9 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   "auth.sign_out": "audit.action.auth.sign_out",
   "session.ended": "audit.action.session.ended",
   "people.imported": "audit.action.people.imported",
+  "unit.created": "audit.action.unit.created",
+  "unit.updated": "audit.action.unit.updated",
+  "unit.merged": "audit.action.unit.merged",
 };
 
 function isAuditAction(action: string): action is AuditAction {

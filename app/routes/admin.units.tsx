@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/context";
 import { getTranslate } from "~/i18n/translate.server";
 import { listUnitsWithHeadcount } from "~/models/org-unit.server";
@@ -40,7 +40,9 @@ function Branch({ nodes }: { nodes: UnitNode[] }) {
       {nodes.map((node) => (
         <li key={node.id}>
           <div className="tree__node">
-            <span className="tree__name">{node.name}</span>
+            <Link to={`/admin/units/${node.id}`} className="tree__name">
+              {node.name}
+            </Link>
             <span className="tree__meta">
               {t(`unitKind.${node.kind}`)} · {t("units.code")} {node.code} · {t("units.people", { count: node.people })}
             </span>
@@ -59,6 +61,11 @@ export default function AdminUnits() {
     <>
       <h1>{t("units.title")}</h1>
       <p className="lead">{t("units.lead")}</p>
+      <p>
+        <Link to="/admin/units/new" className="button button--secondary">
+          {t("units.add")}
+        </Link>
+      </p>
       <div className="tree">
         <Branch nodes={tree} />
       </div>

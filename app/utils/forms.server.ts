@@ -26,12 +26,13 @@ export async function parseForm<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
 ): Promise<
-  { ok: true; data: z.infer<Schema> } | { ok: false; errors: FieldErrors; fields: Record<string, string> }
+  | { ok: true; data: z.infer<Schema>; fields: Record<string, string> }
+  | { ok: false; errors: FieldErrors; fields: Record<string, string> }
 > {
   const fields = await readForm(request);
   if (!fields) return { ok: false, errors: { form: "validation.form.unreadable" }, fields: {} };
   const result = schema.safeParse(fields);
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success) return { ok: true, data: result.data, fields };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "form");

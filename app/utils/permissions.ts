@@ -16,6 +16,7 @@ export const permissions = [
   "read:unit:any",
   "read:audit:any",
   "import:person:any",
+  "manage:unit:any",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
