@@ -1,4 +1,4 @@
-import type { OrgUnitKind } from "~/generated/prisma/client";
+import type { OrgUnitKind, Prisma } from "~/generated/prisma/client";
 import type { MessageKey } from "~/i18n/vi";
 import { prisma } from "~/utils/db.server";
 
@@ -122,6 +122,16 @@ export async function createUnit(input: { code: string; name: string; kind: OrgU
   return prisma.orgUnit.create({ select: { id: true }, data: input });
 }
 
+/** True when `unitId` is `rootId` or anywhere below it. */
+async function isWithin(tx: Prisma.TransactionClient, unitId: string, rootId: string): Promise<boolean> {
+  const found = await tx.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE subtree AS (
+      SELECT id FROM org_unit WHERE id = ${rootId}::uuid
+      UNION SELECT child.id FROM org_unit child JOIN subtree ON child.parent_id = subtree.id)
+    SELECT id::text FROM subtree WHERE id = ${unitId}::uuid`;
+  return found.length > 0;
+}
+
 /** Renames or moves a unit; a unit cannot move under itself or its own units. */
 export async function updateUnit(input: { unitId: string; name: string; kind: OrgUnitKind; parentId: string | null }) {
   return prisma.$transaction(async (tx) => {
@@ -130,12 +140,7 @@ export async function updateUnit(input: { unitId: string; name: string; kind: Or
       where: { id: input.unitId, archivedAt: null },
     });
     if (input.parentId) {
-      const below = await tx.$queryRaw<{ id: string }[]>`
-        WITH RECURSIVE subtree AS (
-          SELECT id FROM org_unit WHERE id = ${input.unitId}::uuid
-          UNION SELECT child.id FROM org_unit child JOIN subtree ON child.parent_id = subtree.id)
-        SELECT id::text FROM subtree WHERE id = ${input.parentId}::uuid`;
-      if (below.length) throw new UnitRuleError("units.error.cycle");
+      if (await isWithin(tx, input.parentId, input.unitId)) throw new UnitRuleError("units.error.cycle");
     }
     await tx.orgUnit.update({
       select: { id: true },
@@ -160,12 +165,7 @@ export async function mergeUnit(input: { unitId: string; survivorId: string; day
       tx.orgUnit.findFirst({ select: { id: true, name: true }, where: { id: input.survivorId, archivedAt: null } }),
     ]);
     if (!unit || !survivor) throw new UnitRuleError("units.error.notFound");
-    const inside = await tx.$queryRaw<{ id: string }[]>`
-      WITH RECURSIVE subtree AS (
-        SELECT id FROM org_unit WHERE id = ${input.unitId}::uuid
-        UNION SELECT child.id FROM org_unit child JOIN subtree ON child.parent_id = subtree.id)
-      SELECT id::text FROM subtree WHERE id = ${input.survivorId}::uuid`;
-    if (inside.length) throw new UnitRuleError("units.error.mergeIntoOwn");
+    if (await isWithin(tx, input.survivorId, input.unitId)) throw new UnitRuleError("units.error.mergeIntoOwn");
 
     const open = await tx.unitMembership.findMany({
       select: { id: true, userId: true, validFrom: true },

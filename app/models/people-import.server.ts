@@ -7,7 +7,18 @@ import { foldForSearch } from "~/utils/text";
 // Storage and the all-or-nothing write behind the people import
 // (app/services/people-import.server.ts).
 
-type Row = {
+// What the import compares and updates: the person and their current unit.
+const existingPersonSelect = {
+  id: true,
+  email: true,
+  fullName: true,
+  employeeCode: true,
+  jobTitle: true,
+  staffCategory: true,
+  memberships: { select: { id: true, unitId: true, validFrom: true }, where: { validTo: null }, take: 1 },
+} as const;
+
+export type ImportRow = {
   line: number;
   fullName: string;
   email: string;
@@ -31,15 +42,7 @@ const storedRows = z.array(
 
 export async function findPeopleByEmails(emails: string[]) {
   const people = await prisma.user.findMany({
-    select: {
-      id: true,
-      email: true,
-      fullName: true,
-      employeeCode: true,
-      jobTitle: true,
-      staffCategory: true,
-      memberships: { select: { id: true, unitId: true, validFrom: true }, where: { validTo: null }, take: 1 },
-    },
+    select: existingPersonSelect,
     where: { email: { in: emails } },
   });
   return new Map(
@@ -67,7 +70,7 @@ export async function findPeopleByEmployeeCodes(codes: string[]) {
   return new Map(people.map((person) => [person.employeeCode ?? "", person.email]));
 }
 
-export async function saveCheckedImport(input: { createdById: string; fileName: string; rows: Row[] }) {
+export async function saveCheckedImport(input: { createdById: string; fileName: string; rows: ImportRow[] }) {
   return prisma.peopleImport.create({
     select: { id: true },
     data: {
@@ -112,28 +115,20 @@ export async function applyCheckedImport(input: { importId: string; userId: stri
 }
 
 /** The rows, written with as few statements as the changes need. */
-async function writeRows(tx: Prisma.TransactionClient, rows: Row[], today: Date): Promise<ApplySummary> {
+async function writeRows(tx: Prisma.TransactionClient, rows: ImportRow[], today: Date): Promise<ApplySummary> {
   const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
   const units = await tx.orgUnit.findMany({
     select: { id: true, code: true },
     where: { code: { in: [...new Set(rows.map((row) => row.unitCode))] } },
   });
   const unitIds = new Map(units.map((unit) => [unit.code, unit.id]));
-  const unitOf = (row: Row) => {
+  const unitOf = (row: ImportRow) => {
     const id = unitIds.get(row.unitCode);
     if (!id) throw new Error(`unit ${row.unitCode} vanished during the import`);
     return id;
   };
   const existing = await tx.user.findMany({
-    select: {
-      id: true,
-      email: true,
-      fullName: true,
-      employeeCode: true,
-      jobTitle: true,
-      staffCategory: true,
-      memberships: { select: { id: true, unitId: true, validFrom: true }, where: { validTo: null }, take: 1 },
-    },
+    select: existingPersonSelect,
     where: { email: { in: rows.map((row) => row.email) } },
   });
   const byEmail = new Map(existing.map((person) => [person.email, person]));

@@ -7,6 +7,7 @@ import { findUnitIdsByCode } from "~/models/org-unit.server";
 import {
   applyCheckedImport,
   findPeopleByEmails,
+  type ImportRow,
   findPeopleByEmployeeCodes,
   saveCheckedImport,
 } from "~/models/people-import.server";
@@ -20,15 +21,7 @@ import { foldForSearch } from "~/utils/text";
 
 export const MAX_IMPORT_ROWS = 20_000;
 
-export type ImportRow = {
-  line: number;
-  fullName: string;
-  email: string;
-  employeeCode: string | null;
-  jobTitle: string | null;
-  staffCategory: StaffCategory;
-  unitCode: string;
-};
+export type { ImportRow };
 export type RowError = { line: number; column: string; message: MessageKey; params: Record<string, string> };
 export type CheckResult =
   | { ok: true; rows: ImportRow[]; created: number; updated: number; unchanged: number }
