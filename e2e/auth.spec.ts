@@ -26,7 +26,7 @@ const expectedNavigation: Record<string, string[]> = {
   hocvien: ["Trang chủ", "Phiên đăng nhập"],
   giangvien: ["Trang chủ", "Phiên đăng nhập"],
   quanly: ["Trang chủ", "Nhân sự đơn vị", "Phiên đăng nhập"],
-  quantri: ["Trang chủ", "Đơn vị", "Người dùng", "Nhật ký", "Phiên đăng nhập"],
+  quantri: ["Trang chủ", "Đơn vị", "Người dùng", "Nhật ký", "Hộp thư đi", "Phiên đăng nhập"],
 };
 
 for (const [prefix, links] of Object.entries(expectedNavigation)) {

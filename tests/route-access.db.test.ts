@@ -50,6 +50,13 @@ const rules: Record<string, Rule> = {
   // No such unit: admins learn that (404); nobody else learns anything.
   "admin.units_.$unitId.tsx": { loader: { ...adminOnly, ADMIN: "404" }, action: { ...adminOnly, ADMIN: "404" } },
   "admin.audit.tsx": { loader: adminOnly },
+  "admin.outbox.tsx": { loader: adminOnly },
+  "forgot-password.tsx": {
+    loader: { ...everyone("home"), anonymous: "ok" },
+    action: { ...everyone("home"), anonymous: "400" },
+  },
+  // The token in the URL is the key; a made-up one shows "no longer works".
+  "reset-password.$token.tsx": { loader: everyone("ok"), action: everyone("400") },
 };
 
 const routeFiles = readdirSync(path.resolve("app/routes")).filter(

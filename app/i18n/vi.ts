@@ -95,7 +95,6 @@ export const vi = {
   "signIn.invalid": "Địa chỉ thư điện tử hoặc mật khẩu không đúng.",
   "signIn.locked":
     "Đã nhập sai quá nhiều lần. Để bảo vệ tài khoản, việc đăng nhập tạm khóa đến {time}. Hãy thử lại sau thời điểm đó.",
-  "signIn.forgotten": "Quên mật khẩu? Hãy liên hệ quản trị viên của đơn vị để được cấp lại.",
 
   "home.welcome": "Xin chào, {name}",
   "home.yourRoles": "Vai trò của bạn: {roles}",
@@ -215,6 +214,31 @@ export const vi = {
   "audit.action.unit.created": "Thêm đơn vị",
   "audit.action.unit.updated": "Sửa đơn vị",
   "audit.action.unit.merged": "Sáp nhập đơn vị",
+
+  "validation.password.tooShort": "Mật khẩu cần ít nhất 12 ký tự",
+  "validation.password.guessable": "Mật khẩu này quá dễ đoán. Hãy dùng một câu ngắn gồm vài từ không liên quan đến nhau, không dùng họ tên, ngày sinh hay tên cơ quan",
+  "validation.password.mismatch": "Hai mật khẩu chưa giống nhau",
+  "forgot.link": "Quên mật khẩu?",
+  "forgot.title": "Đặt lại mật khẩu",
+  "forgot.lead": "Nhập địa chỉ thư điện tử bạn dùng để đăng nhập. Chúng tôi sẽ gửi một đường dẫn để bạn đặt mật khẩu mới.",
+  "forgot.submit": "Gửi đường dẫn",
+  "forgot.sent": "Nếu địa chỉ này có tài khoản, một thư với đường dẫn đặt lại mật khẩu đã được gửi tới. Đường dẫn dùng được một lần, trong 1 giờ.",
+  "forgot.mail.subject": "Đặt lại mật khẩu Học Số",
+  "forgot.mail.body": "Xin chào {name},\n\nAi đó (có thể là bạn) vừa yêu cầu đặt lại mật khẩu cho tài khoản Học Số của bạn. Mở đường dẫn dưới đây để chọn mật khẩu mới. Đường dẫn dùng được một lần, trong 1 giờ:\n\n{link}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu của bạn không thay đổi.\n\nHọc Số",
+  "reset.title": "Chọn mật khẩu mới",
+  "reset.lead": "Mật khẩu cần ít nhất 12 ký tự. Một câu ngắn gồm vài từ dễ nhớ với bạn nhưng khó đoán với người khác là lựa chọn tốt.",
+  "reset.password": "Mật khẩu mới",
+  "reset.confirm": "Nhập lại mật khẩu mới",
+  "reset.submit": "Lưu mật khẩu mới",
+  "reset.invalid": "Đường dẫn này không còn dùng được: có thể đã hết hạn hoặc đã được dùng. Hãy yêu cầu một đường dẫn mới.",
+  "reset.done": "Đã đổi mật khẩu. Mọi phiên đăng nhập cũ đã kết thúc; hãy đăng nhập bằng mật khẩu mới.",
+  "outbox.title": "Hộp thư đi",
+  "outbox.lead": "Máy chủ chưa được cấu hình để gửi thư (SMTP_URL), nên các thư được giữ ở đây.",
+  "outbox.empty": "Chưa có thư nào.",
+  "outbox.to": "Gửi tới: {to}",
+  "nav.adminOutbox": "Hộp thư đi",
+  "audit.action.password.reset_requested": "Yêu cầu đặt lại mật khẩu",
+  "audit.action.password.reset": "Đặt lại mật khẩu",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -13,7 +13,9 @@ export type AuditAction =
   | "people.imported"
   | "unit.created"
   | "unit.updated"
-  | "unit.merged";
+  | "unit.merged"
+  | "password.reset_requested"
+  | "password.reset";
 
 export async function recordAudit(event: {
   action: AuditAction;

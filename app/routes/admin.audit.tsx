@@ -18,6 +18,8 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   "unit.created": "audit.action.unit.created",
   "unit.updated": "audit.action.unit.updated",
   "unit.merged": "audit.action.unit.merged",
+  "password.reset_requested": "audit.action.password.reset_requested",
+  "password.reset": "audit.action.password.reset",
 };
 
 function isAuditAction(action: string): action is AuditAction {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { ErrorSummary, TextField, type FormErrors } from "~/components/form";
 import { useI18n } from "~/i18n/context";
@@ -107,7 +107,9 @@ export default function SignIn() {
           {t("signIn.submit")}
         </button>
       </Form>
-      <p className="hint">{t("signIn.forgotten")}</p>
+      <p>
+        <Link to="/forgot-password">{t("forgot.link")}</Link>
+      </p>
     </div>
   );
 }

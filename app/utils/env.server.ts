@@ -29,6 +29,13 @@ export const envSchema = z.object({
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
+  // Mail: an SMTP server as smtp(s)://user:password@host:port. Unset: mail
+  // is kept in the Outbox table, which administrators read in the app.
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\//.test(value), { message: "must be an smtp:// or smtps:// URL" })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Học Số <khong-tra-loi@hocso.local>"),
   // Sessions: a normal session lasts this many days, extended while used.
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // Administrators' sessions end after this many hours whatever happens,

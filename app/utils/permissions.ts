@@ -17,6 +17,7 @@ export const permissions = [
   "read:audit:any",
   "import:person:any",
   "manage:unit:any",
+  "read:outbox:any",
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -17,3 +17,12 @@ export const signInSchema = z.object({
   redirectTo: z.string().max(2000).optional(),
 });
 export type SignInForm = z.infer<typeof signInSchema>;
+
+export const forgotPasswordSchema = signInSchema.pick({ email: true });
+
+export const resetPasswordSchema = z
+  .object({
+    password: z.string().min(1, { error: "validation.password.required" }).max(200, { error: "validation.password.tooLong" }),
+    confirm: z.string(),
+  })
+  .refine((form) => form.password === form.confirm, { path: ["confirm"], error: "validation.password.mismatch" });

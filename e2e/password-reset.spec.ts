@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "../prisma/demo-data/people";
+
+test("a forgotten password: link by mail (read in the Outbox), a new password, then sign in", async ({ page, browser }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one run: both projects would share the demo person's links");
+  const email = "an.nv@lamdong.test"; // Nguyễn Văn Ân, from the demo people
+  const newPassword = "đồi chè xanh mướt sau mưa";
+
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Quên mật khẩu?" }).click();
+  await page.getByLabel("Địa chỉ thư điện tử").fill(email);
+  await page.getByRole("button", { name: "Gửi đường dẫn" }).click();
+  await expect(page.getByRole("status")).toContainText("Nếu địa chỉ này có tài khoản");
+
+  // No SMTP server here: an administrator finds the mail in the Outbox.
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await adminPage.goto("/login?redirectTo=%2Fadmin%2Foutbox");
+  await adminPage.getByLabel("Địa chỉ thư điện tử").fill("quantri@lamdong.test");
+  await adminPage.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+  await adminPage.getByRole("button", { name: "Đăng nhập" }).click();
+  const mail = adminPage.getByRole("article").filter({ hasText: `Gửi tới: ${email}` }).first();
+  await expect(mail.getByRole("heading")).toHaveText("Đặt lại mật khẩu Học Số");
+  const link = (await mail.textContent())?.match(/http:\/\/[^\s]+\/reset-password\/[a-z2-7]{32}/)?.[0];
+  expect(link).toBeDefined();
+  await admin.close();
+
+  await page.goto(new URL(link ?? "").pathname);
+  await page.getByLabel("Mật khẩu mới", { exact: true }).fill("matkhau12345");
+  await page.getByLabel("Nhập lại mật khẩu mới").fill("matkhau12345");
+  await page.getByRole("button", { name: "Lưu mật khẩu mới" }).click();
+  await expect(page.getByRole("alert")).toContainText("Mật khẩu này quá dễ đoán");
+
+  await page.getByLabel("Mật khẩu mới", { exact: true }).fill(newPassword);
+  await page.getByLabel("Nhập lại mật khẩu mới").fill(newPassword);
+  await page.getByRole("button", { name: "Lưu mật khẩu mới" }).click();
+  await expect(page.getByRole("status")).toContainText("Đã đổi mật khẩu.");
+
+  await page.getByLabel("Địa chỉ thư điện tử").fill(email);
+  await page.getByLabel("Mật khẩu").fill(newPassword);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByText("Xin chào, Nguyễn Văn Ân")).toBeVisible();
+
+  // The link was used up.
+  await page.goto(new URL(link ?? "").pathname);
+  await expect(page.getByText("Đường dẫn này không còn dùng được")).toBeVisible();
+});
