@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Role } from "~/utils/permissions";
@@ -42,8 +42,13 @@ const rules: Record<string, Rule> = {
     loader: signedIn,
     action: { anonymous: "login", LEARNER: "400", TRAINER: "400", MANAGER: "400", ADMIN: "400" },
   },
+  "account.password.tsx": {
+    loader: signedIn,
+    action: { anonymous: "login", LEARNER: "400", TRAINER: "400", MANAGER: "400", ADMIN: "400" },
+  },
   "manage.people.tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
   "admin.people.tsx": { loader: adminOnly },
+  "admin.people_.$userId/route.tsx": { loader: { ...adminOnly, ADMIN: "404" }, action: { ...adminOnly, ADMIN: "404" } },
   "admin.people_.import.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
   "admin.units.tsx": { loader: adminOnly },
   "admin.units_.new.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
@@ -59,9 +64,11 @@ const rules: Record<string, Rule> = {
   "reset-password.$token.tsx": { loader: everyone("ok"), action: everyone("400") },
 };
 
-const routeFiles = readdirSync(path.resolve("app/routes")).filter(
-  (file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file),
-);
+// Route modules: files, and folders holding a route.tsx (shared STYLE rule 9).
+const routeFiles = readdirSync(path.resolve("app/routes"), { withFileTypes: true }).flatMap((entry) => {
+  if (entry.isDirectory()) return existsSync(path.resolve("app/routes", entry.name, "route.tsx")) ? [`${entry.name}/route.tsx`] : [];
+  return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [entry.name] : [];
+});
 
 const who: Who[] = ["anonymous", "LEARNER", "TRAINER", "MANAGER", "ADMIN"];
 const people = new Map<Role, string>();

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/context";
 import type { Role } from "~/utils/permissions";
@@ -23,6 +23,8 @@ export function PeopleList(props: {
   people: Person[];
   pageSize: number;
   actions?: ReactNode;
+  /** Where a name links to, for those who may open a person. */
+  personHref?: (personId: string) => string;
 }) {
   const t = useT();
   return (
@@ -55,7 +57,9 @@ export function PeopleList(props: {
               {props.people.map((person) => (
                 <tr key={person.id}>
                   <td>
-                    <strong>{person.fullName}</strong>
+                    <strong>
+                      {props.personHref ? <Link to={props.personHref(person.id)}>{person.fullName}</Link> : person.fullName}
+                    </strong>
                     <br />
                     <span className="hint">{person.jobTitle}</span>
                     <br />

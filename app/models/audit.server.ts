@@ -15,7 +15,13 @@ export type AuditAction =
   | "unit.updated"
   | "unit.merged"
   | "password.reset_requested"
-  | "password.reset";
+  | "password.reset"
+  | "password.changed"
+  | "person.updated"
+  | "person.disabled"
+  | "person.enabled"
+  | "role.granted"
+  | "role.revoked";
 
 export async function recordAudit(event: {
   action: AuditAction;

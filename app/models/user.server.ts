@@ -68,3 +68,99 @@ export async function upsertPerson(input: PersonInput) {
     return user;
   });
 }
+
+/** One person as the admin page shows them. */
+export function getPersonForAdmin(userId: string) {
+  return prisma.user.findUnique({
+    select: {
+      id: true,
+      email: true,
+      fullName: true,
+      employeeCode: true,
+      jobTitle: true,
+      staffCategory: true,
+      status: true,
+      memberships: {
+        select: { id: true, validFrom: true, validTo: true, unit: { select: { id: true, name: true, code: true } } },
+        orderBy: { validFrom: "desc" },
+      },
+      roleGrants: { select: { id: true, role: true, scopeUnit: { select: { name: true, code: true } } }, orderBy: { createdAt: "asc" } },
+    },
+    where: { id: userId },
+  });
+}
+
+export class PersonRuleError extends Error {
+  constructor(readonly key: "people.error.emailTaken" | "people.error.codeTaken" | "people.error.grantExists") {
+    super(key);
+  }
+}
+
+/**
+ * Edits a person. A new unit closes the current membership on `day` and opens
+ * one in the new unit: the history stays for reports on past periods.
+ */
+export async function updatePerson(input: {
+  userId: string;
+  email: string;
+  fullName: string;
+  employeeCode: string | null;
+  jobTitle: string | null;
+  staffCategory: StaffCategory;
+  unitId: string;
+  day: Date;
+}) {
+  return prisma.$transaction(async (tx) => {
+    const clash = await tx.user.findFirst({
+      select: { email: true, employeeCode: true },
+      where: {
+        id: { not: input.userId },
+        OR: [{ email: input.email }, ...(input.employeeCode ? [{ employeeCode: input.employeeCode }] : [])],
+      },
+    });
+    if (clash) throw new PersonRuleError(clash.email === input.email ? "people.error.emailTaken" : "people.error.codeTaken");
+    await tx.user.update({
+      select: { id: true },
+      where: { id: input.userId },
+      data: {
+        email: input.email,
+        fullName: input.fullName,
+        searchName: foldForSearch(input.fullName),
+        employeeCode: input.employeeCode,
+        jobTitle: input.jobTitle,
+        staffCategory: input.staffCategory,
+      },
+    });
+    const current = await tx.unitMembership.findFirst({ select: { id: true, unitId: true, validFrom: true }, where: { userId: input.userId, validTo: null } });
+    if (current?.unitId === input.unitId) return;
+    if (current && current.validFrom.getTime() >= input.day.getTime()) {
+      await tx.unitMembership.update({ select: { id: true }, where: { id: current.id }, data: { unitId: input.unitId } });
+      return;
+    }
+    if (current) await tx.unitMembership.update({ select: { id: true }, where: { id: current.id }, data: { validTo: input.day } });
+    await tx.unitMembership.create({ select: { id: true }, data: { userId: input.userId, unitId: input.unitId, validFrom: input.day } });
+  });
+}
+
+export async function setPersonStatus({ userId, status }: { userId: string; status: "ACTIVE" | "DISABLED" }) {
+  await prisma.$transaction([
+    prisma.user.update({ select: { id: true }, where: { id: userId }, data: { status } }),
+    // Disabled means signed out everywhere, now.
+    ...(status === "DISABLED" ? [prisma.session.deleteMany({ where: { userId } })] : []),
+  ]);
+}
+
+export async function grantRole(input: { userId: string; role: RoleName; scopeUnitId: string | null; grantedById: string }) {
+  const existing = await prisma.roleGrant.findFirst({
+    select: { id: true },
+    where: { userId: input.userId, role: input.role, scopeUnitId: input.scopeUnitId },
+  });
+  if (existing) throw new PersonRuleError("people.error.grantExists");
+  return prisma.roleGrant.create({ select: { id: true }, data: input });
+}
+
+/** Revokes one of this person's grants (the id alone, from another person, does nothing). */
+export async function revokeRole({ userId, grantId }: { userId: string; grantId: string }) {
+  const { count } = await prisma.roleGrant.deleteMany({ where: { id: grantId, userId } });
+  return count > 0;
+}

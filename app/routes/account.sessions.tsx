@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useT } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
@@ -80,6 +80,9 @@ export default function Sessions() {
       ) : null}
       <h1>{t("sessions.title")}</h1>
       <p className="lead">{t("sessions.lead")}</p>
+      <p>
+        <Link to="/account/password">{t("password.link")}</Link>
+      </p>
       <div className="table-wrap">
         <table className="table">
           <thead>

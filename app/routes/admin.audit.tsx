@@ -20,6 +20,12 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   "unit.merged": "audit.action.unit.merged",
   "password.reset_requested": "audit.action.password.reset_requested",
   "password.reset": "audit.action.password.reset",
+  "password.changed": "audit.action.password.changed",
+  "person.updated": "audit.action.person.updated",
+  "person.disabled": "audit.action.person.disabled",
+  "person.enabled": "audit.action.person.enabled",
+  "role.granted": "audit.action.role.granted",
+  "role.revoked": "audit.action.role.revoked",
 };
 
 function isAuditAction(action: string): action is AuditAction {

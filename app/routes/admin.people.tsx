@@ -22,7 +22,12 @@ export default function AdminPeople() {
   const t = useT();
   return (
     <PeopleList
-      title={t("people.title")} pageSize={pageSize} query={query} total={total} people={people}
+      title={t("people.title")}
+      pageSize={pageSize}
+      query={query}
+      total={total}
+      people={people}
+      personHref={(id) => `/admin/people/${id}`}
       actions={
         <p>
           <Link to="/admin/people/import" className="button button--secondary">

@@ -5,6 +5,7 @@ import { vi } from "~/i18n/vi";
 import { prisma } from "~/utils/db.server";
 import { createSession } from "~/utils/session.server";
 import { makePerson, makeUnits } from "../../tests/helpers/people";
+import { changePassword } from "./password-change.server";
 import { requestPasswordReset, resetPassword } from "./password-reset.server";
 import { signIn } from "./sign-in.server";
 
@@ -54,4 +55,23 @@ test("at most three links per address in a quarter of an hour", async () => {
   for (let i = 0; i < 5; i++) await ask("quen@example.test");
   // One was already asked for in the first test: two more get through.
   expect((await prisma.outboxMessage.count()) - before).toBe(2);
+});
+
+// Runs after the reset above, which set the password it starts from.
+test("changing one's password needs the current one and ends every other session", async () => {
+  const current = await createSession({ userId, isAdmin: false, userAgent: "this one", ipAddress: null });
+  await createSession({ userId, isAdmin: false, userAgent: "another", ipAddress: null });
+  const sessionId = (await prisma.session.findFirstOrThrow({ where: { userId, userAgent: "this one" } })).id;
+  expect(current.token).toBeTruthy();
+  expect(await changePassword({ userId, sessionId, current: "not it at all", password: "một mật khẩu mới rất dài", ipAddress: "x" })).toEqual({
+    ok: false,
+    field: "current",
+    problem: "password.wrongCurrent",
+  });
+  expect(await changePassword({ userId, sessionId, current: "mây trắng bay qua đồi thông", password: "qwertyuiop12", ipAddress: "x" })).toMatchObject({
+    ok: false,
+    field: "password",
+  });
+  expect(await changePassword({ userId, sessionId, current: "mây trắng bay qua đồi thông", password: "sông Đà mùa nước cạn", ipAddress: "x" })).toEqual({ ok: true });
+  expect(await prisma.session.findMany({ where: { userId }, select: { id: true } })).toEqual([{ id: sessionId }]);
 });

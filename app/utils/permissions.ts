@@ -18,13 +18,15 @@ export const permissions = [
   "import:person:any",
   "manage:unit:any",
   "read:outbox:any",
+  "manage:person:any",
+  "update:password:own",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const granted: Record<Role, readonly Permission[]> = {
-  LEARNER: ["read:account:own", "update:session:own"],
-  TRAINER: ["read:account:own", "update:session:own"],
-  MANAGER: ["read:account:own", "update:session:own", "read:person:scope"],
+  LEARNER: ["read:account:own", "update:session:own", "update:password:own"],
+  TRAINER: ["read:account:own", "update:session:own", "update:password:own"],
+  MANAGER: ["read:account:own", "update:session:own", "update:password:own", "read:person:scope"],
   // Administrators hold every permission there is.
   ADMIN: permissions,
 };

@@ -26,3 +26,11 @@ export const resetPasswordSchema = z
     confirm: z.string(),
   })
   .refine((form) => form.password === form.confirm, { path: ["confirm"], error: "validation.password.mismatch" });
+
+export const changePasswordSchema = z
+  .object({
+    current: z.string().min(1, { error: "validation.password.required" }).max(1000, { error: "validation.password.tooLong" }),
+    password: z.string().min(1, { error: "validation.password.required" }).max(200, { error: "validation.password.tooLong" }),
+    confirm: z.string(),
+  })
+  .refine((form) => form.password === form.confirm, { path: ["confirm"], error: "validation.password.mismatch" });
