@@ -122,3 +122,14 @@ export function SelectField(props: {
     </div>
   );
 }
+
+export function DateField(props: { name: string; label: string; defaultValue?: string }) {
+  return (
+    <div className="form-group">
+      <label className="label" htmlFor={props.name}>
+        {props.label}
+      </label>
+      <input className="input input--date" id={props.name} name={props.name} type="date" defaultValue={props.defaultValue} />
+    </div>
+  );
+}

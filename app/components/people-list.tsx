@@ -2,7 +2,8 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/context";
 import type { Role } from "~/utils/permissions";
-import { TextField } from "./form";
+import type { PeopleFilterValues } from "~/validation/people-filters";
+import { SelectField, TextField } from "./form";
 
 type Person = {
   id: string;
@@ -18,7 +19,8 @@ type Person = {
 /** The people search form and result table, for admins and managers alike. */
 export function PeopleList(props: {
   title: string;
-  query: string;
+  filters: PeopleFilterValues;
+  units: { id: string; name: string; code: string }[];
   total: number;
   people: Person[];
   pageSize: number;
@@ -33,7 +35,31 @@ export function PeopleList(props: {
       {props.actions}
       <p className="lead">{t("people.lead")}</p>
       <Form method="get" className="search-form" role="search">
-        <TextField name="q" type="search" label={t("people.search")} defaultValue={props.query} spellCheck={false} />
+        <TextField name="q" type="search" label={t("people.search")} defaultValue={props.filters.q} spellCheck={false} />
+        <SelectField
+          name="unit"
+          label={t("people.unit")}
+          defaultValue={props.filters.unit ?? ""}
+          options={[{ value: "", label: t("people.any") }, ...props.units.map((unit) => ({ value: unit.id, label: `${unit.name} (${unit.code})` }))]}
+        />
+        <SelectField
+          name="role"
+          label={t("people.roles")}
+          defaultValue={props.filters.role ?? ""}
+          options={[{ value: "", label: t("people.any") }, ...(["TRAINER", "MANAGER", "ADMIN"] as const).map((role) => ({ value: role, label: t(`role.${role}`) }))]}
+        />
+        <SelectField
+          name="category"
+          label={t("people.category")}
+          defaultValue={props.filters.category ?? ""}
+          options={[{ value: "", label: t("people.any") }, ...(["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "OTHER"] as const).map((category) => ({ value: category, label: t(`staff.${category}`) }))]}
+        />
+        <SelectField
+          name="status"
+          label={t("people.status")}
+          defaultValue={props.filters.status ?? ""}
+          options={[{ value: "", label: t("people.any") }, ...(["ACTIVE", "DISABLED"] as const).map((status) => ({ value: status, label: t(`people.status.${status}`) }))]}
+        />
         <button type="submit" className="button">
           {t("people.searchSubmit")}
         </button>

@@ -127,6 +127,7 @@ export const en: Messages = {
   "people.status": "Status",
   "people.status.ACTIVE": "Active",
   "people.status.DISABLED": "Disabled",
+  "people.any": "All",
   "people.none": "Nobody found.",
   "people.moreNotShown": "Only the first {shown} people are shown. Search more precisely.",
 
@@ -142,6 +143,9 @@ export const en: Messages = {
   "audit.what": "Action",
   "audit.target": "Target",
   "audit.address": "IP address",
+  "audit.from": "From",
+  "audit.to": "To",
+  "audit.filter": "Filter",
   "audit.nobody": "—",
   "audit.action.auth.sign_in": "Signed in",
   "audit.action.auth.sign_in_failed": "Failed sign-in",

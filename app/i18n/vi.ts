@@ -128,6 +128,7 @@ export const vi = {
   "people.status": "Trạng thái",
   "people.status.ACTIVE": "Đang hoạt động",
   "people.status.DISABLED": "Đã khóa",
+  "people.any": "Tất cả",
   "people.none": "Không tìm thấy ai.",
   "people.moreNotShown": "Chỉ hiện {shown} người đầu tiên. Hãy tìm cụ thể hơn.",
 
@@ -143,6 +144,9 @@ export const vi = {
   "audit.what": "Hành động",
   "audit.target": "Đối tượng",
   "audit.address": "Địa chỉ IP",
+  "audit.from": "Từ ngày",
+  "audit.to": "Đến ngày",
+  "audit.filter": "Lọc",
   "audit.nobody": "—",
   "audit.action.auth.sign_in": "Đăng nhập",
   "audit.action.auth.sign_in_failed": "Đăng nhập không thành công",

@@ -44,8 +44,19 @@ export async function recordAudit(event: {
   });
 }
 
-/** The newest events, with the names of the people who acted. */
-export async function listAuditEvents({ take = 100 }: { take?: number }) {
+/** The newest events matching the filters, with the names of the people who acted. */
+export async function listAuditEvents({
+  take = 100,
+  action,
+  from,
+  to,
+}: {
+  take?: number;
+  action?: string;
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+}) {
   const events = await prisma.auditEvent.findMany({
     select: {
       id: true,
@@ -56,6 +67,10 @@ export async function listAuditEvents({ take = 100 }: { take?: number }) {
       targetId: true,
       ipAddress: true,
       detail: true,
+    },
+    where: {
+      ...(action ? { action } : {}),
+      ...(from || to ? { occurredAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
     },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take,

@@ -1,4 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client";
+import type { Prisma, RoleName, StaffCategory, UserStatus } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { foldForSearch } from "~/utils/text";
 
@@ -7,15 +7,27 @@ import { foldForSearch } from "~/utils/text";
 
 export const PEOPLE_PAGE_SIZE = 100;
 
+export type PeopleFilters = {
+  query: string;
+  /** Current unit among these (null: anywhere). */
+  unitIds: string[] | null;
+  role?: RoleName;
+  status?: UserStatus;
+  staffCategory?: StaffCategory;
+};
+
 /**
- * People whose current unit is among `unitIds` (null: anywhere), whose name
- * matches `query` with or without diacritics, in Vietnamese name order.
+ * People matching the filters, the name with or without diacritics, at most
+ * PEOPLE_PAGE_SIZE of them, with the total.
  */
-export async function searchPeople({ query, unitIds }: { query: string; unitIds: string[] | null }) {
+export async function searchPeople({ query, unitIds, role, status, staffCategory }: PeopleFilters) {
   const folded = foldForSearch(query);
   const where: Prisma.UserWhereInput = {
     ...(folded ? { searchName: { contains: folded } } : {}),
     ...(unitIds ? { memberships: { some: { validTo: null, unitId: { in: unitIds } } } } : {}),
+    ...(role ? { roleGrants: { some: { role } } } : {}),
+    ...(status ? { status } : {}),
+    ...(staffCategory ? { staffCategory } : {}),
   };
   const [total, people] = await Promise.all([
     prisma.user.count({ where }),

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { DateField, SelectField } from "~/components/form";
 import { useT } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -32,13 +34,30 @@ function isAuditAction(action: string): action is AuditAction {
   return Object.hasOwn(actionLabels, action);
 }
 
-// Admins: the newest events of the audit log.
+const filtersSchema = z.object({
+  action: z.string().refine(isAuditAction).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+});
+
+// Vietnam's midnight, for date filters typed by a person in the province.
+const vietnamMidnight = (day: string) => new Date(`${day}T00:00:00+07:00`);
+
+// Admins: the audit log, newest first, filtered by action and dates.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:audit:any");
   const t = getTranslate(request);
   const locale = getLocale(request);
-  const events = await listAuditEvents({ take: 200 });
+  const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const events = await listAuditEvents({
+    take: 200,
+    action: filters.action,
+    from: filters.from ? vietnamMidnight(filters.from) : undefined,
+    to: filters.to ? new Date(vietnamMidnight(filters.to).getTime() + 24 * 60 * 60 * 1000) : undefined,
+  });
   return {
+    filters,
+    actions: Object.entries(actionLabels).map(([value, key]) => ({ value, label: t(key) })),
     title: `${t("audit.title")} – ${t("app.titleSuffix")}`,
     events: events.map((event) => ({
       id: event.id,
@@ -60,12 +79,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
 
 export default function AuditLog() {
-  const { events } = useLoaderData<typeof loader>();
+  const { events, filters, actions } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
       <h1>{t("audit.title")}</h1>
       <p className="lead">{t("audit.lead")}</p>
+      <Form method="get" className="search-form">
+        <SelectField name="action" label={t("audit.what")} defaultValue={filters.action ?? ""} options={[{ value: "", label: t("people.any") }, ...actions]} />
+        <DateField name="from" label={t("audit.from")} defaultValue={filters.from} />
+        <DateField name="to" label={t("audit.to")} defaultValue={filters.to} />
+        <button type="submit" className="button">
+          {t("audit.filter")}
+        </button>
+      </Form>
       <div className="table-wrap">
         <table className="table">
           <thead>
