@@ -8,6 +8,8 @@ test("a forgotten password: link by mail (read in the Outbox), a new password, t
 
   await page.goto("/login");
   await page.getByRole("link", { name: "Quên mật khẩu?" }).click();
+  // Wait for the new page: the sign-in page has a field with the same label.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đặt lại mật khẩu");
   await page.getByLabel("Địa chỉ thư điện tử").fill(email);
   await page.getByRole("button", { name: "Gửi đường dẫn" }).click();
   await expect(page.getByRole("status")).toContainText("Nếu địa chỉ này có tài khoản");
