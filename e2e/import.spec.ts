@@ -13,9 +13,9 @@ async function spreadsheet(rows: string[][]): Promise<Buffer> {
 }
 
 test("an admin checks a 1,000-row file, sees exactly its 3 errors, fixes it and imports it", async ({ page }, testInfo) => {
-  // Each project imports its own people, so the two runs do not meet.
-  const tag = testInfo.project.name;
-  const surname = tag === "desktop" ? "Trần Thị Nhập" : "Lê Văn Nhập";
+  // Each project and run imports its own people, so runs never meet.
+  const tag = `${testInfo.project.name}-${Date.now().toString(36)}`;
+  const surname = `${testInfo.project.name === "desktop" ? "Trần Thị Nhập" : "Lê Văn Nhập"} ${Date.now().toString(36)}`;
   const rows = Array.from({ length: 1000 }, (_, index) => [
     `${surname} ${index + 1}`,
     `nhap${index + 1}.${tag}@lamdong.test`,
@@ -65,6 +65,6 @@ test("an admin checks a 1,000-row file, sees exactly its 3 errors, fixes it and 
   await expect(page.getByRole("status")).toHaveText(
     "Đã nhập xong: 1.000 người mới, 0 người được cập nhật, 0 người không đổi.",
   );
-  await page.goto(`/admin/people?q=${encodeURIComponent(`nhap 1000`)}`);
+  await page.goto(`/admin/people?q=${encodeURIComponent(`${surname} 1000`)}`);
   await expect(page.getByText(`nhap1000.${tag}@lamdong.test`)).toBeVisible();
 });

@@ -2,8 +2,10 @@ import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../prisma/demo-data/people";
 
 test("an admin adds a unit to the tree, then renames it", async ({ page }, testInfo) => {
-  const code = `LDG-E2E-${testInfo.project.name.toUpperCase()}`;
-  const name = `Phòng Thử nghiệm ${testInfo.project.name}`;
+  // Unique per run, so the test can run again on the same database.
+  const run = Date.now().toString(36).toUpperCase();
+  const code = `LDG-E2E-${testInfo.project.name.toUpperCase()}-${run}`;
+  const name = `Phòng Thử nghiệm ${testInfo.project.name} ${run}`;
   await page.goto("/login?redirectTo=%2Fadmin%2Funits");
   await page.getByLabel("Địa chỉ thư điện tử").fill("quantri@lamdong.test");
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
