@@ -4,9 +4,11 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import onHeaders from "on-headers";
 import type { ViteDevServer } from "vite";
 import { getTranslateForCookies } from "~/i18n/translate.server";
 import { isDatabaseReachable } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { getLogger } from "~/utils/logger.server";
 import { runWithRequestContext } from "~/utils/request-context.server";
 
@@ -23,9 +25,10 @@ export function createApp(options: AppOptions) {
   let draining = false;
   const app = express();
   app.disable("x-powered-by");
-  // Behind nginx or a load balancer: take the client's address and scheme
-  // from the first proxy's X-Forwarded-* headers.
-  app.set("trust proxy", 1);
+  // Behind nginx or a load balancer (TRUST_PROXY hops): take the client's
+  // address and scheme from their X-Forwarded-* headers. Without a proxy,
+  // those headers come from the client and must not be believed.
+  app.set("trust proxy", getEnv().TRUST_PROXY);
 
   // A request id on every request and on every log line written for it.
   // An incoming X-Request-Id (nginx sets one) is kept when it is well formed,
@@ -35,7 +38,14 @@ export function createApp(options: AppOptions) {
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader("X-Request-Id", requestId);
     const started = process.hrtime.bigint();
-    runWithRequestContext({ requestId, clientAddress: req.ip, responseCookies: [] }, () => {
+    const responseCookies: string[] = [];
+    // Cookies queued while serving (a session extended inside a guard) go
+    // out with whatever response this turns out to be: a page, data, a
+    // redirect or a resource route.
+    onHeaders(res, () => {
+      for (const cookie of responseCookies.splice(0)) res.appendHeader("Set-Cookie", cookie);
+    });
+    runWithRequestContext({ requestId, clientAddress: req.ip, responseCookies }, () => {
       res.on("finish", () => {
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
         const quiet = req.path === "/healthz" || req.path === "/readyz";

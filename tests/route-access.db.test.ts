@@ -14,9 +14,10 @@ import { makePerson, makeUnits, sessionCookieFor } from "./helpers/people";
 //   home    sent home (the sign-in page, for someone already signed in)
 //   400     allowed in, but the empty form was refused as bad input
 //   404     nothing there
+//   500     a crash: never expected, so it always fails
 
 type Who = "anonymous" | Role;
-type Outcome = "ok" | "login" | "403" | "home" | "400" | "404";
+type Outcome = "ok" | "login" | "403" | "home" | "400" | "404" | "500";
 type Rule = { loader?: Record<Who, Outcome>; action?: Record<Who, Outcome> };
 
 const everyone = (outcome: Outcome): Record<Who, Outcome> => ({
@@ -90,7 +91,8 @@ function outcomeOf(value: unknown): Outcome {
   if (value.status === 403) return "403";
   if (value.status === 404) return "404";
   if (value.status === 400) return "400";
-  return value.status < 300 ? "ok" : "403";
+  // A crash is never a refusal: no rule expects "500".
+  return value.status < 300 ? "ok" : value.status >= 500 ? "500" : "403";
 }
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => unknown;

@@ -251,6 +251,7 @@ export const en: Messages = {
   "people.error.emailTaken": "This email address belongs to someone else.",
   "people.error.codeTaken": "This employee code belongs to someone else.",
   "people.error.grantExists": "This person already has that role.",
+  "people.error.unitUnknown": "This unit does not exist, or has been merged.",
   "person.title": "{name}",
   "person.details": "Details",
   "person.fullName": "Full name",

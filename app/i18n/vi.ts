@@ -252,6 +252,7 @@ export const vi = {
   "people.error.emailTaken": "Địa chỉ thư điện tử này đã thuộc về người khác.",
   "people.error.codeTaken": "Mã cán bộ này đã thuộc về người khác.",
   "people.error.grantExists": "Người này đã có vai trò đó.",
+  "people.error.unitUnknown": "Không có đơn vị này, hoặc đơn vị đã được sáp nhập.",
   "person.title": "{name}",
   "person.details": "Thông tin",
   "person.fullName": "Họ và tên",

@@ -38,27 +38,43 @@ export async function lockedUntil(keys: string[], now = new Date()): Promise<Dat
   return times.length ? new Date(Math.max(...times)) : null;
 }
 
-/** Counts a failure against `key` and locks it when a step is reached. */
-export async function recordFailure(key: string, policy: Policy, now = new Date()) {
-  await prisma.$transaction(async (tx) => {
-    // Row lock: two failures at the same moment both count.
+/**
+ * Counts one attempt against `key`, atomically (a row lock serialises
+ * parallel attempts), and locks the key when a step is reached. An attempt
+ * that arrives while the key is locked is refused and not counted: the
+ * caller must not even check its password. The count starts again only
+ * after a quiet quarter of an hour (after the last failure or the end of the
+ * last lock), so waiting out short locks does not reset it.
+ */
+export async function countAttempt(
+  key: string,
+  policy: Policy,
+  now = new Date(),
+): Promise<{ refusedUntil: Date | null; lockedUntil: Date | null }> {
+  return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`INSERT INTO login_throttle (key, failures, window_started_at, updated_at)
       VALUES (${key}, 0, ${now}, ${now}) ON CONFLICT (key) DO NOTHING`;
-    const [row] = await tx.$queryRaw<{ failures: number; window_started_at: Date }[]>`
-      SELECT failures, window_started_at FROM login_throttle WHERE key = ${key} FOR UPDATE`;
-    const windowOver = !row || now.getTime() - row.window_started_at.getTime() > WINDOW_MS;
-    const failures = windowOver ? 1 : row.failures + 1;
+    const [row] = await tx.$queryRaw<{ failures: number; updated_at: Date; locked_until: Date | null }[]>`
+      SELECT failures, updated_at, locked_until FROM login_throttle WHERE key = ${key} FOR UPDATE`;
+    if (row?.locked_until && row.locked_until > now) return { refusedUntil: row.locked_until, lockedUntil: row.locked_until };
+    const lastActivity = Math.max(row?.updated_at.getTime() ?? 0, row?.locked_until?.getTime() ?? 0);
+    const fresh = !row || row.failures === 0 || now.getTime() - lastActivity > WINDOW_MS;
+    const failures = fresh ? 1 : row.failures + 1;
     const step = policy.steps.find((candidate) => failures >= candidate.failures);
-    await tx.loginThrottle.update({
-      where: { key },
-      data: {
-        failures,
-        windowStartedAt: windowOver ? now : undefined,
-        lockedUntil: step ? new Date(now.getTime() + step.lockMs) : undefined,
-      },
-      select: { key: true },
-    });
+    const lockedUntil = step ? new Date(now.getTime() + step.lockMs) : null;
+    await tx.$executeRaw`UPDATE login_throttle
+      SET failures = ${failures},
+          window_started_at = CASE WHEN ${fresh}::boolean THEN ${now}::timestamptz ELSE window_started_at END,
+          locked_until = COALESCE(${lockedUntil}::timestamptz, locked_until),
+          updated_at = ${now}
+      WHERE key = ${key}`;
+    return { refusedUntil: null, lockedUntil };
   });
+}
+
+/** Counts a failure against `key` (for keys checked after the password). */
+export async function recordFailure(key: string, policy: Policy, now = new Date()) {
+  await countAttempt(key, policy, now);
 }
 
 /** A successful sign-in clears the account's count (not the address's). */

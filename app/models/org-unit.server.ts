@@ -115,10 +115,17 @@ export class UnitRuleError extends Error {
   }
 }
 
+async function assertLiveParent(client: Prisma.TransactionClient, parentId: string | null) {
+  if (parentId && !(await client.orgUnit.count({ where: { id: parentId, archivedAt: null } }))) {
+    throw new UnitRuleError("units.error.notFound");
+  }
+}
+
 export async function createUnit(input: { code: string; name: string; kind: OrgUnitKind; parentId: string | null }) {
   if (await prisma.orgUnit.findUnique({ select: { id: true }, where: { code: input.code } })) {
     throw new UnitRuleError("units.error.codeTaken");
   }
+  await assertLiveParent(prisma, input.parentId);
   return prisma.orgUnit.create({ select: { id: true }, data: input });
 }
 
@@ -139,9 +146,8 @@ export async function updateUnit(input: { unitId: string; name: string; kind: Or
       select: { name: true, kind: true, parentId: true },
       where: { id: input.unitId, archivedAt: null },
     });
-    if (input.parentId) {
-      if (await isWithin(tx, input.parentId, input.unitId)) throw new UnitRuleError("units.error.cycle");
-    }
+    await assertLiveParent(tx, input.parentId);
+    if (input.parentId && (await isWithin(tx, input.parentId, input.unitId))) throw new UnitRuleError("units.error.cycle");
     await tx.orgUnit.update({
       select: { id: true },
       where: { id: input.unitId },

@@ -1,4 +1,4 @@
-import type { RoleName, StaffCategory } from "~/generated/prisma/client";
+import { Prisma, type RoleName, type StaffCategory } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { foldForSearch } from "~/utils/text";
 
@@ -91,7 +91,9 @@ export function getPersonForAdmin(userId: string) {
 }
 
 export class PersonRuleError extends Error {
-  constructor(readonly key: "people.error.emailTaken" | "people.error.codeTaken" | "people.error.grantExists") {
+  constructor(
+    readonly key: "people.error.emailTaken" | "people.error.codeTaken" | "people.error.grantExists" | "people.error.unitUnknown",
+  ) {
     super(key);
   }
 }
@@ -119,6 +121,7 @@ export async function updatePerson(input: {
       },
     });
     if (clash) throw new PersonRuleError(clash.email === input.email ? "people.error.emailTaken" : "people.error.codeTaken");
+    if (!(await tx.orgUnit.count({ where: { id: input.unitId, archivedAt: null } }))) throw new PersonRuleError("people.error.unitUnknown");
     await tx.user.update({
       select: { id: true },
       where: { id: input.userId },
@@ -156,7 +159,18 @@ export async function grantRole(input: { userId: string; role: RoleName; scopeUn
     where: { userId: input.userId, role: input.role, scopeUnitId: input.scopeUnitId },
   });
   if (existing) throw new PersonRuleError("people.error.grantExists");
-  return prisma.roleGrant.create({ select: { id: true }, data: input });
+  if (input.scopeUnitId && !(await prisma.orgUnit.count({ where: { id: input.scopeUnitId, archivedAt: null } }))) {
+    throw new PersonRuleError("people.error.unitUnknown");
+  }
+  try {
+    return await prisma.roleGrant.create({ select: { id: true }, data: input });
+  } catch (error) {
+    // A double click: the unique index (role_grant_unique_hand) caught the twin.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new PersonRuleError("people.error.grantExists");
+    }
+    throw error;
+  }
 }
 
 /** Revokes one of this person's grants (the id alone, from another person, does nothing). */

@@ -19,6 +19,7 @@ import {
   storeCheckedImport,
 } from "~/services/people-import.server";
 import { requirePermission } from "~/utils/auth.server";
+import { isUuid } from "~/utils/ids";
 import { clientAddress } from "~/utils/request-context.server";
 
 // Admins: bulk import of people. Check (nothing written), then confirm.
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "import:person:any");
   const t = getTranslate(request);
   const doneId = new URL(request.url).searchParams.get("done");
-  const done = doneId && /^[0-9a-f-]{36}$/.test(doneId) ? await getCheckedImport({ importId: doneId, userId: user.id }) : null;
+  const done = isUuid(doneId) ? await getCheckedImport({ importId: doneId, userId: user.id }) : null;
   const summary = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }).safeParse(done?.summary);
   return {
     title: `${t("import.title")} – ${t("app.titleSuffix")}`,

@@ -10,13 +10,14 @@ import { getUnit, listUnitChoices, mergeUnit, UnitRuleError, updateUnit } from "
 import { requirePermission } from "~/utils/auth.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
+import { isUuid } from "~/utils/ids";
 import { clientAddress } from "~/utils/request-context.server";
 import { mergeUnitSchema, unitFieldsSchema } from "~/validation/units";
 
 // Admins: rename, re-file or merge one unit.
 
 async function findUnitOr404(request: Request, unitId: string | undefined) {
-  const unit = unitId && /^[0-9a-f-]{36}$/.test(unitId) ? await getUnit(unitId) : null;
+  const unit = isUuid(unitId) ? await getUnit(unitId) : null;
   if (!unit) throw new Response(getTranslate(request)("units.error.notFound"), { status: 404 });
   return unit;
 }

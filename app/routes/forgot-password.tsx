@@ -6,7 +6,7 @@ import { useT } from "~/i18n/context";
 import { getTranslate } from "~/i18n/translate.server";
 import { requestPasswordReset } from "~/services/password-reset.server";
 import { requireAnonymous } from "~/utils/auth.server";
-import { getEnv } from "~/utils/env.server";
+import { publicBaseUrl } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import { clientAddress } from "~/utils/request-context.server";
 import { forgotPasswordSchema } from "~/validation/auth";
@@ -26,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, sent: false }, { status: 400 });
   await requestPasswordReset({
     email: form.data.email,
-    baseUrl: getEnv().APP_URL ?? new URL(request.url).origin,
+    baseUrl: publicBaseUrl(),
     ipAddress: clientAddress(),
     t: getTranslate(request),
   });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { localeCookie } from "~/i18n/locale.server";
 import { locales } from "~/i18n/i18n";
 import { getTranslate } from "~/i18n/translate.server";
+import { parseForm } from "~/utils/forms.server";
 import { safeRedirectPath } from "~/utils/redirect";
 
 // Changing language is open to everyone (anonymous included) and changes no
@@ -15,9 +16,8 @@ const languageSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  const parsed = languageSchema.safeParse(form);
-  if (!parsed.success) {
+  const parsed = await parseForm(request, languageSchema);
+  if (!parsed.ok) {
     throw new Response(getTranslate(request)("language.invalid"), { status: 400 });
   }
   // Secure only over HTTPS (the proxy's X-Forwarded-Proto is trusted), so the

@@ -1,8 +1,7 @@
 import type { MessageKey } from "~/i18n/vi";
 import { recordAudit } from "~/models/audit.server";
 import { accountKey, accountPolicy, lockedUntil, recordFailure } from "~/models/login-throttle.server";
-import { findUserNames, setPassword } from "~/models/password-reset.server";
-import { deleteSessionsOfUser } from "~/models/session.server";
+import { changePasswordAndEndOtherSessions, findUserNames } from "~/models/password-reset.server";
 import { findUserForSignIn } from "~/models/user.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { passwordProblem } from "~/utils/password-strength.server";
@@ -32,8 +31,11 @@ export async function changePassword(input: {
   }
   const problem = passwordProblem(input.password, [names.fullName, names.email]);
   if (problem) return { ok: false, field: "password", problem };
-  await setPassword({ userId: input.userId, passwordHash: await hashPassword(input.password) });
-  await deleteSessionsOfUser({ userId: input.userId, exceptSessionId: input.sessionId });
+  await changePasswordAndEndOtherSessions({
+    userId: input.userId,
+    passwordHash: await hashPassword(input.password),
+    keepSessionId: input.sessionId,
+  });
   await recordAudit({ action: "password.changed", actorId: input.userId, targetType: "user", targetId: input.userId, ipAddress: input.ipAddress });
   return { ok: true };
 }

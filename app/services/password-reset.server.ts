@@ -2,14 +2,14 @@ import type { Translate } from "~/i18n/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { lockedUntil, recordFailure } from "~/models/login-throttle.server";
 import {
-  consumeResetToken,
   findActiveUserByEmail,
   findResetTokenUser,
   findUserNames,
   insertResetToken,
-  setPassword,
+  resetPasswordWithToken,
 } from "~/models/password-reset.server";
-import { deleteSessionsOfUser } from "~/models/session.server";
+import { getEnv } from "~/utils/env.server";
+import { getLogger } from "~/utils/logger.server";
 import { sendMail } from "~/utils/mail.server";
 import { hashPassword } from "~/utils/password.server";
 import { passwordProblem } from "~/utils/password-strength.server";
@@ -32,11 +32,16 @@ export async function requestPasswordReset(input: { email: string; baseUrl: stri
   if (!user) return;
   const token = generateSessionToken();
   await insertResetToken({ id: sessionIdFromToken(token), userId: user.id, expiresAt: new Date(Date.now() + LINK_LIFETIME_MS) });
-  await sendMail({
+  // Over SMTP, not awaited: with a slow mail server the answer would
+  // otherwise come later for real accounts than for unknown ones, telling
+  // who has one. A lost mail can be asked for again. (The job queue will
+  // carry mail when it exists.) The local Outbox is written at once.
+  const delivery = sendMail({
     to: user.email,
     subject: input.t("forgot.mail.subject"),
     text: input.t("forgot.mail.body", { name: user.fullName, link: `${input.baseUrl}/reset-password/${token}` }),
-  });
+  }).catch((error: unknown) => getLogger().error({ err: error }, "password reset mail not sent"));
+  if (!getEnv().SMTP_URL) await delivery;
   await recordAudit({ action: "password.reset_requested", targetType: "user", targetId: user.id, ipAddress: input.ipAddress });
 }
 
@@ -53,10 +58,8 @@ export async function resetPassword(input: { token: string; password: string; ip
   const problem = passwordProblem(input.password, names ? [names.fullName, names.email] : []);
   if (problem) return { outcome: "weak", problem };
 
-  const userId = await consumeResetToken(tokenId);
+  const userId = await resetPasswordWithToken({ tokenId, passwordHash: await hashPassword(input.password) });
   if (!userId) return { outcome: "invalid-link" };
-  await setPassword({ userId, passwordHash: await hashPassword(input.password) });
-  await deleteSessionsOfUser({ userId });
   await recordAudit({ action: "password.reset", actorId: userId, targetType: "user", targetId: userId, ipAddress: input.ipAddress });
   return { outcome: "done" };
 }

@@ -59,6 +59,17 @@ describe("signIn", () => {
     expect(after.outcome).toBe("signed-in");
   });
 
+  test("guesses sent in parallel cannot slip past the lock", async () => {
+    await makePerson({ email: "song-song@example.test" });
+    const now = new Date(Date.now() + 6 * 60 * MINUTE);
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attempt("song-song@example.test", `guess ${i}`, now, "10.0.0.9")),
+    );
+    // Only four passwords were ever checked and found wrong; everything else was refused.
+    expect(outcomes.filter((result) => result.outcome === "invalid")).toHaveLength(4);
+    expect(outcomes.filter((result) => result.outcome === "locked")).toHaveLength(16);
+  });
+
   test("failures keep counting: the lock grows longer", async () => {
     const email = "an@example.test";
     let now = new Date(Date.now() + 3 * 60 * MINUTE);

@@ -5,6 +5,7 @@ import {
   addressKey,
   addressPolicy,
   clearFailures,
+  countAttempt,
   lockedUntil,
   recordFailure,
 } from "~/models/login-throttle.server";
@@ -21,6 +22,11 @@ export type SignInResult =
   | { outcome: "invalid" }
   | { outcome: "locked"; until: Date };
 
+async function locked(input: { email: string; ipAddress: string }, until: Date): Promise<SignInResult> {
+  await recordAudit({ action: "auth.sign_in_locked", detail: { email: input.email }, ipAddress: input.ipAddress });
+  return { outcome: "locked", until };
+}
+
 export async function signIn(input: {
   email: string;
   password: string;
@@ -29,14 +35,16 @@ export async function signIn(input: {
   now?: Date;
 }): Promise<SignInResult> {
   const now = input.now ?? new Date();
-  const keys = [accountKey(input.email), addressKey(input.ipAddress)];
+  const account = accountKey(input.email);
+  const address = addressKey(input.ipAddress);
 
-  // While locked, not even the right password gets in.
-  const locked = await lockedUntil(keys, now);
-  if (locked) {
-    await recordAudit({ action: "auth.sign_in_locked", detail: { email: input.email }, ipAddress: input.ipAddress });
-    return { outcome: "locked", until: locked };
-  }
+  // While the address is locked, nothing from it is even looked at.
+  const addressLocked = await lockedUntil([address], now);
+  if (addressLocked) return locked(input, addressLocked);
+  // The attempt counts against the account before the password is checked,
+  // so parallel guesses cannot slip in before the lock (cleared on success).
+  const gate = await countAttempt(account, accountPolicy, now);
+  if (gate.refusedUntil) return locked(input, gate.refusedUntil);
 
   const user = await findUserForSignIn(input.email);
   const usable = user && user.status === "ACTIVE" && user.passwordHash;
@@ -45,8 +53,7 @@ export async function signIn(input: {
     : await verifyAgainstNothing(input.password);
 
   if (!user || !valid) {
-    await recordFailure(keys[0] ?? "", accountPolicy, now);
-    await recordFailure(keys[1] ?? "", addressPolicy, now);
+    await recordFailure(address, addressPolicy, now);
     await recordAudit({
       action: "auth.sign_in_failed",
       targetType: user ? "user" : undefined,
@@ -54,11 +61,10 @@ export async function signIn(input: {
       detail: { email: input.email },
       ipAddress: input.ipAddress,
     });
-    const nowLocked = await lockedUntil(keys, now);
-    return nowLocked ? { outcome: "locked", until: nowLocked } : { outcome: "invalid" };
+    return gate.lockedUntil ? { outcome: "locked", until: gate.lockedUntil } : { outcome: "invalid" };
   }
 
-  await clearFailures(keys[0] ?? "");
+  await clearFailures(account);
   const isAdmin = user.roleGrants.some((grant) => grant.role === "ADMIN");
   const session = await createSession({
     userId: user.id,

@@ -18,8 +18,13 @@ export const envSchema = z.object({
     .default("development"),
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: port.default(3000),
-  // The address people reach the site at; used in printed links and e-mails.
+  // The address people reach the site at, for links in e-mails. Never taken
+  // from the request: a forged Host header would then send reset links to
+  // someone else's site. Unset: http://localhost:PORT (a laptop demo).
   APP_URL: z.url().optional(),
+  // How many proxies (nginx, a load balancer) stand in front and may be
+  // trusted for X-Forwarded-For/-Proto. 0 when clients connect directly.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   // Unset: an embedded PostgreSQL is started (only with `npm start`,
   // `npm run dev` and the tests — never by the production server).
   DATABASE_URL: postgresUrl.optional(),
@@ -69,6 +74,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+
+/** The site's own address, for links sent by mail. */
+export function publicBaseUrl(): string {
+  const env = getEnv();
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+}
 
 /** The validated environment of this process. */
 export function getEnv(): Env {

@@ -80,6 +80,8 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   const isAdmin = roles.includes("ADMIN");
   const ended =
     row.user.status !== "ACTIVE" ||
+    // Made an administrator after signing in: start again under admin limits.
+    (isAdmin && row.absoluteExpiresAt === null) ||
     now >= row.expiresAt ||
     (row.absoluteExpiresAt !== null && now >= row.absoluteExpiresAt);
   if (ended) {

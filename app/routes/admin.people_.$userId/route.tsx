@@ -8,9 +8,10 @@ import { listUnitChoices } from "~/models/org-unit.server";
 import { getPersonForAdmin, grantRole, PersonRuleError, revokeRole, setPersonStatus, updatePerson } from "~/models/user.server";
 import { requestPasswordReset } from "~/services/password-reset.server";
 import { requirePermission } from "~/utils/auth.server";
-import { getEnv } from "~/utils/env.server";
+import { publicBaseUrl } from "~/utils/env.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
+import { isUuid } from "~/utils/ids";
 import { clientAddress } from "~/utils/request-context.server";
 import { grantSchema, personSchema, revokeSchema, sendResetSchema, statusSchema } from "~/validation/people";
 import { PersonPage } from "./person-page";
@@ -18,7 +19,7 @@ import { PersonPage } from "./person-page";
 // Admins: one person — details, unit (with history), roles, account.
 
 async function findPersonOr404(request: Request, userId: string | undefined) {
-  const person = userId && /^[0-9a-f-]{36}$/.test(userId) ? await getPersonForAdmin(userId) : null;
+  const person = isUuid(userId) ? await getPersonForAdmin(userId) : null;
   if (!person) throw new Response(getTranslate(request)("person.notFound"), { status: 404 });
   return person;
 }
@@ -92,11 +93,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "send-reset") {
       const form = await parseForm(request, sendResetSchema);
       if (!form.ok) return refused(form.errors);
-      await requestPasswordReset({ email: person.email, baseUrl: getEnv().APP_URL ?? new URL(request.url).origin, ipAddress: clientAddress(), t });
+      await requestPasswordReset({ email: person.email, baseUrl: publicBaseUrl(), ipAddress: clientAddress(), t });
       return done(t("person.resetSent", { email: person.email }));
     }
   } catch (error) {
-    if (error instanceof PersonRuleError) return refused({ [intent === "grant" ? "role" : error.key === "people.error.codeTaken" ? "employeeCode" : "email"]: error.key });
+    if (error instanceof PersonRuleError) {
+      const field =
+        error.key === "people.error.unitUnknown"
+          ? intent === "grant" ? "scopeUnitId" : "unitId"
+          : intent === "grant" ? "role" : error.key === "people.error.codeTaken" ? "employeeCode" : "email";
+      return refused({ [field]: error.key });
+    }
     throw error;
   }
   return refused({ form: "error.badRequest.body" });
