@@ -39,3 +39,12 @@ test("an e-mail address or employee code held by someone else is refused", async
   expect(memberships.at(-1)).toEqual({ validTo: null, unitId });
   expect(memberships).toHaveLength(2);
 });
+
+test("a unit that does not exist or was merged is refused, for a person and for a manager's scope", async () => {
+  const unknown = "01900000-0000-7000-8000-000000000000";
+  const base = { userId, email: "nguoi@example.test", fullName: "Người Thử", employeeCode: null, jobTitle: null, staffCategory: "CONG_CHUC" as const, day: new Date("2030-02-01") };
+  await expect(updatePerson({ ...base, unitId: unknown })).rejects.toMatchObject({ key: "people.error.unitUnknown" });
+  await expect(grantRole({ userId, role: "MANAGER", scopeUnitId: unknown, grantedById: otherId })).rejects.toMatchObject({
+    key: "people.error.unitUnknown",
+  });
+});

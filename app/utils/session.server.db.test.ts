@@ -68,3 +68,11 @@ test("disabling a person ends their sessions at once", async () => {
 test("a made-up token finds nothing", async () => {
   expect(await validateSessionToken("a".repeat(32))).toBeNull();
 });
+
+test("someone made an administrator while signed in must sign in again, under admin limits", async () => {
+  const person = await makePerson({ email: "promoted@example.test" });
+  const { token } = await open(person.id, false, new Date());
+  expect(await validateSessionToken(token)).not.toBeNull();
+  await prisma.roleGrant.create({ data: { userId: person.id, role: "ADMIN" } });
+  expect(await validateSessionToken(token)).toBeNull();
+});
