@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Prisma, StaffCategory } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { foldForSearch } from "~/utils/text";
+import { foldForSearch, sortNameOf } from "~/utils/text";
 
 // Storage and the all-or-nothing write behind the people import
 // (app/services/people-import.server.ts).
@@ -142,6 +142,7 @@ async function writeRows(tx: Prisma.TransactionClient, rows: ImportRow[], today:
         email: row.email,
         fullName: row.fullName,
         searchName: foldForSearch(row.fullName),
+        sortName: sortNameOf(row.fullName),
         employeeCode: row.employeeCode,
         jobTitle: row.jobTitle,
         staffCategory: row.staffCategory,
@@ -173,6 +174,7 @@ async function writeRows(tx: Prisma.TransactionClient, rows: ImportRow[], today:
         data: {
           fullName: row.fullName,
           searchName: foldForSearch(row.fullName),
+          sortName: sortNameOf(row.fullName),
           employeeCode: row.employeeCode,
           jobTitle: row.jobTitle,
           staffCategory: row.staffCategory,

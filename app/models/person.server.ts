@@ -47,10 +47,9 @@ export async function searchPeople({ query, unitIds, role, status, staffCategory
         },
       },
       where,
-      // By the folded full name (family name first). Official Vietnamese
-      // lists sort by given name with the Vietnamese alphabet: to do, with
-      // an ICU collation in SQL.
-      orderBy: [{ searchName: "asc" }, { id: "asc" }],
+      // As official Vietnamese lists: by given name, in the Vietnamese
+      // alphabet (the column has the ICU collation "vi-x-icu").
+      orderBy: [{ sortName: "asc" }, { id: "asc" }],
       take: PEOPLE_PAGE_SIZE,
     }),
   ]);

@@ -1,6 +1,6 @@
 import { Prisma, type RoleName, type StaffCategory } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { foldForSearch } from "~/utils/text";
+import { foldForSearch, sortNameOf } from "~/utils/text";
 
 /** What sign-in needs to know about an e-mail address, and nothing more. */
 export function findUserForSignIn(email: string) {
@@ -34,6 +34,7 @@ export async function upsertPerson(input: PersonInput) {
     const fields = {
       fullName: input.fullName,
       searchName: foldForSearch(input.fullName),
+      sortName: sortNameOf(input.fullName),
       employeeCode: input.employeeCode ?? null,
       jobTitle: input.jobTitle ?? null,
       staffCategory: input.staffCategory,
@@ -129,6 +130,7 @@ export async function updatePerson(input: {
         email: input.email,
         fullName: input.fullName,
         searchName: foldForSearch(input.fullName),
+        sortName: sortNameOf(input.fullName),
         employeeCode: input.employeeCode,
         jobTitle: input.jobTitle,
         staffCategory: input.staffCategory,

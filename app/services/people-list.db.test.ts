@@ -29,3 +29,21 @@ test("filters combine: name without diacritics, role, category, status; nonsense
   expect(emails(await findPeopleForList(request("status=DISABLED"), null))).toEqual([]);
   expect(emails(await findPeopleForList(request("role=ROOT&status=x&unit=not-a-uuid"), null))).toHaveLength(3);
 });
+
+test("lists follow the official order: given name first, Vietnamese alphabet", async () => {
+  await makePerson({ email: "d1@example.test", fullName: "Phạm Thị Ánh", unitCode: "T-B" });
+  await makePerson({ email: "d2@example.test", fullName: "Hoàng Văn An", unitCode: "T-B" });
+  await makePerson({ email: "d3@example.test", fullName: "Đỗ Minh Đức", unitCode: "T-B" });
+  await makePerson({ email: "d4@example.test", fullName: "Vũ Thị Dung", unitCode: "T-B" });
+  const names = (await findPeopleForList(request(""), null)).people.map((person) => person.fullName);
+  // An < Ánh < Ân (ă, â are letters after a; tones come second); D < Đ.
+  expect(names).toEqual([
+    "Hoàng Văn An",
+    "Phạm Thị Ánh",
+    "Nguyễn Văn Ân",
+    "Trần Thị Bích",
+    "Lê Văn Cường",
+    "Vũ Thị Dung",
+    "Đỗ Minh Đức",
+  ]);
+});

@@ -20,3 +20,15 @@ const vietnameseCollator = new Intl.Collator("vi", { numeric: true });
 export function compareVietnamese(a: string, b: string): number {
   return vietnameseCollator.compare(a, b);
 }
+
+/**
+ * The key official Vietnamese lists sort by: the given name (the last word)
+ * first, then the rest — "Nguyễn Văn Ân" → "Ân Nguyễn Văn". Stored in a column
+ * with the Vietnamese ICU collation. Keep in step with the migration that
+ * filled it for existing people (…_people_sort_name).
+ */
+export function sortNameOf(fullName: string): string {
+  const words = fullName.trim().split(/\s+/);
+  const given = words.pop() ?? "";
+  return [given, ...words].join(" ").trim();
+}
