@@ -9,7 +9,6 @@ import { en } from "./i18n/en";
 import { getLocale } from "./i18n/locale.server";
 import { vi } from "./i18n/vi";
 import { getLogger } from "./utils/logger.server";
-import { flushResponseCookies } from "./utils/request-context.server";
 
 const ABORT_DELAY_MS = 5_000;
 export const streamTimeout = ABORT_DELAY_MS;
@@ -21,7 +20,6 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   const locale = getLocale(request);
-  flushResponseCookies(responseHeaders);
   // Crawlers and no-JS readers get the whole page at once; browsers get it
   // streamed as soon as the shell is ready.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
@@ -59,12 +57,6 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY_MS + 1_000);
   });
-}
-
-/** Single-fetch data responses carry a refreshed session cookie too. */
-export function handleDataRequest(response: Response) {
-  flushResponseCookies(response.headers);
-  return response;
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

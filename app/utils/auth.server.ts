@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { getTranslate } from "~/i18n/translate.server";
 import { can, type Permission } from "./permissions";
-import { addResponseCookie } from "./request-context.server";
+import { addResponseCookie, getRequestContext } from "./request-context.server";
 import { readSessionToken, sessionCookie } from "./session-cookie.server";
 import { validateSessionToken, type SessionUser } from "./session.server";
 
@@ -11,8 +11,11 @@ import { validateSessionToken, type SessionUser } from "./session.server";
 
 export type SignedIn = SessionUser & { sessionId: string };
 
-// One validation per request, however many guards and loaders ask.
-const cache = new WeakMap<Request, Promise<SignedIn | null>>();
+// One validation per HTTP request, however many guards and loaders ask.
+// Remix hands each loader its own copy of the Request, so the key is the
+// request's context (one per HTTP request); the Request itself only where
+// there is no context (a loader called directly, in tests).
+const cache = new WeakMap<object, Promise<SignedIn | null>>();
 
 async function lookUp(request: Request): Promise<SignedIn | null> {
   const token = readSessionToken(request);
@@ -25,10 +28,11 @@ async function lookUp(request: Request): Promise<SignedIn | null> {
 
 /** The signed-in person, or null. */
 export function getUser(request: Request): Promise<SignedIn | null> {
-  let pending = cache.get(request);
+  const key = getRequestContext() ?? request;
+  let pending = cache.get(key);
   if (!pending) {
     pending = lookUp(request);
-    cache.set(request, pending);
+    cache.set(key, pending);
   }
   return pending;
 }

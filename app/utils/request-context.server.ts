@@ -22,16 +22,12 @@ export function getRequestContext(): RequestContext | undefined {
   return storage.getStore();
 }
 
-/** Adds a Set-Cookie to the current response (no-op outside a request). */
+/** Adds a Set-Cookie to the current response (no-op outside a request);
+ *  server/app.ts writes them when the response's headers go out. */
 export function addResponseCookie(cookie: string) {
   storage.getStore()?.responseCookies.push(cookie);
 }
 
-/** Moves the cookies collected during the request onto its response headers. */
-export function flushResponseCookies(headers: Headers) {
-  const context = storage.getStore();
-  for (const cookie of context?.responseCookies.splice(0) ?? []) headers.append("Set-Cookie", cookie);
-}
 
 /**
  * The client's address, for throttling and the audit log (never shown to
