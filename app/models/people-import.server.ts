@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Prisma, StaffCategory } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { foldForSearch, sortNameOf } from "~/utils/text";
+import { nameFields } from "~/utils/text";
+import { moveToUnit } from "./membership.server";
 
 // Storage and the all-or-nothing write behind the people import
 // (app/services/people-import.server.ts).
@@ -17,6 +18,22 @@ const existingPersonSelect = {
   staffCategory: true,
   memberships: { select: { id: true, unitId: true, validFrom: true }, where: { validTo: null }, take: 1 },
 } as const;
+
+/** What a row would change for a person already there. */
+export function changesOf(
+  person: { fullName: string; employeeCode: string | null; jobTitle: string | null; staffCategory: StaffCategory; unitId?: string },
+  row: ImportRow,
+  unitId: string | undefined,
+) {
+  return {
+    fieldsChanged:
+      person.fullName !== row.fullName ||
+      person.employeeCode !== row.employeeCode ||
+      person.jobTitle !== row.jobTitle ||
+      person.staffCategory !== row.staffCategory,
+    unitChanged: person.unitId !== unitId,
+  };
+}
 
 export type ImportRow = {
   line: number;
@@ -140,9 +157,7 @@ async function writeRows(tx: Prisma.TransactionClient, rows: ImportRow[], today:
       data: newPeople.map(({ row, id }) => ({
         id,
         email: row.email,
-        fullName: row.fullName,
-        searchName: foldForSearch(row.fullName),
-        sortName: sortNameOf(row.fullName),
+        ...nameFields(row.fullName),
         employeeCode: row.employeeCode,
         jobTitle: row.jobTitle,
         staffCategory: row.staffCategory,
@@ -158,13 +173,8 @@ async function writeRows(tx: Prisma.TransactionClient, rows: ImportRow[], today:
     const person = byEmail.get(row.email);
     if (!person) continue;
     const unitId = unitOf(row);
-    const current = person.memberships[0];
-    const fieldsChanged =
-      person.fullName !== row.fullName ||
-      person.employeeCode !== row.employeeCode ||
-      person.jobTitle !== row.jobTitle ||
-      person.staffCategory !== row.staffCategory;
-    const unitChanged = current?.unitId !== unitId;
+    const current = person.memberships[0] ?? null;
+    const { fieldsChanged, unitChanged } = changesOf({ ...person, unitId: current?.unitId }, row, unitId);
     if (!fieldsChanged && !unitChanged) continue;
     updated++;
     if (fieldsChanged) {
@@ -172,24 +182,14 @@ async function writeRows(tx: Prisma.TransactionClient, rows: ImportRow[], today:
         select: { id: true },
         where: { id: person.id },
         data: {
-          fullName: row.fullName,
-          searchName: foldForSearch(row.fullName),
-          sortName: sortNameOf(row.fullName),
+          ...nameFields(row.fullName),
           employeeCode: row.employeeCode,
           jobTitle: row.jobTitle,
           staffCategory: row.staffCategory,
         },
       });
     }
-    if (unitChanged) {
-      if (current && current.validFrom.getTime() >= day.getTime()) {
-        // Moved again the same day: correct today's membership instead.
-        await tx.unitMembership.update({ select: { id: true }, where: { id: current.id }, data: { unitId } });
-      } else {
-        if (current) await tx.unitMembership.update({ select: { id: true }, where: { id: current.id }, data: { validTo: day } });
-        await tx.unitMembership.create({ select: { id: true }, data: { userId: person.id, unitId, validFrom: day } });
-      }
-    }
+    if (unitChanged) await moveToUnit(tx, { userId: person.id, unitId, day, current });
   }
   return { created: newPeople.length, updated, unchanged: rows.length - newPeople.length - updated };
 }

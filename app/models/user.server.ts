@@ -1,6 +1,7 @@
 import { Prisma, type RoleName, type StaffCategory } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { foldForSearch, sortNameOf } from "~/utils/text";
+import { nameFields } from "~/utils/text";
+import { moveToUnit } from "./membership.server";
 
 /** What sign-in needs to know about an e-mail address, and nothing more. */
 export function findUserForSignIn(email: string) {
@@ -32,9 +33,7 @@ export async function upsertPerson(input: PersonInput) {
   return prisma.$transaction(async (tx) => {
     const unit = await tx.orgUnit.findUniqueOrThrow({ select: { id: true }, where: { code: input.unitCode } });
     const fields = {
-      fullName: input.fullName,
-      searchName: foldForSearch(input.fullName),
-      sortName: sortNameOf(input.fullName),
+      ...nameFields(input.fullName),
       employeeCode: input.employeeCode ?? null,
       jobTitle: input.jobTitle ?? null,
       staffCategory: input.staffCategory,
@@ -46,14 +45,7 @@ export async function upsertPerson(input: PersonInput) {
       create: { email, ...fields },
       update: fields,
     });
-    const current = await tx.unitMembership.findFirst({
-      select: { id: true, unitId: true },
-      where: { userId: user.id, validTo: null },
-    });
-    if (current?.unitId !== unit.id) {
-      if (current) await tx.unitMembership.update({ where: { id: current.id }, data: { validTo: input.since }, select: { id: true } });
-      await tx.unitMembership.create({ data: { userId: user.id, unitId: unit.id, validFrom: input.since }, select: { id: true } });
-    }
+    await moveToUnit(tx, { userId: user.id, unitId: unit.id, day: input.since });
     for (const grant of input.roles ?? []) {
       const scope = grant.scopeUnitCode
         ? await tx.orgUnit.findUniqueOrThrow({ select: { id: true }, where: { code: grant.scopeUnitCode } })
@@ -128,22 +120,13 @@ export async function updatePerson(input: {
       where: { id: input.userId },
       data: {
         email: input.email,
-        fullName: input.fullName,
-        searchName: foldForSearch(input.fullName),
-        sortName: sortNameOf(input.fullName),
+        ...nameFields(input.fullName),
         employeeCode: input.employeeCode,
         jobTitle: input.jobTitle,
         staffCategory: input.staffCategory,
       },
     });
-    const current = await tx.unitMembership.findFirst({ select: { id: true, unitId: true, validFrom: true }, where: { userId: input.userId, validTo: null } });
-    if (current?.unitId === input.unitId) return;
-    if (current && current.validFrom.getTime() >= input.day.getTime()) {
-      await tx.unitMembership.update({ select: { id: true }, where: { id: current.id }, data: { unitId: input.unitId } });
-      return;
-    }
-    if (current) await tx.unitMembership.update({ select: { id: true }, where: { id: current.id }, data: { validTo: input.day } });
-    await tx.unitMembership.create({ select: { id: true }, data: { userId: input.userId, unitId: input.unitId, validFrom: input.day } });
+    await moveToUnit(tx, { userId: input.userId, unitId: input.unitId, day: input.day });
   });
 }
 

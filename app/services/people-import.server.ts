@@ -6,6 +6,7 @@ import { recordAudit } from "~/models/audit.server";
 import { findUnitIdsByCode } from "~/models/org-unit.server";
 import {
   applyCheckedImport,
+  changesOf,
   findPeopleByEmails,
   type ImportRow,
   findPeopleByEmployeeCodes,
@@ -172,20 +173,12 @@ export async function checkImport(table: string[][]): Promise<CheckResult> {
   for (const row of rows) {
     const person = existing.get(row.email);
     if (!person) created++;
-    else if (differs(person, row, unitIds.get(row.unitCode))) updated++;
+    else {
+      const changes = changesOf(person, row, unitIds.get(row.unitCode));
+      if (changes.fieldsChanged || changes.unitChanged) updated++;
+    }
   }
   return { ok: true, rows, created, updated, unchanged: rows.length - created - updated };
-}
-
-type ExistingPerson = NonNullable<ReturnType<Awaited<ReturnType<typeof findPeopleByEmails>>["get"]>>;
-function differs(person: ExistingPerson, row: ImportRow, unitId: string | undefined) {
-  return (
-    person.fullName !== row.fullName ||
-    person.employeeCode !== row.employeeCode ||
-    person.jobTitle !== row.jobTitle ||
-    person.staffCategory !== row.staffCategory ||
-    person.unitId !== unitId
-  );
 }
 
 /** Keeps checked rows until the person confirms; returns the import's id. */

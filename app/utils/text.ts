@@ -32,3 +32,8 @@ export function sortNameOf(fullName: string): string {
   const given = words.pop() ?? "";
   return [given, ...words].join(" ").trim();
 }
+
+/** A full name with the two keys derived from it, always written together. */
+export function nameFields(fullName: string) {
+  return { fullName, searchName: foldForSearch(fullName), sortName: sortNameOf(fullName) };
+}
