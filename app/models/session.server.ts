@@ -25,8 +25,10 @@ export async function insertSession(input: {
   absoluteExpiresAt: Date | null;
   userAgent: string | null;
   ipAddress: string | null;
+  /** The moment of sign-in, which the expiry times were counted from. */
+  createdAt: Date;
 }) {
-  await prisma.session.create({ data: input, select: { id: true } });
+  await prisma.session.create({ data: { ...input, lastSeenAt: input.createdAt }, select: { id: true } });
 }
 
 export function findSessionWithUser(sessionId: string) {

@@ -63,6 +63,7 @@ export async function createSession(input: {
     absoluteExpiresAt,
     userAgent: input.userAgent?.slice(0, 400) ?? null,
     ipAddress: input.ipAddress,
+    createdAt: now,
   });
   return { token, expiresAt, cookieExpiresAt: absoluteExpiresAt ?? expiresAt };
 }
@@ -90,10 +91,12 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   }
   const fullLifetime = lifetime(isAdmin);
   // Lucia: extend when less than half the lifetime is left. Admin sessions
-  // are short (the idle limit), so they slide on every touch instead.
-  const extend = isAdmin || row.expiresAt.getTime() - now.getTime() < fullLifetime / 2;
+  // are short (the idle limit), so they slide with each touch instead — at
+  // most once a minute, like lastSeenAt, not a write on every request.
+  const touchDue = now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL;
+  const extend = isAdmin ? touchDue : row.expiresAt.getTime() - now.getTime() < fullLifetime / 2;
   let expiresAt = row.expiresAt;
-  if (extend || now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL) {
+  if (extend || touchDue) {
     if (extend) {
       const slid = now.getTime() + fullLifetime;
       expiresAt = new Date(Math.min(slid, row.absoluteExpiresAt?.getTime() ?? slid));
