@@ -1,8 +1,14 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { upsertOrgUnitByCode } from "~/models/org-unit.server";
 import { findUserForSignIn, upsertPerson } from "~/models/user.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { demoOrgUnits } from "./demo-data/org-units";
+import { importContent } from "./content";
 import { DEMO_PASSWORD, demoAccounts, generateDemoPeople } from "./demo-data/people";
+
+// prisma/ in the source tree, build/ when bundled: content/ is one level up either way.
+const contentDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "content");
 
 // Demo data for `npm start`. Idempotent: every record is keyed by a stable
 // code or e-mail, so running it again brings the data back in line and adds
@@ -22,4 +28,7 @@ export async function seedDemoData(log: (message: string) => void = () => {}) {
     await upsertPerson({ ...account, passwordHash: current ? undefined : await hashPassword(DEMO_PASSWORD) });
   }
   log(`demo data: ${demoOrgUnits.length} organisation units, ${people.length + demoAccounts.length} people`);
+
+  // The courses in content/, with their trainers (demo accounts above).
+  await importContent({ contentDir, log });
 }

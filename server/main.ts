@@ -12,6 +12,9 @@ import { migrate } from "./migrate";
 //   serve            the web server (production build, or --dev with Vite)
 //   migrate          apply pending migrations, then exit
 //   seed             load the demo data, then exit
+//   content-import   load content/ (competencies, courses) into the database;
+//                    --force overwrites unpublished studio drafts
+//   content-export <slug> [--version N]   write a course to content/courses/<slug>
 // --demo: no DATABASE_URL needed (an embedded PostgreSQL is started), and
 //         serve migrates and loads demo data first. This is `npm start`;
 //         the npm db:* scripts pass it too. The production server never does.
@@ -25,7 +28,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, "..");
 const migrationsDir = path.join(projectRoot, "prisma", "migrations");
 
-const [command = "serve", ...flags] = process.argv.slice(2);
+const [command = "serve", ...args] = process.argv.slice(2);
+const flags = args.filter((arg) => arg.startsWith("--"));
+const positional = args.filter((arg, index) => !arg.startsWith("--") && !args[index - 1]?.startsWith("--version"));
+const contentDir = path.join(projectRoot, "content");
 const isDev = flags.includes("--dev");
 const isDemo = flags.includes("--demo") || isDev;
 
@@ -167,13 +173,30 @@ async function main() {
   env = getEnv();
   const databaseUrl = env.DATABASE_URL ?? "";
 
-  if (command === "migrate" || (command === "serve" && isDemo)) {
+  if (command === "migrate" || isDemo) {
     const result = await migrate({ databaseUrl, migrationsDir, log: (message) => getLogger().info(message) });
     getLogger().info({ applied: result.applied.length, alreadyApplied: result.alreadyApplied }, "migrations up to date");
   }
   if (command === "seed" || (command === "serve" && isDemo)) {
     const { seedDemoData } = await import("../prisma/seed");
     await seedDemoData((message) => getLogger().info(message));
+  }
+  if (command === "content-import") {
+    const { importContent } = await import("../prisma/content");
+    const outcomes = await importContent({ contentDir, force: flags.includes("--force"), log: (message) => console.log(message) });
+    if (outcomes.some((outcome) => outcome.result === "skipped")) process.exitCode = 1;
+  }
+  if (command === "content-export") {
+    const slug = positional[0];
+    const versionIndex = args.indexOf("--version");
+    const version = versionIndex >= 0 ? Number(args[versionIndex + 1]) : undefined;
+    if (!slug || (version !== undefined && !Number.isInteger(version))) {
+      console.error("usage: npm run content:export -- <slug> [--version N]");
+      process.exitCode = 2;
+    } else {
+      const { exportCourse } = await import("~/services/content-import.server");
+      console.log(`wrote ${await exportCourse({ slug, root: path.join(contentDir, "courses"), version })}`);
+    }
   }
   if (command !== "serve") {
     const { prisma } = await import("~/utils/db.server");
@@ -204,8 +227,8 @@ async function main() {
   stopGracefully({ server, env, startDraining, closeApp, embedded });
 }
 
-if (!["serve", "migrate", "seed"].includes(command)) {
-  console.error(`Unknown command "${command}". Use: serve | migrate | seed [--demo] [--dev]`);
+if (!["serve", "migrate", "seed", "content-import", "content-export"].includes(command)) {
+  console.error(`Unknown command "${command}". Use: serve | migrate | seed | content-import | content-export [--demo] [--dev]`);
   process.exit(2);
 }
 

@@ -1,3 +1,4 @@
+import { coursesEn } from "./courses.en";
 import type { Messages } from "./vi";
 
 // English: the second language. Same keys as vi.ts, same {placeholders}.
@@ -299,4 +300,5 @@ export const en: Messages = {
   "password.changed": "Your password has been changed. Your other sessions have ended.",
   "password.link": "Change your password",
   "audit.action.password.changed": "Changed the password",
+  ...coursesEn,
 };

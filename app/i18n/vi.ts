@@ -1,6 +1,8 @@
 // Vietnamese: the source catalog. Every key here must exist in en.ts (the
 // type system enforces it, and app/i18n/catalogs.test.ts checks placeholders).
 // Write plain, polite administrative Vietnamese with full diacritics.
+import { coursesVi } from "./courses.vi";
+
 export const vi = {
   "app.name": "Học Số",
   "app.tagline": "Nền tảng học tập chuyển đổi số cho cán bộ, công chức, viên chức",
@@ -300,6 +302,7 @@ export const vi = {
   "password.changed": "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.",
   "password.link": "Đổi mật khẩu",
   "audit.action.password.changed": "Đổi mật khẩu",
+  ...coursesVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

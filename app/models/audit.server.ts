@@ -21,7 +21,12 @@ export type AuditAction =
   | "person.disabled"
   | "person.enabled"
   | "role.granted"
-  | "role.revoked";
+  | "role.revoked"
+  | "course.created"
+  | "course.published"
+  | "course.archived"
+  | "course.unarchived"
+  | "competence.updated";
 
 export async function recordAudit(event: {
   action: AuditAction;

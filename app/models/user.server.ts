@@ -163,3 +163,20 @@ export async function revokeRole({ userId, grantId }: { userId: string; grantId:
   const { count } = await prisma.roleGrant.deleteMany({ where: { id: grantId, userId } });
   return count > 0;
 }
+
+/** Active people with these e-mail addresses (course trainers named in content/ files). */
+export async function findActiveUsersByEmail(emails: string[]) {
+  return prisma.user.findMany({
+    select: { id: true, email: true },
+    where: { email: { in: emails.map((email) => email.toLowerCase()) }, status: "ACTIVE" },
+  });
+}
+
+/** People holding the trainer role, for assigning trainers to a course. */
+export async function listTrainers() {
+  return prisma.user.findMany({
+    select: { id: true, fullName: true, email: true },
+    where: { status: "ACTIVE", roleGrants: { some: { role: { in: ["TRAINER", "ADMIN"] } } } },
+    orderBy: { sortName: "asc" },
+  });
+}

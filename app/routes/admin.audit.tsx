@@ -28,6 +28,11 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   "person.enabled": "audit.action.person.enabled",
   "role.granted": "audit.action.role.granted",
   "role.revoked": "audit.action.role.revoked",
+  "course.created": "audit.action.course.created",
+  "course.published": "audit.action.course.published",
+  "course.archived": "audit.action.course.archived",
+  "course.unarchived": "audit.action.course.unarchived",
+  "competence.updated": "audit.action.competence.updated",
 };
 
 function isAuditAction(action: string): action is AuditAction {

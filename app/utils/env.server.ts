@@ -47,6 +47,11 @@ export const envSchema = z.object({
   // and after this many minutes without activity.
   ADMIN_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   ADMIN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(720).default(30),
+  // Uploaded images (lesson pictures, course covers) are kept here, one
+  // file per content hash (app/utils/media-store.server.ts).
+  MEDIA_DIR: z.string().min(1).default(".data/media"),
+  // The largest image a trainer may upload, in bytes.
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5_000_000),
   // How long SIGTERM waits for requests in flight before closing anyway.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });

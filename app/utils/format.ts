@@ -11,3 +11,7 @@ export function formatDateTime(locale: Locale, date: Date): string {
     timeZone: TIME_ZONE,
   }).format(date);
 }
+
+export function formatDate(locale: Locale, date: Date): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
+}

@@ -20,13 +20,22 @@ export const permissions = [
   "read:outbox:any",
   "manage:person:any",
   "update:password:own",
+  "read:course:published",
+  "create:course:own",
+  "edit:course:assigned",
+  "edit:course:any",
+  "manage:competency:any",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
+const everyone: readonly Permission[] = ["read:account:own", "update:session:own", "update:password:own", "read:course:published"];
+
 const granted: Record<Role, readonly Permission[]> = {
-  LEARNER: ["read:account:own", "update:session:own", "update:password:own"],
-  TRAINER: ["read:account:own", "update:session:own", "update:password:own"],
-  MANAGER: ["read:account:own", "update:session:own", "update:password:own", "read:person:scope"],
+  LEARNER: everyone,
+  // Trainers create courses and edit those they are assigned to
+  // (app/utils/course-access.server.ts checks the assignment).
+  TRAINER: [...everyone, "create:course:own", "edit:course:assigned"],
+  MANAGER: [...everyone, "read:person:scope"],
   // Administrators hold every permission there is.
   ADMIN: permissions,
 };

@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, inject } from "vitest";
 import { createDatabase, dropDatabase } from "../helpers/database";
 
@@ -8,6 +11,8 @@ const serverUrl = inject("testServerUrl");
 const database = await createDatabase(serverUrl, { template: inject("templateDatabase") });
 process.env.DATABASE_URL = database.url;
 process.env.LOG_LEVEL ??= "warn";
+// Uploaded images go to a folder of this file's own, never the project's.
+process.env.MEDIA_DIR = mkdtempSync(path.join(os.tmpdir(), "hoc-so-media-"));
 
 afterAll(async () => {
   const { prisma } = await import("~/utils/db.server");

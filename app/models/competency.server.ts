@@ -1,0 +1,70 @@
+import { prisma } from "~/utils/db.server";
+
+// Competency areas and competences (DigComp 2.2, see content/competencies.yml):
+// tags for courses and questions, and a catalogue filter.
+
+export type CompetencyAreaInput = {
+  code: string;
+  name: string;
+  nameEn: string;
+  competences: { code: string; name: string; nameEn: string }[];
+};
+
+/**
+ * Adds the areas and competences that are missing. Existing ones keep the
+ * names an administrator may have edited: the file only seeds.
+ */
+export async function seedCompetencies(areas: CompetencyAreaInput[]) {
+  let added = 0;
+  for (const [areaIndex, area] of areas.entries()) {
+    const existing = await prisma.competencyArea.findUnique({ select: { id: true }, where: { code: area.code } });
+    const row =
+      existing ??
+      (await prisma.competencyArea.create({
+        select: { id: true },
+        data: { code: area.code, name: area.name, nameEn: area.nameEn, position: areaIndex + 1 },
+      }));
+    if (!existing) added++;
+    for (const [index, competence] of area.competences.entries()) {
+      const created = await prisma.competence.createMany({
+        data: [{ areaId: row.id, code: competence.code, name: competence.name, nameEn: competence.nameEn, position: index + 1 }],
+        skipDuplicates: true,
+      });
+      added += created.count;
+    }
+  }
+  return added;
+}
+
+/** Every area with its competences, in framework order. */
+export async function listCompetencyAreas({ includeArchived = false }: { includeArchived?: boolean } = {}) {
+  return prisma.competencyArea.findMany({
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      nameEn: true,
+      archivedAt: true,
+      competences: {
+        select: { id: true, code: true, name: true, nameEn: true, archivedAt: true },
+        where: includeArchived ? {} : { archivedAt: null },
+        orderBy: { position: "asc" },
+      },
+    },
+    where: includeArchived ? {} : { archivedAt: null },
+    orderBy: { position: "asc" },
+  });
+}
+
+export async function updateCompetence({ id, name, nameEn, archived }: { id: string; name: string; nameEn: string; archived: boolean }) {
+  const updated = await prisma.competence.updateMany({
+    where: { id },
+    data: { name, nameEn, archivedAt: archived ? new Date() : null },
+  });
+  return updated.count === 1;
+}
+
+export async function updateCompetencyArea({ id, name, nameEn }: { id: string; name: string; nameEn: string }) {
+  const updated = await prisma.competencyArea.updateMany({ where: { id }, data: { name, nameEn } });
+  return updated.count === 1;
+}

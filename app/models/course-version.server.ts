@@ -1,0 +1,217 @@
+import { createHash } from "node:crypto";
+import { Prisma, type CourseLevel } from "~/generated/prisma/client";
+import { parseGift } from "~/utils/gift";
+import { canonicalJson, courseContentSchema, itemsInOrder, type CourseContent } from "~/utils/course-content";
+import { prisma } from "~/utils/db.server";
+import { CourseRuleError, draftContent, getCourseDraft } from "./course.server";
+
+// Published versions: immutable snapshots of a course (a database trigger
+// refuses UPDATE and DELETE). What learners read, search and, later, are
+// enrolled in: a learner keeps the version they started.
+
+export function contentHash(content: CourseContent): string {
+  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+}
+
+export type PublishProblem = { key: "studio.publish.empty" | "studio.publish.emptyLesson" | "studio.publish.badQuiz"; title?: string };
+
+/** What stops this content from being published; empty when it can be. */
+export function publishProblems(content: CourseContent): PublishProblem[] {
+  const problems: PublishProblem[] = [];
+  const items = itemsInOrder(content);
+  if (!items.some((item) => item.kind === "LESSON")) problems.push({ key: "studio.publish.empty" });
+  for (const item of items) {
+    if (item.kind === "LESSON" && !item.body.trim()) problems.push({ key: "studio.publish.emptyLesson", title: item.title });
+    if (item.kind === "QUIZ") {
+      const quiz = parseGift(item.body);
+      if (!quiz.ok || quiz.questions.length === 0) problems.push({ key: "studio.publish.badQuiz", title: item.title });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Freezes content as the course's next version and makes it the one new
+ * learners get. Unchanged content makes no version (importing the same
+ * files twice changes nothing).
+ */
+export async function publishContent({
+  courseId,
+  content,
+  changeNote,
+  publishedById,
+}: {
+  courseId: string;
+  content: CourseContent;
+  changeNote: string;
+  publishedById: string | null;
+}) {
+  const hash = contentHash(content);
+  return prisma.$transaction(async (tx) => {
+    // One publisher at a time per course: version numbers never collide.
+    const [course] = await tx.$queryRaw<{ published_version_id: string | null }[]>`
+      SELECT published_version_id FROM course WHERE id = ${courseId}::uuid FOR UPDATE`;
+    if (!course) throw new CourseRuleError("studio.error.notFound");
+    const latest = await tx.courseVersion.findFirst({
+      select: { id: true, number: true, contentHash: true },
+      where: { courseId },
+      orderBy: { number: "desc" },
+    });
+    if (latest?.contentHash === hash) {
+      if (course.published_version_id !== latest.id) {
+        await tx.course.update({ where: { id: courseId }, data: { publishedVersionId: latest.id, status: "PUBLISHED" } });
+      }
+      return { number: latest.number, created: false };
+    }
+    const version = await tx.courseVersion.create({
+      select: { id: true, number: true },
+      data: {
+        courseId,
+        number: (latest?.number ?? 0) + 1,
+        title: content.title,
+        summary: content.summary,
+        level: content.level,
+        estimatedMinutes: content.estimatedMinutes,
+        competenceCodes: content.competences,
+        content: JSON.parse(canonicalJson(content)) as Prisma.InputJsonValue,
+        contentHash: hash,
+        changeNote,
+        publishedById,
+      },
+    });
+    await tx.course.update({ where: { id: courseId }, data: { publishedVersionId: version.id, status: "PUBLISHED" } });
+    return { number: version.number, created: true };
+  });
+}
+
+/** Publishes the studio draft, if it is complete and differs from the last version. */
+export async function publishDraft({ courseId, changeNote, userId }: { courseId: string; changeNote: string; userId: string }) {
+  const draft = await getCourseDraft({ courseId });
+  if (!draft) throw new CourseRuleError("studio.error.notFound");
+  const content = draftContent(draft);
+  const problems = publishProblems(content);
+  if (problems.length) return { ok: false as const, problems };
+  if (draft.publishedVersion?.contentHash === contentHash(content)) return { ok: false as const, problems: [{ key: "studio.publish.unchanged" as const }] };
+  const result = await publishContent({ courseId, content, changeNote, publishedById: userId });
+  return { ok: true as const, number: result.number };
+}
+
+export async function listCourseVersions({ courseId }: { courseId: string }) {
+  return prisma.courseVersion.findMany({
+    select: { id: true, number: true, title: true, changeNote: true, publishedAt: true, publishedBy: { select: { fullName: true } } },
+    where: { courseId },
+    orderBy: { number: "desc" },
+  });
+}
+
+export async function getVersionContent({ courseId, number }: { courseId: string; number: number }) {
+  const version = await prisma.courseVersion.findUnique({
+    select: { number: true, content: true, publishedAt: true, changeNote: true },
+    where: { courseId_number: { courseId, number } },
+  });
+  return version ? { ...version, content: courseContentSchema.parse(version.content) } : null;
+}
+
+// ---------------------------------------------------------------------------
+// The catalogue: published courses, newest version of each.
+
+export type CatalogueFilters = {
+  q?: string;
+  areaCode?: string;
+  level?: CourseLevel;
+  length?: "short" | "medium" | "long";
+};
+
+const LENGTHS = {
+  short: Prisma.sql`v.estimated_minutes <= 60`,
+  medium: Prisma.sql`v.estimated_minutes > 60 AND v.estimated_minutes <= 180`,
+  long: Prisma.sql`v.estimated_minutes > 180`,
+};
+
+type CatalogueRow = {
+  slug: string;
+  title: string;
+  summary: string;
+  level: CourseLevel;
+  estimated_minutes: number;
+  competence_codes: string[];
+  lessons: number;
+};
+
+/**
+ * Search with or without diacritics: every word must appear in the title or
+ * summary once both are folded (hoc_so_fold: unaccent + lower, see the
+ * courses migration), or the whole query must be close to a word run in
+ * them (trigram word similarity), which forgives a typo.
+ */
+export async function searchCatalogue(filters: CatalogueFilters) {
+  const conditions: Prisma.Sql[] = [Prisma.sql`c.status = 'PUBLISHED'`];
+  const query = filters.q?.trim().slice(0, 100);
+  if (query) {
+    const words = query.split(/\s+/).slice(0, 8);
+    const like = (word: string) => `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    const allWords = Prisma.join(
+      words.map((word) => Prisma.sql`hoc_so_fold(v.title || ' ' || v.summary) LIKE hoc_so_fold(${like(word)})`),
+      " AND ",
+    );
+    conditions.push(Prisma.sql`((${allWords}) OR word_similarity(hoc_so_fold(${query}), hoc_so_fold(v.title || ' ' || v.summary)) >= 0.6)`);
+  }
+  if (filters.level) conditions.push(Prisma.sql`v.level = ${filters.level}::course_level`);
+  if (filters.length) conditions.push(LENGTHS[filters.length]);
+  if (filters.areaCode) {
+    conditions.push(Prisma.sql`v.competence_codes && ARRAY(
+      SELECT k.code FROM competence k JOIN competency_area a ON a.id = k.area_id WHERE a.code = ${filters.areaCode})::varchar[]`);
+  }
+  const order = query
+    ? Prisma.sql`word_similarity(hoc_so_fold(${query}), hoc_so_fold(v.title || ' ' || v.summary)) DESC, v.title COLLATE "vi-x-icu"`
+    : Prisma.sql`v.title COLLATE "vi-x-icu"`;
+  const rows = await prisma.$queryRaw<CatalogueRow[]>`
+    SELECT c.slug, v.title, v.summary, v.level, v.estimated_minutes, v.competence_codes,
+           (SELECT count(*)::int FROM jsonb_array_elements(v.content->'modules') m,
+                   jsonb_array_elements(m->'items') i WHERE i->>'kind' = 'LESSON') AS lessons
+      FROM course c JOIN course_version v ON v.id = c.published_version_id
+     WHERE ${Prisma.join(conditions, " AND ")}
+     ORDER BY ${order}
+     LIMIT 200`;
+  return rows.map((row) => ({
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    level: row.level,
+    estimatedMinutes: row.estimated_minutes,
+    competenceCodes: row.competence_codes,
+    lessons: row.lessons,
+  }));
+}
+
+/** A course as learners see it: its newest published version. */
+export async function getPublishedCourse({ slug }: { slug: string }) {
+  const course = await prisma.course.findFirst({
+    select: {
+      id: true,
+      slug: true,
+      publishedVersion: { select: { id: true, number: true, content: true, publishedAt: true } },
+    },
+    where: { slug, status: "PUBLISHED" },
+  });
+  if (!course?.publishedVersion) return null;
+  const content = courseContentSchema.parse(course.publishedVersion.content);
+  const prerequisites = content.prerequisites.length
+    ? await prisma.course.findMany({
+        select: { slug: true, title: true, status: true, publishedVersion: { select: { title: true } } },
+        where: { slug: { in: content.prerequisites } },
+      })
+    : [];
+  return {
+    courseId: course.id,
+    versionId: course.publishedVersion.id,
+    versionNumber: course.publishedVersion.number,
+    publishedAt: course.publishedVersion.publishedAt,
+    content,
+    prerequisites: prerequisites.map((row) => ({
+      slug: row.slug,
+      title: row.publishedVersion?.title ?? row.title,
+      available: row.status === "PUBLISHED",
+    })),
+  };
+}

@@ -1,0 +1,459 @@
+import { Prisma, type CourseItemKind, type CourseLevel } from "~/generated/prisma/client";
+import type { MessageKey } from "~/i18n/vi";
+import { mediaUrl } from "~/utils/media-url";
+import { foldForSearch } from "~/utils/text";
+import { prisma } from "~/utils/db.server";
+import type { CourseContent } from "~/utils/course-content";
+
+// Courses as trainers edit them (the draft). Learners read published
+// versions instead: app/models/course-version.server.ts.
+
+export class CourseRuleError extends Error {
+  constructor(readonly key: MessageKey) {
+    super(key);
+  }
+}
+
+/** A key made from a title: "Ba trụ cột" → "ba-tru-cot". */
+export function keyFromTitle(title: string): string {
+  const key = foldForSearch(title)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return key || "muc";
+}
+
+async function freeKey(taken: (key: string) => Promise<boolean>, base: string) {
+  for (let n = 1; ; n++) {
+    const key = n === 1 ? base : `${base}-${n}`;
+    if (!(await taken(key))) return key;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+
+export async function isCourseTrainer({ courseId, userId }: { courseId: string; userId: string }) {
+  const row = await prisma.courseTrainer.findUnique({ select: { userId: true }, where: { courseId_userId: { courseId, userId } } });
+  return row !== null;
+}
+
+export async function courseExists(courseId: string) {
+  return (await prisma.course.count({ where: { id: courseId } })) > 0;
+}
+
+/** Courses in the studio: all of them for an admin, a trainer's own otherwise. */
+export async function listStudioCourses({ userId, all }: { userId: string; all: boolean }) {
+  const courses = await prisma.course.findMany({
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      updatedAt: true,
+      publishedVersion: { select: { number: true, publishedAt: true } },
+      _count: { select: { items: true } },
+    },
+    where: all ? {} : { trainers: { some: { userId } } },
+    orderBy: { updatedAt: "desc" },
+  });
+  return courses;
+}
+
+const itemSelect = {
+  id: true,
+  key: true,
+  kind: true,
+  title: true,
+  minutes: true,
+  body: true,
+  passPercent: true,
+  revision: true,
+  updatedAt: true,
+} satisfies Prisma.CourseItemSelect;
+
+/** The draft with its outline, for the studio. */
+export async function getCourseDraft({ courseId }: { courseId: string }) {
+  return prisma.course.findUnique({
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      title: true,
+      summary: true,
+      description: true,
+      level: true,
+      estimatedMinutes: true,
+      draftRevision: true,
+      coverImage: { select: { id: true, width: true, height: true, contentType: true } },
+      publishedVersion: { select: { id: true, number: true, contentHash: true, publishedAt: true } },
+      trainers: { select: { user: { select: { id: true, fullName: true, email: true } } } },
+      competences: { select: { competence: { select: { code: true } } } },
+      prerequisites: { select: { requiredCourse: { select: { slug: true } } } },
+      modules: {
+        select: { id: true, key: true, title: true, position: true, items: { select: itemSelect, orderBy: { position: "asc" } } },
+        orderBy: { position: "asc" },
+      },
+    },
+    where: { id: courseId },
+  });
+}
+
+export type CourseDraft = NonNullable<Awaited<ReturnType<typeof getCourseDraft>>>;
+
+/** The draft as course content (what publishing would freeze). */
+export function draftContent(draft: CourseDraft): CourseContent {
+  return {
+    slug: draft.slug,
+    title: draft.title,
+    summary: draft.summary,
+    description: draft.description,
+    level: draft.level,
+    estimatedMinutes: draft.estimatedMinutes,
+    coverImage: draft.coverImage
+      ? { id: draft.coverImage.id, width: draft.coverImage.width, height: draft.coverImage.height, url: mediaUrl(draft.coverImage) }
+      : null,
+    competences: draft.competences.map((row) => row.competence.code).sort(),
+    prerequisites: draft.prerequisites.map((row) => row.requiredCourse.slug).sort(),
+    modules: draft.modules.map((module) => ({
+      key: module.key,
+      title: module.title,
+      items: module.items.map((item) => ({
+        key: item.key,
+        kind: item.kind,
+        title: item.title,
+        minutes: item.minutes,
+        body: item.body,
+        passPercent: item.passPercent,
+      })),
+    })),
+  };
+}
+
+export async function getDraftItem({ courseId, itemId }: { courseId: string; itemId: string }) {
+  return prisma.courseItem.findFirst({
+    select: { ...itemSelect, module: { select: { title: true } } },
+    where: { id: itemId, courseId },
+  });
+}
+
+/** Choices for a course's prerequisites: every other course. */
+export async function listCourseChoices({ exceptId }: { exceptId?: string }) {
+  return prisma.course.findMany({
+    select: { id: true, slug: true, title: true },
+    where: exceptId ? { id: { not: exceptId } } : {},
+    orderBy: { title: "asc" },
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Writing
+
+export type CourseSettings = {
+  title: string;
+  summary: string;
+  description: string;
+  level: CourseLevel;
+  estimatedMinutes: number;
+  competenceCodes: string[];
+  prerequisiteSlugs: string[];
+  coverImageId?: string | null;
+};
+
+async function relatedIds(tx: Prisma.TransactionClient, settings: CourseSettings, courseId?: string) {
+  const competences = await tx.competence.findMany({ select: { id: true }, where: { code: { in: settings.competenceCodes } } });
+  if (competences.length !== new Set(settings.competenceCodes).size) throw new CourseRuleError("studio.error.unknownCompetence");
+  const required = await tx.course.findMany({ select: { id: true }, where: { slug: { in: settings.prerequisiteSlugs } } });
+  if (required.length !== new Set(settings.prerequisiteSlugs).size) throw new CourseRuleError("studio.error.unknownPrerequisite");
+  if (courseId && required.some((course) => course.id === courseId)) throw new CourseRuleError("studio.error.selfPrerequisite");
+  return { competenceIds: competences.map((row) => row.id), requiredIds: required.map((row) => row.id) };
+}
+
+/** A new draft course; its creator (a trainer) is its first trainer. */
+export async function createCourse({ slug, trainerId, ...settings }: CourseSettings & { slug: string; trainerId: string | null }) {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const { competenceIds, requiredIds } = await relatedIds(tx, settings);
+      return tx.course.create({
+        select: { id: true, slug: true },
+        data: {
+          slug,
+          title: settings.title,
+          summary: settings.summary,
+          description: settings.description,
+          level: settings.level,
+          estimatedMinutes: settings.estimatedMinutes,
+          coverImageId: settings.coverImageId ?? null,
+          trainers: trainerId ? { create: { userId: trainerId } } : undefined,
+          competences: { create: competenceIds.map((competenceId) => ({ competenceId })) },
+          prerequisites: { create: requiredIds.map((requiredCourseId) => ({ requiredCourseId })) },
+        },
+      });
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new CourseRuleError("studio.error.slugTaken");
+    throw error;
+  }
+}
+
+/** Saves the course's settings if nobody saved them since `revision`. */
+export async function updateCourseSettings({ courseId, revision, ...settings }: CourseSettings & { courseId: string; revision: number }) {
+  return prisma.$transaction(async (tx) => {
+    const { competenceIds, requiredIds } = await relatedIds(tx, settings, courseId);
+    const updated = await tx.course.updateMany({
+      where: { id: courseId, draftRevision: revision },
+      data: {
+        title: settings.title,
+        summary: settings.summary,
+        description: settings.description,
+        level: settings.level,
+        estimatedMinutes: settings.estimatedMinutes,
+        ...(settings.coverImageId !== undefined ? { coverImageId: settings.coverImageId } : {}),
+        draftRevision: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) throw new CourseRuleError("studio.error.staleRevision");
+    await tx.courseCompetence.deleteMany({ where: { courseId } });
+    await tx.courseCompetence.createMany({ data: competenceIds.map((competenceId) => ({ courseId, competenceId })) });
+    await tx.coursePrerequisite.deleteMany({ where: { courseId } });
+    await tx.coursePrerequisite.createMany({ data: requiredIds.map((requiredCourseId) => ({ courseId, requiredCourseId })) });
+  });
+}
+
+export async function setCourseTrainers({ courseId, userIds }: { courseId: string; userIds: string[] }) {
+  await prisma.$transaction([
+    prisma.courseTrainer.deleteMany({ where: { courseId } }),
+    prisma.courseTrainer.createMany({ data: userIds.map((userId) => ({ courseId, userId })), skipDuplicates: true }),
+  ]);
+}
+
+export async function addModule({ courseId, title }: { courseId: string; title: string }) {
+  return prisma.$transaction(async (tx) => {
+    const key = await freeKey(
+      async (candidate) => (await tx.courseModule.count({ where: { courseId, key: candidate } })) > 0,
+      keyFromTitle(title),
+    );
+    const last = await tx.courseModule.aggregate({ _max: { position: true }, where: { courseId } });
+    return tx.courseModule.create({ select: { id: true }, data: { courseId, key, title, position: (last._max.position ?? 0) + 1 } });
+  });
+}
+
+export async function renameModule({ courseId, moduleId, title }: { courseId: string; moduleId: string; title: string }) {
+  const updated = await prisma.courseModule.updateMany({ where: { id: moduleId, courseId }, data: { title } });
+  return updated.count === 1;
+}
+
+/** Removes a module; only an empty one, so no lesson is lost by a slip. */
+export async function deleteModule({ courseId, moduleId }: { courseId: string; moduleId: string }) {
+  const items = await prisma.courseItem.count({ where: { moduleId, courseId } });
+  if (items > 0) throw new CourseRuleError("studio.error.moduleNotEmpty");
+  const deleted = await prisma.courseModule.deleteMany({ where: { id: moduleId, courseId } });
+  return deleted.count === 1;
+}
+
+export async function addItem({
+  courseId,
+  moduleId,
+  kind,
+  title,
+}: {
+  courseId: string;
+  moduleId: string;
+  kind: CourseItemKind;
+  title: string;
+}) {
+  return prisma.$transaction(async (tx) => {
+    const module = await tx.courseModule.findFirst({ select: { id: true }, where: { id: moduleId, courseId } });
+    if (!module) return null;
+    const key = await freeKey(
+      async (candidate) => (await tx.courseItem.count({ where: { courseId, key: candidate } })) > 0,
+      keyFromTitle(title),
+    );
+    const last = await tx.courseItem.aggregate({ _max: { position: true }, where: { moduleId } });
+    return tx.courseItem.create({
+      select: { id: true },
+      data: {
+        courseId,
+        moduleId,
+        key,
+        kind,
+        title,
+        position: (last._max.position ?? 0) + 1,
+        passPercent: kind === "QUIZ" ? 80 : null,
+      },
+    });
+  });
+}
+
+export type ItemSave = { title: string; minutes: number; body: string; passPercent: number | null };
+
+/**
+ * Saves a lesson or quiz if nobody saved it since `revision`; the new
+ * revision, or null when the saved one is newer (another tab, another person).
+ */
+export async function saveItem({ courseId, itemId, revision, ...fields }: ItemSave & { courseId: string; itemId: string; revision: number }) {
+  const updated = await prisma.courseItem.updateMany({
+    where: { id: itemId, courseId, revision },
+    data: { ...fields, revision: { increment: 1 } },
+  });
+  if (updated.count === 0) return null;
+  await prisma.course.update({ where: { id: courseId }, data: { updatedAt: new Date() } });
+  return revision + 1;
+}
+
+export async function deleteItem({ courseId, itemId }: { courseId: string; itemId: string }) {
+  const deleted = await prisma.courseItem.deleteMany({ where: { id: itemId, courseId } });
+  return deleted.count === 1;
+}
+
+/**
+ * Moves a module one place up or down. Positions are renumbered 1…n in the
+ * same transaction, so two quick clicks never leave a tie.
+ */
+export async function moveModule({ courseId, moduleId, direction }: { courseId: string; moduleId: string; direction: "up" | "down" }) {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM course WHERE id = ${courseId}::uuid FOR UPDATE`;
+    const modules = await tx.courseModule.findMany({ select: { id: true }, where: { courseId }, orderBy: { position: "asc" } });
+    const order = moved(modules.map((row) => row.id), moduleId, direction);
+    if (!order) return false;
+    for (const [index, id] of order.entries()) await tx.courseModule.update({ where: { id }, data: { position: index + 1 } });
+    return true;
+  });
+}
+
+/**
+ * Moves an item one place up or down; at the top or bottom of its module it
+ * crosses into the neighbouring module, so keyboard users can take an item
+ * anywhere one step at a time.
+ */
+export async function moveItem({ courseId, itemId, direction }: { courseId: string; itemId: string; direction: "up" | "down" }) {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM course WHERE id = ${courseId}::uuid FOR UPDATE`;
+    const item = await tx.courseItem.findFirst({ select: { moduleId: true }, where: { id: itemId, courseId } });
+    if (!item) return false;
+    const modules = await tx.courseModule.findMany({
+      select: { id: true, items: { select: { id: true }, orderBy: { position: "asc" } } },
+      where: { courseId },
+      orderBy: { position: "asc" },
+    });
+    const moduleIndex = modules.findIndex((module) => module.id === item.moduleId);
+    const siblings = modules[moduleIndex]!.items.map((row) => row.id);
+    const within = moved(siblings, itemId, direction);
+    if (within) {
+      for (const [index, id] of within.entries()) await tx.courseItem.update({ where: { id }, data: { position: index + 1 } });
+      return true;
+    }
+    const target = modules[moduleIndex + (direction === "up" ? -1 : 1)];
+    if (!target) return false;
+    const targetIds = target.items.map((row) => row.id);
+    const order = direction === "up" ? [...targetIds, itemId] : [itemId, ...targetIds];
+    for (const [index, id] of order.entries()) {
+      await tx.courseItem.update({ where: { id }, data: { moduleId: target.id, position: index + 1 } });
+    }
+    const left = siblings.filter((id) => id !== itemId);
+    for (const [index, id] of left.entries()) await tx.courseItem.update({ where: { id }, data: { position: index + 1 } });
+    return true;
+  });
+}
+
+function moved(ids: string[], id: string, direction: "up" | "down"): string[] | null {
+  const from = ids.indexOf(id);
+  const to = from + (direction === "up" ? -1 : 1);
+  if (from < 0 || to < 0 || to >= ids.length) return null;
+  const order = [...ids];
+  [order[from], order[to]] = [order[to]!, order[from]!];
+  return order;
+}
+
+export async function setCourseStatus({ courseId, status }: { courseId: string; status: "ARCHIVED" | "PUBLISHED" }) {
+  const updated = await prisma.course.updateMany({
+    where: { id: courseId, ...(status === "PUBLISHED" ? { publishedVersionId: { not: null } } : {}) },
+    data: { status },
+  });
+  return updated.count === 1;
+}
+
+// ---------------------------------------------------------------------------
+// Whole-course writes, for courses kept in content/ files.
+
+export async function findCourseBySlug({ slug }: { slug: string }) {
+  return prisma.course.findUnique({ select: { id: true, sourceHash: true }, where: { slug } });
+}
+
+/**
+ * Makes the draft exactly `content`, matching modules and items by key so
+ * item ids (and so studio addresses and learners' progress) stay put.
+ * Returns the course id.
+ */
+export async function writeDraftContent({ content, trainerIds, sourceHash }: { content: CourseContent; trainerIds: string[]; sourceHash: string | null }) {
+  return prisma.$transaction(
+    async (tx) => {
+      const settings: CourseSettings = {
+        title: content.title,
+        summary: content.summary,
+        description: content.description,
+        level: content.level,
+        estimatedMinutes: content.estimatedMinutes,
+        competenceCodes: content.competences,
+        prerequisiteSlugs: content.prerequisites,
+        coverImageId: content.coverImage?.id ?? null,
+      };
+      const fields = {
+        title: settings.title,
+        summary: settings.summary,
+        description: settings.description,
+        level: settings.level,
+        estimatedMinutes: settings.estimatedMinutes,
+        coverImageId: settings.coverImageId,
+        sourceHash,
+      };
+      const course = await tx.course.upsert({
+        select: { id: true },
+        where: { slug: content.slug },
+        create: { slug: content.slug, ...fields },
+        update: { ...fields, draftRevision: { increment: 1 } },
+      });
+      const courseId = course.id;
+      const { competenceIds, requiredIds } = await relatedIds(tx, settings, courseId);
+      await tx.courseCompetence.deleteMany({ where: { courseId } });
+      await tx.courseCompetence.createMany({ data: competenceIds.map((competenceId) => ({ courseId, competenceId })) });
+      await tx.coursePrerequisite.deleteMany({ where: { courseId } });
+      await tx.coursePrerequisite.createMany({ data: requiredIds.map((requiredCourseId) => ({ courseId, requiredCourseId })) });
+      await tx.courseTrainer.deleteMany({ where: { courseId } });
+      await tx.courseTrainer.createMany({ data: trainerIds.map((userId) => ({ courseId, userId })) });
+
+      const oldModules = new Map((await tx.courseModule.findMany({ select: { id: true, key: true }, where: { courseId } })).map((row) => [row.key, row.id]));
+      const oldItems = new Map((await tx.courseItem.findMany({ select: { id: true, key: true }, where: { courseId } })).map((row) => [row.key, row.id]));
+      const keptItems = new Set<string>();
+      const keptModules = new Set<string>();
+      for (const [moduleIndex, module] of content.modules.entries()) {
+        const moduleData = { title: module.title, position: moduleIndex + 1 };
+        const moduleId = oldModules.get(module.key);
+        const saved = moduleId
+          ? await tx.courseModule.update({ select: { id: true }, where: { id: moduleId }, data: moduleData })
+          : await tx.courseModule.create({ select: { id: true }, data: { courseId, key: module.key, ...moduleData } });
+        keptModules.add(saved.id);
+        for (const [itemIndex, item] of module.items.entries()) {
+          const itemData = {
+            moduleId: saved.id,
+            position: itemIndex + 1,
+            kind: item.kind,
+            title: item.title,
+            minutes: item.minutes,
+            body: item.body,
+            passPercent: item.passPercent,
+          };
+          const itemId = oldItems.get(item.key);
+          if (itemId) await tx.courseItem.update({ where: { id: itemId }, data: { ...itemData, revision: { increment: 1 } } });
+          else await tx.courseItem.create({ data: { courseId, key: item.key, ...itemData } });
+          keptItems.add(item.key);
+        }
+      }
+      await tx.courseItem.deleteMany({ where: { courseId, key: { notIn: [...keptItems] } } });
+      await tx.courseModule.deleteMany({ where: { courseId, id: { notIn: [...keptModules] } } });
+      return courseId;
+    },
+    { timeout: 30_000 },
+  );
+}

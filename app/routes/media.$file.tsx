@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Readable } from "node:stream";
+import { getMediaAsset } from "~/models/media.server";
+import { requireUser } from "~/utils/auth.server";
+import { isUuid } from "~/utils/ids";
+import { mediaStore } from "~/utils/media-store.server";
+import { extensionOf } from "~/utils/media-url";
+
+// Uploaded images: /media/<id>.<ext>. An id's bytes never change, so the
+// browser may keep them for a year without asking again ("immutable");
+// "private" because lessons are for signed-in people only.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const [id, extension] = (params.file ?? "").split(".");
+  const asset = id && isUuid(id) ? await getMediaAsset({ id }) : null;
+  if (!asset || extensionOf(asset.contentType) !== extension) throw new Response("Không tìm thấy ảnh.", { status: 404 });
+  const stored = await mediaStore.open(asset.storageKey);
+  if (!stored) throw new Response("Không tìm thấy ảnh.", { status: 404 });
+  return new Response(Readable.toWeb(stored.stream) as ReadableStream, {
+    headers: {
+      "Content-Type": asset.contentType,
+      "Content-Length": String(stored.size),
+      "Cache-Control": "private, max-age=31536000, immutable",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+}
