@@ -30,6 +30,12 @@ const everyone = (outcome: Outcome): Record<Who, Outcome> => ({
 const signedIn: Record<Who, Outcome> = { anonymous: "login", LEARNER: "ok", TRAINER: "ok", MANAGER: "ok", ADMIN: "ok" };
 const adminOnly: Record<Who, Outcome> = { anonymous: "login", LEARNER: "403", TRAINER: "403", MANAGER: "403", ADMIN: "ok" };
 
+// The studio: trainers and admins. A course that does not exist is a 404 for
+// an admin; a trainer learns nothing (403), as for a course not theirs.
+const studio: Record<Who, Outcome> = { anonymous: "login", LEARNER: "403", TRAINER: "ok", MANAGER: "403", ADMIN: "ok" };
+const studioCourse: Record<Who, Outcome> = { ...studio, TRAINER: "403", ADMIN: "404" };
+const signedInNotFound: Record<Who, Outcome> = { ...everyone("404"), anonymous: "login" };
+
 const rules: Record<string, Rule> = {
   "$.tsx": { loader: everyone("404") },
   "_index.tsx": { loader: everyone("ok") },
@@ -56,6 +62,22 @@ const rules: Record<string, Rule> = {
   // No such unit: admins learn that (404); nobody else learns anything.
   "admin.units_.$unitId.tsx": { loader: { ...adminOnly, ADMIN: "404" }, action: { ...adminOnly, ADMIN: "404" } },
   "admin.audit.tsx": { loader: adminOnly },
+  "admin.competencies.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
+  "courses._index.tsx": { loader: signedIn },
+  "courses.$slug._index.tsx": { loader: signedInNotFound },
+  "courses.$slug.$itemKey.tsx": { loader: signedInNotFound },
+  "media.$file.tsx": { loader: signedInNotFound },
+  "studio._index.tsx": { loader: studio },
+  "studio.new.tsx": { loader: studio, action: { ...studio, TRAINER: "400", ADMIN: "400" } },
+  "studio.preview.tsx": { action: { ...studio, TRAINER: "400", ADMIN: "400" } },
+  "studio.$courseId._index/route.tsx": { loader: studioCourse, action: studioCourse },
+  "studio.$courseId.items.$itemId/route.tsx": { loader: studioCourse, action: studioCourse },
+  "studio.$courseId.items.$itemId.autosave.tsx": { action: studioCourse },
+  "studio.$courseId.media.tsx": { action: studioCourse },
+  "studio.$courseId.publish.tsx": { loader: studioCourse, action: studioCourse },
+  "studio.$courseId.versions.tsx": { loader: studioCourse },
+  "studio.$courseId.preview._index.tsx": { loader: studioCourse },
+  "studio.$courseId.preview.$itemKey.tsx": { loader: studioCourse },
   "admin.outbox.tsx": { loader: adminOnly },
   "forgot-password.tsx": {
     loader: { ...everyone("home"), anonymous: "ok" },

@@ -141,3 +141,14 @@ export function LessonPage({ lesson, links }: { lesson: LessonView; links: Links
     </article>
   );
 }
+
+/** Says plainly that this is the draft, not what learners see today. */
+export function PreviewBanner({ courseId }: { courseId: string }) {
+  const t = useT();
+  return (
+    <div className="notice notice--preview" role="note">
+      <p>{t("studio.previewBanner")}</p>
+      <Link to={`/studio/${courseId}`}>{t("studio.backToCourse")}</Link>
+    </div>
+  );
+}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type Ref } from "react";
+import { useEffect, useRef, type ChangeEvent, type Ref } from "react";
 import { useT } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/i18n";
 
@@ -44,6 +44,7 @@ export function TextField({
   name: string;
   label: string;
   type?: "text" | "email" | "password" | "search";
+  inputMode?: "numeric";
   autoComplete?: string;
   defaultValue?: string;
   error?: MessageKey;
@@ -76,6 +77,7 @@ export function TextField({
         id={props.name}
         name={props.name}
         type={props.type ?? "text"}
+        inputMode={props.inputMode}
         autoComplete={props.autoComplete}
         defaultValue={props.defaultValue}
         spellCheck={props.spellCheck}
@@ -131,5 +133,91 @@ export function DateField(props: { name: string; label: string; defaultValue?: s
       </label>
       <input className="input input--date" id={props.name} name={props.name} type="date" defaultValue={props.defaultValue} />
     </div>
+  );
+}
+
+export function TextArea({
+  textareaRef,
+  ...props
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  error?: MessageKey;
+  hint?: string;
+  rows?: number;
+  className?: string;
+  spellCheck?: boolean;
+  textareaRef?: Ref<HTMLTextAreaElement>;
+  onChange?: (event: ChangeEvent<HTMLTextAreaElement>) => void;
+}) {
+  const t = useT();
+  const errorId = `${props.name}-error`;
+  const hintId = `${props.name}-hint`;
+  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ");
+  return (
+    <div className={`form-group${props.error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={props.name}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <p className="hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p className="field-error" id={errorId}>
+          {t(props.error)}
+        </p>
+      ) : null}
+      <textarea
+        className={`input textarea ${props.className ?? ""}`}
+        ref={textareaRef}
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 5}
+        defaultValue={props.defaultValue}
+        spellCheck={props.spellCheck}
+        onChange={props.onChange}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}
+
+/** Checkboxes under one question (a fieldset with a legend), GOV.UK style. */
+export function CheckboxGroup(props: {
+  name: string;
+  legend: string;
+  groups: { label?: string; options: { value: string; label: string }[] }[];
+  checked: readonly string[];
+  hint?: string;
+}) {
+  return (
+    <fieldset className="form-group fieldset" id={props.name}>
+      <legend className="label">{props.legend}</legend>
+      {props.hint ? <p className="hint">{props.hint}</p> : null}
+      {props.groups.map((group, index) => (
+        <div key={group.label ?? index} className="checkbox-group">
+          {group.label ? <p className="checkbox-group__label">{group.label}</p> : null}
+          {group.options.map((option) => (
+            <div key={option.value} className="checkbox">
+              <input
+                className="checkbox__input"
+                type="checkbox"
+                id={`${props.name}-${option.value}`}
+                name={props.name}
+                value={option.value}
+                defaultChecked={props.checked.includes(option.value)}
+              />
+              <label className="checkbox__label" htmlFor={`${props.name}-${option.value}`}>
+                {option.label}
+              </label>
+            </div>
+          ))}
+        </div>
+      ))}
+    </fieldset>
   );
 }

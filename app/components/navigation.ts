@@ -7,9 +7,12 @@ type NavItem = { to: string; label: MessageKey; end?: boolean; permission?: Perm
 
 const items: NavItem[] = [
   { to: "/", label: "layout.nav.home", end: true },
+  { to: "/courses", label: "nav.courses", permission: "read:course:published" },
+  { to: "/studio", label: "nav.studio", permission: "edit:course:assigned" },
   { to: "/manage/people", label: "nav.managePeople", permission: "read:person:scope" },
   { to: "/admin/units", label: "nav.adminUnits", permission: "read:unit:any" },
   { to: "/admin/people", label: "nav.adminPeople", permission: "read:person:any" },
+  { to: "/admin/competencies", label: "nav.adminCompetencies", permission: "manage:competency:any" },
   { to: "/admin/audit", label: "nav.adminAudit", permission: "read:audit:any" },
   { to: "/admin/outbox", label: "nav.adminOutbox", permission: "read:outbox:any" },
   { to: "/account/sessions", label: "nav.account", permission: "read:account:own" },

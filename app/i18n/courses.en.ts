@@ -164,6 +164,9 @@ export const coursesEn: Record<keyof typeof coursesVi, string> = {
     "No connection. Your draft is kept on this device and will be saved when you are back online.",
   "studio.editor.status.conflict":
     "This has just been saved somewhere else. Your text is still kept on this device. Reload the page to see the new version, then copy your changes back in.",
+  "studio.editor.localOlder": "This browser still holds text you typed but did not save, and this has been saved somewhere else since. Your text is in the editor now. Which version do you want to keep?",
+  "studio.editor.keepMine": "Keep the text in this browser",
+  "studio.editor.useSaved": "Use the saved version",
   "studio.editor.restored": "Text you typed but had not saved has been restored.",
   "studio.editor.stale":
     "This was saved somewhere else after you opened it. What you sent is shown again below. Compare it with the new version, then save again.",

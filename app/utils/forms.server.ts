@@ -10,12 +10,16 @@ function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(vi, value);
 }
 
-/** Form fields as strings; a repeated or file field keeps only what we expect. */
-async function readForm(request: Request): Promise<Record<string, string> | null> {
+/**
+ * Form fields as strings; a repeated field keeps its first value, except the
+ * `lists` (checkbox groups), which keep every value as an array. Files are
+ * never read here.
+ */
+async function readForm(request: Request, lists: readonly string[]): Promise<Record<string, string> | null> {
   try {
     const formData = await request.formData();
     const fields: Record<string, string> = {};
-    for (const [name, value] of formData) if (typeof value === "string" && !(name in fields)) fields[name] = value;
+    for (const [name, value] of formData) if (typeof value === "string" && !(name in fields) && !lists.includes(name)) fields[name] = value;
     return fields;
   } catch {
     return null;
@@ -25,13 +29,20 @@ async function readForm(request: Request): Promise<Record<string, string> | null
 export async function parseForm<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
+  { lists = [] }: { lists?: readonly string[] } = {},
 ): Promise<
   | { ok: true; data: z.infer<Schema>; fields: Record<string, string> }
   | { ok: false; errors: FieldErrors; fields: Record<string, string> }
 > {
-  const fields = await readForm(request);
+  const copy = lists.length ? request.clone() : null;
+  const fields = await readForm(request, lists);
   if (!fields) return { ok: false, errors: { form: "validation.form.unreadable" }, fields: {} };
-  const result = schema.safeParse(fields);
+  const listValues: Record<string, string[]> = {};
+  if (copy) {
+    const formData = await copy.formData();
+    for (const name of lists) listValues[name] = formData.getAll(name).filter((value) => typeof value === "string");
+  }
+  const result = schema.safeParse({ ...fields, ...listValues });
   if (result.success) return { ok: true, data: result.data, fields };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
