@@ -141,10 +141,15 @@ type CatalogueRow = {
 /**
  * Search with or without diacritics: every word must appear in the title or
  * summary once both are folded (hoc_so_fold: unaccent + lower, see the
- * courses migration), or the whole query must be close to a word run in
- * them (trigram word similarity), which forgives a typo.
+ * courses migration). Only when nothing matches that way does it fall back to
+ * trigram word similarity, which forgives a typo ("chu ki so").
  */
 export async function searchCatalogue(filters: CatalogueFilters) {
+  const exact = await queryCatalogue(filters, false);
+  return exact.length || !filters.q?.trim() ? exact : queryCatalogue(filters, true);
+}
+
+async function queryCatalogue(filters: CatalogueFilters, fuzzy: boolean) {
   const conditions: Prisma.Sql[] = [Prisma.sql`c.status = 'PUBLISHED'`];
   const query = filters.q?.trim().slice(0, 100);
   if (query) {
@@ -154,7 +159,9 @@ export async function searchCatalogue(filters: CatalogueFilters) {
       words.map((word) => Prisma.sql`hoc_so_fold(v.title || ' ' || v.summary) LIKE hoc_so_fold(${like(word)})`),
       " AND ",
     );
-    conditions.push(Prisma.sql`((${allWords}) OR word_similarity(hoc_so_fold(${query}), hoc_so_fold(v.title || ' ' || v.summary)) >= 0.6)`);
+    conditions.push(
+      fuzzy ? Prisma.sql`word_similarity(hoc_so_fold(${query}), hoc_so_fold(v.title || ' ' || v.summary)) >= 0.5` : allWords,
+    );
   }
   if (filters.level) conditions.push(Prisma.sql`v.level = ${filters.level}::course_level`);
   if (filters.length) conditions.push(LENGTHS[filters.length]);

@@ -55,7 +55,13 @@ export function Outline({ courseId, modules }: { courseId: string; modules: Modu
   const location = useLocation();
   useEffect(() => {
     const target = new URLSearchParams(location.search).get("focus");
-    if (target) document.getElementById(target)?.focus();
+    if (!target) return;
+    // The button just pressed; if the row reached the end (button now
+    // disabled), its partner, so focus never falls back to the page top.
+    const pressed = document.getElementById(target);
+    const partner = document.getElementById(target.replace(/-(up|down)-/, (_, dir: string) => (dir === "up" ? "-down-" : "-up-")));
+    const button = pressed instanceof HTMLButtonElement && !pressed.disabled ? pressed : partner;
+    button?.focus();
   }, [location.search, location.key]);
 
   return (
