@@ -288,18 +288,24 @@ export async function addItem({
 
 export type ItemSave = { title: string; minutes: number; body: string; passPercent: number | null };
 
+export type SaveResult = { status: "saved"; revision: number } | { status: "conflict" } | { status: "missing" };
+
 /**
- * Saves a lesson or quiz if nobody saved it since `revision`; the new
- * revision, or null when the saved one is newer (another tab, another person).
+ * Saves a lesson or quiz if nobody saved it since `revision`. "conflict":
+ * the saved one is newer (another tab, another person); "missing": there is
+ * no such item in this course.
  */
-export async function saveItem({ courseId, itemId, revision, ...fields }: ItemSave & { courseId: string; itemId: string; revision: number }) {
+export async function saveItem({ courseId, itemId, revision, ...fields }: ItemSave & { courseId: string; itemId: string; revision: number }): Promise<SaveResult> {
   const updated = await prisma.courseItem.updateMany({
     where: { id: itemId, courseId, revision },
     data: { ...fields, revision: { increment: 1 } },
   });
-  if (updated.count === 0) return null;
+  if (updated.count === 0) {
+    const exists = await prisma.courseItem.count({ where: { id: itemId, courseId } });
+    return { status: exists ? "conflict" : "missing" };
+  }
   await prisma.course.update({ where: { id: courseId }, data: { updatedAt: new Date() } });
-  return revision + 1;
+  return { status: "saved", revision: revision + 1 };
 }
 
 export async function deleteItem({ courseId, itemId }: { courseId: string; itemId: string }) {

@@ -47,7 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.fields }, { status: 400 });
   const { revision, ...fields } = form.data;
   const saved = await saveItem({ courseId: params.courseId!, itemId: params.itemId, revision, ...fields });
-  if (saved === null) {
+  if (saved.status === "missing") throw new Response(t("studio.error.itemNotFound"), { status: 404 });
+  if (saved.status === "conflict") {
     // Someone saved since this page was opened: keep what was typed on screen.
     const errors: FormErrors = { form: "studio.editor.stale" };
     return data({ errors, values: form.fields }, { status: 409 });

@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { createCourse } from "~/models/course.server";
+import { prisma } from "~/utils/db.server";
+import { makePerson, makeUnits, sessionCookieFor } from "../../tests/helpers/people";
+import { action as outlineAction, loader as courseLoader } from "../routes/studio.$courseId._index/route";
+import { action as autosave } from "../routes/studio.$courseId.items.$itemId.autosave";
+import { loader as editorLoader } from "../routes/studio.$courseId.items.$itemId/route";
+
+// Trainers edit only the courses they are assigned to; admins edit all.
+// Checked through the real loaders and actions, with real sessions.
+
+let mine = "";
+let theirs = "";
+let theirItem = "";
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  await makeUnits();
+  const trainer = await makePerson({ email: "gv1@example.test", role: "TRAINER" });
+  const other = await makePerson({ email: "gv2@example.test", role: "TRAINER" });
+  const admin = await makePerson({ email: "qt@example.test", role: "ADMIN" });
+  const learner = await makePerson({ email: "hv@example.test" });
+  cookies.trainer = await sessionCookieFor(trainer.id, "TRAINER");
+  cookies.admin = await sessionCookieFor(admin.id, "ADMIN");
+  cookies.learner = await sessionCookieFor(learner.id, "LEARNER");
+  const settings = { summary: "Tóm tắt", description: "", level: "BASIC" as const, estimatedMinutes: 30, competenceCodes: [], prerequisiteSlugs: [] };
+  mine = (await createCourse({ ...settings, slug: "cua-toi", title: "Của tôi", trainerId: trainer.id })).id;
+  theirs = (await createCourse({ ...settings, slug: "cua-nguoi-khac", title: "Của người khác", trainerId: other.id })).id;
+  const module = await prisma.courseModule.create({ data: { courseId: theirs, key: "phan-1", title: "Phần 1", position: 1 } });
+  theirItem = (await prisma.courseItem.create({ data: { courseId: theirs, moduleId: module.id, key: "bai-1", kind: "LESSON", title: "Bài 1", position: 1, body: "Gốc" } })).id;
+});
+
+const get = (path: string, who: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookies[who]! } });
+const post = (path: string, who: string, fields: Record<string, string>) =>
+  new Request(`http://localhost${path}`, {
+    method: "POST",
+    headers: { Cookie: cookies[who]!, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+  });
+async function status(run: () => Promise<unknown>) {
+  try {
+    const result = await run();
+    if (result instanceof Response) return result.status;
+    if (result && typeof result === "object" && "init" in result) return (result.init as { status?: number } | null)?.status ?? 200;
+    return 200;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+describe("the studio's course pages", () => {
+  test("a trainer opens their own course, not another trainer's; an admin opens both; a learner neither", async () => {
+    expect(await status(() => courseLoader({ request: get(`/studio/${mine}`, "trainer"), params: { courseId: mine }, context: {} }))).toBe(200);
+    expect(await status(() => courseLoader({ request: get(`/studio/${theirs}`, "trainer"), params: { courseId: theirs }, context: {} }))).toBe(403);
+    expect(await status(() => courseLoader({ request: get(`/studio/${theirs}`, "admin"), params: { courseId: theirs }, context: {} }))).toBe(200);
+    expect(await status(() => courseLoader({ request: get(`/studio/${mine}`, "learner"), params: { courseId: mine }, context: {} }))).toBe(403);
+  });
+
+  test("an item of another course cannot be edited through one's own course", async () => {
+    const params = { courseId: mine, itemId: theirItem };
+    expect(await status(() => editorLoader({ request: get(`/studio/${mine}/items/${theirItem}`, "trainer"), params, context: {} }))).toBe(404);
+    const save = { title: "Chiếm", minutes: "5", body: "Bị sửa", revision: "1" };
+    expect(await status(() => autosave({ request: post(`/studio/${mine}/items/${theirItem}/autosave`, "trainer", save), params, context: {} }))).toBe(404);
+    expect(await status(() => outlineAction({ request: post(`/studio/${mine}`, "trainer", { intent: "deleteItem", itemId: theirItem }), params: { courseId: mine }, context: {} }))).toBe(404);
+    expect(await status(() => outlineAction({ request: post(`/studio/${mine}`, "trainer", { intent: "moveItem", itemId: theirItem, direction: "down" }), params: { courseId: mine }, context: {} }))).toBe(302);
+    const item = await prisma.courseItem.findUniqueOrThrow({ where: { id: theirItem } });
+    expect(item).toMatchObject({ title: "Bài 1", body: "Gốc", courseId: theirs, revision: 1, position: 1 });
+  });
+
+  test("bad outline input is a 400 that changes nothing", async () => {
+    const before = await prisma.courseModule.count({ where: { courseId: mine } });
+    const bad: Record<string, string>[] = [{ intent: "addModule", title: "" }, { intent: "moveItem", itemId: "not-a-uuid", direction: "up" }, { intent: "nonsense" }, { intent: "addItem", moduleId: theirItem, kind: "VIDEO", title: "x" }];
+    for (const fields of bad) {
+      expect(await status(() => outlineAction({ request: post(`/studio/${mine}`, "trainer", fields), params: { courseId: mine }, context: {} })), JSON.stringify(fields)).toBe(400);
+    }
+    expect(await prisma.courseModule.count({ where: { courseId: mine } })).toBe(before);
+  });
+});
