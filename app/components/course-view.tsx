@@ -28,6 +28,9 @@ export function CourseOverviewView({ course, links, meta }: { course: CourseOver
     <article className="course">
       <h1>{course.title}</h1>
       <p className="lead">{course.summary}</p>
+      {course.coverImage ? (
+        <img className="course__cover" src={course.coverImage.url} width={course.coverImage.width} height={course.coverImage.height} alt="" decoding="async" />
+      ) : null}
       <dl className="summary-list">
         <div>
           <dt>{t("course.level")}</dt>

@@ -104,6 +104,11 @@ export const coursesEn: Record<keyof typeof coursesVi, string> = {
   "studio.created": "Course “{title}” has been created.",
   "studio.saveSettings": "Save course details",
   "studio.settingsSaved": "Course details have been saved.",
+  "studio.coverSaved": "Cover image set.",
+  "studio.coverRemoved": "Cover image removed.",
+  "studio.coverUpload": "Upload cover image",
+  "studio.coverRemove": "Remove cover image",
+  "studio.coverNone": "This course has no cover image.",
   "studio.settings": "Course details",
 
   "studio.outline": "Course structure",

@@ -101,6 +101,11 @@ export const coursesVi = {
   "studio.created": "Đã tạo khoá học “{title}”.",
   "studio.saveSettings": "Lưu thông tin khoá học",
   "studio.settingsSaved": "Đã lưu thông tin khoá học.",
+  "studio.coverSaved": "Đã đặt ảnh bìa.",
+  "studio.coverRemoved": "Đã bỏ ảnh bìa.",
+  "studio.coverUpload": "Tải ảnh bìa lên",
+  "studio.coverRemove": "Bỏ ảnh bìa",
+  "studio.coverNone": "Khoá học chưa có ảnh bìa.",
   "studio.settings": "Thông tin khoá học",
 
   "studio.outline": "Cấu trúc khoá học",

@@ -136,6 +136,7 @@ type CatalogueRow = {
   estimated_minutes: number;
   competence_codes: string[];
   lessons: number;
+  cover: { url: string; width: number; height: number } | null;
 };
 
 /**
@@ -174,6 +175,7 @@ async function queryCatalogue(filters: CatalogueFilters, fuzzy: boolean) {
     : Prisma.sql`v.title COLLATE "vi-x-icu"`;
   const rows = await prisma.$queryRaw<CatalogueRow[]>`
     SELECT c.slug, v.title, v.summary, v.level, v.estimated_minutes, v.competence_codes,
+           NULLIF(v.content->'coverImage', 'null'::jsonb) AS cover,
            (SELECT count(*)::int FROM jsonb_array_elements(v.content->'modules') m,
                    jsonb_array_elements(m->'items') i WHERE i->>'kind' = 'LESSON') AS lessons
       FROM course c JOIN course_version v ON v.id = c.published_version_id
@@ -188,6 +190,7 @@ async function queryCatalogue(filters: CatalogueFilters, fuzzy: boolean) {
     estimatedMinutes: row.estimated_minutes,
     competenceCodes: row.competence_codes,
     lessons: row.lessons,
+    cover: row.cover ? { url: row.cover.url, width: row.cover.width, height: row.cover.height } : null,
   }));
 }
 

@@ -221,6 +221,11 @@ export async function updateCourseSettings({ courseId, revision, ...settings }: 
   });
 }
 
+export async function setCourseCover({ courseId, coverImageId }: { courseId: string; coverImageId: string | null }) {
+  const updated = await prisma.course.updateMany({ where: { id: courseId }, data: { coverImageId, draftRevision: { increment: 1 } } });
+  return updated.count === 1;
+}
+
 export async function setCourseTrainers({ courseId, userIds }: { courseId: string; userIds: string[] }) {
   await prisma.$transaction([
     prisma.courseTrainer.deleteMany({ where: { courseId } }),

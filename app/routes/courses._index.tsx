@@ -88,7 +88,8 @@ export default function Catalogue() {
       {courses.length ? (
         <ul className="card-list">
           {courses.map((course) => (
-            <li key={course.slug} className="card">
+            <li key={course.slug} className={`card${course.cover ? " card--with-cover" : ""}`}>
+              {course.cover ? <img className="card__cover" src={course.cover.url} width={course.cover.width} height={course.cover.height} alt="" loading="lazy" decoding="async" /> : null}
               <h2 className="card__title">
                 <Link to={`/courses/${course.slug}`}>{course.title}</Link>
               </h2>

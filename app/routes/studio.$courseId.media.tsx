@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { getTranslate } from "~/i18n/translate.server";
+import { setCourseCover } from "~/models/course.server";
 import { MediaRuleError, storeImage } from "~/models/media.server";
+import { flashCookie } from "~/utils/flash.server";
 import { requireCourseEditor } from "~/utils/course-access.server";
 import { getEnv } from "~/utils/env.server";
 import { mediaUrl } from "~/utils/media-url";
@@ -10,7 +12,8 @@ import { safeRedirectPath } from "~/utils/redirect";
 // Image upload for lessons. The upload handler stops reading past the size
 // limit, so a huge file never fills the server's memory. With JavaScript the
 // editor asks for JSON and inserts the markdown itself; without, the form
-// comes back to the editor, which shows the line to copy.
+// comes back to the editor, which shows the line to copy. With purpose=cover
+// the image becomes the course's cover.
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCourseEditor(request, params.courseId);
   const t = getTranslate(request);
@@ -29,6 +32,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(file instanceof File) || file.size === 0) return fail("media.error.empty", wantsJson, back);
   try {
     const asset = await storeImage({ bytes: new Uint8Array(await file.arrayBuffer()), originalName: file.name, uploadedById: user.id });
+    if (form.get("purpose") === "cover") {
+      await setCourseCover({ courseId: params.courseId!, coverImageId: asset.id });
+      return redirect(`/studio/${params.courseId}#cover`, { headers: { "Set-Cookie": flashCookie(t("studio.coverSaved")) } });
+    }
     const markdown = `![${alt}](${mediaUrl(asset)})`;
     if (wantsJson) return Response.json({ markdown, width: asset.width, height: asset.height });
     return redirect(`${back}?${new URLSearchParams({ image: markdown })}`);

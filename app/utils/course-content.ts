@@ -128,8 +128,9 @@ export function diffCourseContent(before: CourseContent, after: CourseContent): 
 
 /** A line diff (longest common subsequence); lessons are short, so O(n·m) is fine. */
 export function diffLines(before: string, after: string): LineChange[] {
-  const a = before.split("\n");
-  const b = after.split("\n");
+  // An empty text has no lines (not one empty line).
+  const a = before === "" ? [] : before.split("\n");
+  const b = after === "" ? [] : after.split("\n");
   const common = longestCommonSubsequence(a, b);
   const result: LineChange[] = [];
   let i = 0;

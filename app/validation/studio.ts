@@ -44,6 +44,7 @@ export const outlineActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("addItem"), moduleId: z.uuid(), kind: z.enum(["LESSON", "QUIZ"]), title: itemTitle }),
   z.object({ intent: z.literal("deleteItem"), itemId: z.uuid() }),
   z.object({ intent: z.literal("moveItem"), itemId: z.uuid(), direction }),
+  z.object({ intent: z.literal("removeCover") }),
   z.object({ intent: z.literal("archive") }),
   z.object({ intent: z.literal("unarchive") }),
 ]);

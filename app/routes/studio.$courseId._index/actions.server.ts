@@ -12,6 +12,7 @@ import {
   moveItem,
   moveModule,
   renameModule,
+  setCourseCover,
   setCourseStatus,
   setCourseTrainers,
   updateCourseSettings,
@@ -94,6 +95,9 @@ export async function handleCourseAction({ request, courseId, user }: { request:
       case "moveItem":
         await moveItem({ courseId, itemId: action.itemId, direction: action.direction });
         return redirect(`/studio/${courseId}?focus=item-${action.direction}-${action.itemId}#item-${action.itemId}`);
+      case "removeCover":
+        await setCourseCover({ courseId, coverImageId: null });
+        return back(t("studio.coverRemoved"), "#cover");
       case "archive":
       case "unarchive": {
         const archiving = action.intent === "archive";

@@ -9,8 +9,11 @@ import { contentHash } from "~/models/course-version.server";
 import { draftContent, getCourseDraft, listCourseChoices } from "~/models/course.server";
 import { listTrainers } from "~/models/user.server";
 import { requireCourseEditor } from "~/utils/course-access.server";
+import { mediaUrl } from "~/utils/media-url";
 import { can } from "~/utils/permissions";
+import type { MessageKey } from "~/i18n/i18n";
 import { handleCourseAction } from "./actions.server";
+import { CoverImage } from "./cover";
 import { Outline } from "./outline";
 
 // One course in the studio: its outline (reorder, add, remove) and settings.
@@ -42,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       competences: draft.competences.map((row) => row.competence.code),
       prerequisites: draft.prerequisites.map((row) => row.requiredCourse.slug),
       trainerIds: draft.trainers.map((row) => row.user.id),
+      cover: draft.coverImage ? { url: mediaUrl(draft.coverImage), width: draft.coverImage.width, height: draft.coverImage.height } : null,
       modules: draft.modules.map((module) => ({
         id: module.id,
         title: module.title,
@@ -50,7 +54,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     choices: { areas, courses },
     trainers,
+    imageError: imageErrorFrom(request),
   };
+}
+
+function imageErrorFrom(request: Request): MessageKey | null {
+  const key = new URL(request.url).searchParams.get("imageError");
+  return key === "media.error.empty" || key === "media.error.tooLarge" || key === "media.error.notImage" ? key : null;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
@@ -61,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StudioCourse() {
-  const { course, choices, trainers } = useLoaderData<typeof loader>();
+  const { course, choices, trainers, imageError } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const values = result && "values" in result ? result.values : {};
@@ -107,6 +117,7 @@ export default function StudioCourse() {
             {t("studio.saveSettings")}
           </button>
         </Form>
+        <CoverImage courseId={course.id} cover={course.cover} error={imageError} />
         {course.status !== "DRAFT" ? (
           <Form method="post">
             <input type="hidden" name="intent" value={course.status === "ARCHIVED" ? "unarchive" : "archive"} />
