@@ -1,7 +1,8 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { createTranslate, type Locale, type Messages, type Translate } from "./i18n";
+import { createTranslate, type Locale, type MessageKey, type Messages, type Translate } from "./i18n";
 
-type I18n = { locale: Locale; t: Translate };
+/** `isKey`: for keys that arrive as data (an error key in a JSON reply). */
+type I18n = { locale: Locale; t: Translate; isKey: (key: string) => key is MessageKey };
 
 const I18nContext = createContext<I18n | null>(null);
 
@@ -11,7 +12,10 @@ const I18nContext = createContext<I18n | null>(null);
  */
 export function I18nProvider(props: { locale: Locale; messages: Messages; children: ReactNode }) {
   const { locale, messages, children } = props;
-  const value = useMemo(() => ({ locale, t: createTranslate(locale, messages) }), [locale, messages]);
+  const value = useMemo(
+    () => ({ locale, t: createTranslate(locale, messages), isKey: (key: string): key is MessageKey => Object.hasOwn(messages, key) }),
+    [locale, messages],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

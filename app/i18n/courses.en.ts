@@ -255,6 +255,8 @@ export const coursesEn: Record<keyof typeof coursesVi, string> = {
   "studio.error.staleRevision": "The course details have just been changed somewhere else. Check them, then save again.",
   "studio.error.moduleNotEmpty":
     "You can only delete a section that is empty. Move or delete the lessons in it first.",
+  "studio.error.unknownTrainer": "Someone you chose is no longer a trainer. Choose again.",
+  "studio.editor.status.invalid": "Not saved: {problem}",
   "studio.error.itemNotFound": "This lesson or quiz could not be found in the course.",
 
   "validation.course.title": "Enter a course title (up to 200 characters)",

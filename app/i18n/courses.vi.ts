@@ -241,6 +241,8 @@ export const coursesVi = {
   "studio.error.slugTaken": "Đã có khoá học dùng địa chỉ này; hãy chọn địa chỉ khác.",
   "studio.error.staleRevision": "Thông tin khoá học vừa được sửa ở nơi khác. Hãy xem lại rồi lưu.",
   "studio.error.moduleNotEmpty": "Chỉ xoá được phần không còn bài nào. Hãy chuyển hoặc xoá các bài trong phần trước.",
+  "studio.error.unknownTrainer": "Có người được chọn không còn là giảng viên; hãy chọn lại.",
+  "studio.editor.status.invalid": "Chưa lưu được: {problem}",
   "studio.error.itemNotFound": "Không tìm thấy bài này trong khoá học.",
 
   "validation.course.title": "Nhập tên khoá học (tối đa 200 ký tự)",

@@ -56,15 +56,23 @@ export async function listCompetencyAreas({ includeArchived = false }: { include
   });
 }
 
+/** The competence's code, or null when there is no such competence. */
 export async function updateCompetence({ id, name, nameEn, archived }: { id: string; name: string; nameEn: string; archived: boolean }) {
-  const updated = await prisma.competence.updateMany({
+  const updated = await prisma.competence.updateManyAndReturn({
+    select: { code: true },
     where: { id },
     data: { name, nameEn, archivedAt: archived ? new Date() : null },
   });
-  return updated.count === 1;
+  return updated[0]?.code ?? null;
 }
 
 export async function updateCompetencyArea({ id, name, nameEn }: { id: string; name: string; nameEn: string }) {
-  const updated = await prisma.competencyArea.updateMany({ where: { id }, data: { name, nameEn } });
-  return updated.count === 1;
+  const updated = await prisma.competencyArea.updateManyAndReturn({ select: { code: true }, where: { id }, data: { name, nameEn } });
+  return updated[0]?.code ?? null;
+}
+
+/** Which of these competence codes exist. */
+export async function findCompetenceCodes(codes: string[]) {
+  const rows = await prisma.competence.findMany({ select: { code: true }, where: { code: { in: codes } } });
+  return new Set(rows.map((row) => row.code));
 }

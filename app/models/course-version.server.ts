@@ -49,9 +49,11 @@ export async function publishContent({
   const hash = contentHash(content);
   return prisma.$transaction(async (tx) => {
     // One publisher at a time per course: version numbers never collide.
-    const [course] = await tx.$queryRaw<{ published_version_id: string | null }[]>`
-      SELECT published_version_id FROM course WHERE id = ${courseId}::uuid FOR UPDATE`;
+    const [course] = await tx.$queryRaw<{ published_version_id: string | null; status: string }[]>`
+      SELECT published_version_id, status::text FROM course WHERE id = ${courseId}::uuid FOR UPDATE`;
     if (!course) throw new CourseRuleError("studio.error.notFound");
+    // An archived course stays archived: only "Mở lại" brings it back.
+    const status = course.status === "ARCHIVED" ? "ARCHIVED" : "PUBLISHED";
     const latest = await tx.courseVersion.findFirst({
       select: { id: true, number: true, contentHash: true },
       where: { courseId },
@@ -59,7 +61,7 @@ export async function publishContent({
     });
     if (latest?.contentHash === hash) {
       if (course.published_version_id !== latest.id) {
-        await tx.course.update({ where: { id: courseId }, data: { publishedVersionId: latest.id, status: "PUBLISHED" } });
+        await tx.course.update({ where: { id: courseId }, data: { publishedVersionId: latest.id, status } });
       }
       return { number: latest.number, created: false };
     }
@@ -79,7 +81,7 @@ export async function publishContent({
         publishedById,
       },
     });
-    await tx.course.update({ where: { id: courseId }, data: { publishedVersionId: version.id, status: "PUBLISHED" } });
+    await tx.course.update({ where: { id: courseId }, data: { publishedVersionId: version.id, status } });
     return { number: version.number, created: true };
   });
 }
@@ -208,7 +210,7 @@ export async function getPublishedCourse({ slug }: { slug: string }) {
   const content = courseContentSchema.parse(course.publishedVersion.content);
   const prerequisites = content.prerequisites.length
     ? await prisma.course.findMany({
-        select: { slug: true, title: true, status: true, publishedVersion: { select: { title: true } } },
+        select: { slug: true, status: true, publishedVersion: { select: { title: true } } },
         where: { slug: { in: content.prerequisites } },
       })
     : [];
@@ -218,10 +220,9 @@ export async function getPublishedCourse({ slug }: { slug: string }) {
     versionNumber: course.publishedVersion.number,
     publishedAt: course.publishedVersion.publishedAt,
     content,
-    prerequisites: prerequisites.map((row) => ({
-      slug: row.slug,
-      title: row.publishedVersion?.title ?? row.title,
-      available: row.status === "PUBLISHED",
-    })),
+    // A prerequisite never published shows nothing of its draft.
+    prerequisites: prerequisites
+      .filter((row) => row.publishedVersion)
+      .map((row) => ({ slug: row.slug, title: row.publishedVersion!.title, available: row.status === "PUBLISHED" })),
   };
 }

@@ -1,7 +1,7 @@
 import { Prisma, type CourseItemKind, type CourseLevel } from "~/generated/prisma/client";
 import type { MessageKey } from "~/i18n/vi";
 import { mediaUrl } from "~/utils/media-url";
-import { foldForSearch } from "~/utils/text";
+import { compareVietnamese, foldForSearch } from "~/utils/text";
 import { prisma } from "~/utils/db.server";
 import type { CourseContent } from "~/utils/course-content";
 
@@ -24,10 +24,13 @@ export function keyFromTitle(title: string): string {
   return key || "muc";
 }
 
+// "course" would collide with course.md when the course is exported to files.
+const RESERVED_KEYS = new Set(["course"]);
+
 async function freeKey(taken: (key: string) => Promise<boolean>, base: string) {
   for (let n = 1; ; n++) {
     const key = n === 1 ? base : `${base}-${n}`;
-    if (!(await taken(key))) return key;
+    if (!RESERVED_KEYS.has(key) && !(await taken(key))) return key;
   }
 }
 
@@ -138,13 +141,22 @@ export async function getDraftItem({ courseId, itemId }: { courseId: string; ite
   });
 }
 
-/** Choices for a course's prerequisites: every other course. */
-export async function listCourseChoices({ exceptId }: { exceptId?: string }) {
-  return prisma.course.findMany({
-    select: { id: true, slug: true, title: true },
-    where: exceptId ? { id: { not: exceptId } } : {},
-    orderBy: { title: "asc" },
+/**
+ * Choices for a course's prerequisites: other published courses (a draft
+ * of someone else's is not theirs to see), plus those already chosen.
+ */
+export async function listCourseChoices({ exceptId, chosen = [] }: { exceptId?: string; chosen?: string[] }) {
+  const courses = await prisma.course.findMany({
+    select: { id: true, slug: true, publishedVersion: { select: { title: true } } },
+    where: {
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+      OR: [{ status: "PUBLISHED" }, { slug: { in: chosen } }],
+      publishedVersionId: { not: null },
+    },
   });
+  return courses
+    .map((course) => ({ id: course.id, slug: course.slug, title: course.publishedVersion?.title ?? course.slug }))
+    .sort((a, b) => compareVietnamese(a.title, b.title));
 }
 
 // ---------------------------------------------------------------------------
@@ -197,10 +209,27 @@ export async function createCourse({ slug, trainerId, ...settings }: CourseSetti
   }
 }
 
-/** Saves the course's settings if nobody saved them since `revision`. */
-export async function updateCourseSettings({ courseId, revision, ...settings }: CourseSettings & { courseId: string; revision: number }) {
+/**
+ * Saves the course's settings if nobody saved them since `revision`; with
+ * `trainerIds` (admins only), who else may edit it, in the same transaction.
+ */
+export async function updateCourseSettings({
+  courseId,
+  revision,
+  trainerIds,
+  ...settings
+}: CourseSettings & { courseId: string; revision: number; trainerIds?: string[] }) {
   return prisma.$transaction(async (tx) => {
     const { competenceIds, requiredIds } = await relatedIds(tx, settings, courseId);
+    if (trainerIds) {
+      const trainers = await tx.user.findMany({
+        select: { id: true },
+        where: { id: { in: trainerIds }, status: "ACTIVE", roleGrants: { some: { role: { in: ["TRAINER", "ADMIN"] } } } },
+      });
+      if (trainers.length !== new Set(trainerIds).size) throw new CourseRuleError("studio.error.unknownTrainer");
+      await tx.courseTrainer.deleteMany({ where: { courseId } });
+      await tx.courseTrainer.createMany({ data: trainers.map((user) => ({ courseId, userId: user.id })) });
+    }
     const updated = await tx.course.updateMany({
       where: { id: courseId, draftRevision: revision },
       data: {
@@ -226,15 +255,14 @@ export async function setCourseCover({ courseId, coverImageId }: { courseId: str
   return updated.count === 1;
 }
 
-export async function setCourseTrainers({ courseId, userIds }: { courseId: string; userIds: string[] }) {
-  await prisma.$transaction([
-    prisma.courseTrainer.deleteMany({ where: { courseId } }),
-    prisma.courseTrainer.createMany({ data: userIds.map((userId) => ({ courseId, userId })), skipDuplicates: true }),
-  ]);
+/** Serialises outline changes to one course (two quick clicks, two tabs). */
+async function lockCourse(tx: Prisma.TransactionClient, courseId: string) {
+  await tx.$executeRaw`SELECT 1 FROM course WHERE id = ${courseId}::uuid FOR UPDATE`;
 }
 
 export async function addModule({ courseId, title }: { courseId: string; title: string }) {
   return prisma.$transaction(async (tx) => {
+    await lockCourse(tx, courseId);
     const key = await freeKey(
       async (candidate) => (await tx.courseModule.count({ where: { courseId, key: candidate } })) > 0,
       keyFromTitle(title),
@@ -251,10 +279,12 @@ export async function renameModule({ courseId, moduleId, title }: { courseId: st
 
 /** Removes a module; only an empty one, so no lesson is lost by a slip. */
 export async function deleteModule({ courseId, moduleId }: { courseId: string; moduleId: string }) {
-  const items = await prisma.courseItem.count({ where: { moduleId, courseId } });
-  if (items > 0) throw new CourseRuleError("studio.error.moduleNotEmpty");
-  const deleted = await prisma.courseModule.deleteMany({ where: { id: moduleId, courseId } });
-  return deleted.count === 1;
+  // One statement: a lesson added at the same moment is never deleted with it.
+  const deleted = await prisma.courseModule.deleteMany({ where: { id: moduleId, courseId, items: { none: {} } } });
+  if (deleted.count === 1) return true;
+  const exists = await prisma.courseModule.count({ where: { id: moduleId, courseId } });
+  if (exists) throw new CourseRuleError("studio.error.moduleNotEmpty");
+  return false;
 }
 
 export async function addItem({
@@ -269,6 +299,7 @@ export async function addItem({
   title: string;
 }) {
   return prisma.$transaction(async (tx) => {
+    await lockCourse(tx, courseId);
     const module = await tx.courseModule.findFirst({ select: { id: true }, where: { id: moduleId, courseId } });
     if (!module) return null;
     const key = await freeKey(
@@ -293,7 +324,11 @@ export async function addItem({
 
 export type ItemSave = { title: string; minutes: number; body: string; passPercent: number | null };
 
-export type SaveResult = { status: "saved"; revision: number } | { status: "conflict" } | { status: "missing" };
+export type SaveResult =
+  | { status: "saved"; revision: number }
+  | { status: "conflict" }
+  | { status: "missing" }
+  | { status: "invalid"; field: "passPercent"; key: MessageKey };
 
 /**
  * Saves a lesson or quiz if nobody saved it since `revision`. "conflict":
@@ -301,9 +336,14 @@ export type SaveResult = { status: "saved"; revision: number } | { status: "conf
  * no such item in this course.
  */
 export async function saveItem({ courseId, itemId, revision, ...fields }: ItemSave & { courseId: string; itemId: string; revision: number }): Promise<SaveResult> {
+  const item = await prisma.courseItem.findFirst({ select: { kind: true }, where: { id: itemId, courseId } });
+  if (!item) return { status: "missing" };
+  // A quiz needs its pass mark; a lesson has none, whatever the form says.
+  if (item.kind === "QUIZ" && fields.passPercent === null) return { status: "invalid", field: "passPercent", key: "validation.item.passPercent" };
+  const passPercent = item.kind === "QUIZ" ? fields.passPercent : null;
   const updated = await prisma.courseItem.updateMany({
     where: { id: itemId, courseId, revision },
-    data: { ...fields, revision: { increment: 1 } },
+    data: { ...fields, passPercent, revision: { increment: 1 } },
   });
   if (updated.count === 0) {
     const exists = await prisma.courseItem.count({ where: { id: itemId, courseId } });
@@ -324,7 +364,7 @@ export async function deleteItem({ courseId, itemId }: { courseId: string; itemI
  */
 export async function moveModule({ courseId, moduleId, direction }: { courseId: string; moduleId: string; direction: "up" | "down" }) {
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM course WHERE id = ${courseId}::uuid FOR UPDATE`;
+    await lockCourse(tx, courseId);
     const modules = await tx.courseModule.findMany({ select: { id: true }, where: { courseId }, orderBy: { position: "asc" } });
     const order = moved(modules.map((row) => row.id), moduleId, direction);
     if (!order) return false;
@@ -340,7 +380,7 @@ export async function moveModule({ courseId, moduleId, direction }: { courseId: 
  */
 export async function moveItem({ courseId, itemId, direction }: { courseId: string; itemId: string; direction: "up" | "down" }) {
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM course WHERE id = ${courseId}::uuid FOR UPDATE`;
+    await lockCourse(tx, courseId);
     const item = await tx.courseItem.findFirst({ select: { moduleId: true }, where: { id: itemId, courseId } });
     if (!item) return false;
     const modules = await tx.courseModule.findMany({
@@ -379,7 +419,7 @@ function moved(ids: string[], id: string, direction: "up" | "down"): string[] | 
 
 export async function setCourseStatus({ courseId, status }: { courseId: string; status: "ARCHIVED" | "PUBLISHED" }) {
   const updated = await prisma.course.updateMany({
-    where: { id: courseId, ...(status === "PUBLISHED" ? { publishedVersionId: { not: null } } : {}) },
+    where: { id: courseId, publishedVersionId: { not: null } },
     data: { status },
   });
   return updated.count === 1;
@@ -467,4 +507,10 @@ export async function writeDraftContent({ content, trainerIds, sourceHash }: { c
     },
     { timeout: 30_000 },
   );
+}
+
+/** Which of these course slugs exist. */
+export async function findCourseSlugs(slugs: string[]) {
+  const rows = await prisma.course.findMany({ select: { slug: true }, where: { slug: { in: slugs } } });
+  return new Set(rows.map((row) => row.slug));
 }

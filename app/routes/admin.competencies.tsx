@@ -16,8 +16,8 @@ import { clientAddress } from "~/utils/request-context.server";
 // editable; codes are permanent (content files refer to them).
 const name = z.string().trim().min(1, { error: "validation.competence.name" }).max(200, { error: "validation.competence.name" });
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("area"), id: z.uuid(), code: z.string().max(16), name, nameEn: name }),
-  z.object({ intent: z.literal("competence"), id: z.uuid(), code: z.string().max(16), name, nameEn: name, archived: z.literal("on").optional() }),
+  z.object({ intent: z.literal("area"), id: z.uuid(), name, nameEn: name }),
+  z.object({ intent: z.literal("competence"), id: z.uuid(), name, nameEn: name, archived: z.literal("on").optional() }),
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -34,13 +34,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await parseForm(request, schema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const input = form.data;
-  const done =
+  const code =
     input.intent === "area"
       ? await updateCompetencyArea({ id: input.id, name: input.name, nameEn: input.nameEn })
       : await updateCompetence({ id: input.id, name: input.name, nameEn: input.nameEn, archived: input.archived === "on" });
-  if (!done) return data({ errors: { form: "competencies.notFound" as const } }, { status: 404 });
-  await recordAudit({ action: "competence.updated", actorId: user.id, targetType: input.intent, targetId: input.id, detail: { code: input.code, name: input.name }, ipAddress: clientAddress() });
-  const notice = t(input.intent === "area" ? "competencies.areaSaved" : "competencies.saved", { code: input.code });
+  if (!code) return data({ errors: { form: "competencies.notFound" as const } }, { status: 404 });
+  await recordAudit({ action: "competence.updated", actorId: user.id, targetType: input.intent, targetId: input.id, detail: { code, name: input.name }, ipAddress: clientAddress() });
+  const notice = t(input.intent === "area" ? "competencies.areaSaved" : "competencies.saved", { code });
   return redirect(`/admin/competencies#c-${input.id}`, { headers: { "Set-Cookie": flashCookie(notice) } });
 }
 
@@ -77,7 +77,6 @@ export default function Competencies() {
           <Form method="post" className="competence-form" id={`c-${area.id}`}>
             <input type="hidden" name="intent" value="area" />
             <input type="hidden" name="id" value={area.id} />
-            <input type="hidden" name="code" value={area.code} />
             <NameFields id={area.id} label={area.code} values={area} />
             <button type="submit" className="button button--small button--secondary" aria-label={t("competencies.saveLabel", { code: area.code })}>
               {t("competencies.save")}
@@ -89,7 +88,6 @@ export default function Competencies() {
                 <Form method="post" className="competence-form" id={`c-${competence.id}`}>
                   <input type="hidden" name="intent" value="competence" />
                   <input type="hidden" name="id" value={competence.id} />
-                  <input type="hidden" name="code" value={competence.code} />
                   <p className="competence-form__code">
                     {t("competencies.code")}: <strong>{competence.code}</strong>
                   </p>

@@ -15,6 +15,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isUuid(params.itemId)) return Response.json({ errors: { form: "studio.error.itemNotFound" } }, { status: 404 });
   const { revision, ...fields } = form.data;
   const saved = await saveItem({ courseId: params.courseId!, itemId: params.itemId, revision, ...fields });
+  if (saved.status === "invalid") return Response.json({ errors: { [saved.field]: saved.key } }, { status: 400 });
   if (saved.status === "missing") return Response.json({ errors: { form: "studio.error.itemNotFound" } }, { status: 404 });
   if (saved.status === "conflict") return Response.json({ conflict: true }, { status: 409 });
   return Response.json({ revision: saved.revision, savedAt: new Date().toISOString() });

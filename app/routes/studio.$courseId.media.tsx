@@ -20,6 +20,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fail = (key: MediaRuleError["key"], wantsJson: boolean, back: string) =>
     wantsJson ? Response.json({ error: t(key) }, { status: 400 }) : redirect(`${back}?imageError=${encodeURIComponent(key)}`);
   const wantsJson = request.headers.get("Accept")?.includes("application/json") ?? false;
+  // One image and a few small fields: anything much bigger is refused before
+  // a byte is read (the per-part limit alone would allow many parts).
+  const length = Number(request.headers.get("Content-Length") ?? NaN);
+  if (!Number.isFinite(length) || length > getEnv().MEDIA_MAX_BYTES + 64_000) {
+    return fail(Number.isFinite(length) ? "media.error.tooLarge" : "media.error.empty", wantsJson, `/studio/${params.courseId}`);
+  }
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: getEnv().MEDIA_MAX_BYTES }));

@@ -14,8 +14,8 @@ import { formatDateTime } from "~/utils/format";
 
 // Every published version of a course, and what changed between any two.
 const compareSchema = z.object({
-  from: z.coerce.number().int().min(1).optional().catch(undefined),
-  to: z.coerce.number().int().min(1).optional().catch(undefined),
+  from: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  to: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

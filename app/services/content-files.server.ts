@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { lstat, readdir, readFile as readAnyFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
@@ -21,11 +21,19 @@ export class ContentFileError extends Error {
 
 const LEVEL_NAMES = { basic: "BASIC", intermediate: "INTERMEDIATE", advanced: "ADVANCED" } as const;
 
+// File names are the items' permanent keys: the same rule as keys made in
+// the studio; "course" is the course file itself.
+const fileName = (extension: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^[a-z0-9]+(-[a-z0-9]+)*\\.${extension}$`), `a lowercase-hyphenated name ending in .${extension}`)
+    .refine((name) => !name.startsWith("course."), "course is reserved for course.md");
+
 const itemEntry = z.union([
-  z.object({ lesson: z.string().regex(/^[a-z0-9-]+\.md$/) }).strict(),
+  z.object({ lesson: fileName("md") }).strict(),
   z
     .object({
-      quiz: z.string().regex(/^[a-z0-9-]+\.gift$/),
+      quiz: fileName("gift"),
       title: z.string().min(1).max(200),
       passPercent: z.number().int().min(1).max(100).default(80),
       minutes: z.number().int().min(1).max(600).default(15),
@@ -51,6 +59,20 @@ const courseFile = z
   .strict();
 
 const lessonFile = z.object({ title: z.string().min(1).max(200), minutes: z.number().int().min(1).max(600) }).strict();
+
+/**
+ * Reads a file of the course folder. Symbolic links are refused: a link in
+ * content/ must not publish some other file of the server as a lesson.
+ */
+async function readBytes(file: string) {
+  const info = await lstat(file);
+  if (!info.isFile()) throw new ContentFileError(file, "not a regular file (symbolic links are refused)");
+  return readAnyFile(file);
+}
+
+async function readText(file: string) {
+  return (await readBytes(file)).toString("utf8");
+}
 
 /** Splits "---\nyaml\n---\nbody" into its two parts. */
 export function splitFrontMatter(source: string, file: string): { data: unknown; body: string } {
@@ -82,7 +104,7 @@ export async function readCourseFolder(folder: string, options: { uploadedById?:
   const slug = path.basename(folder);
   if (!SLUG_PATTERN.test(slug)) throw new ContentFileError(folder, "folder name must be lowercase letters, digits and hyphens");
   const courseFilePath = path.join(folder, "course.md");
-  const { data, body: description } = splitFrontMatter(await readFile(courseFilePath, "utf8"), courseFilePath);
+  const { data, body: description } = splitFrontMatter(await readText(courseFilePath), courseFilePath);
   const course = check(courseFile, data, courseFilePath);
 
   const images = new Map<string, { id: string; width: number; height: number; url: string }>();
@@ -91,7 +113,8 @@ export async function readCourseFolder(folder: string, options: { uploadedById?:
     if (!file.startsWith(path.resolve(folder) + path.sep)) throw new ContentFileError(from, `image outside the course folder: ${relative}`);
     let image = images.get(file);
     if (!image) {
-      const bytes = await readFile(file).catch(() => {
+      const bytes = await readBytes(file).catch((error: unknown) => {
+        if (error instanceof ContentFileError) throw error;
         throw new ContentFileError(from, `image not found: ${relative}`);
       });
       const asset = await storeImage({ bytes, originalName: path.basename(file), uploadedById: options.uploadedById ?? null }).catch((error: Error) => {
@@ -125,7 +148,8 @@ export async function readCourseFolder(folder: string, options: { uploadedById?:
       if (keys.has(key)) throw new ContentFileError(courseFilePath, `${fileName} is listed twice`);
       keys.add(key);
       const file = path.join(folder, fileName);
-      const source = await readFile(file, "utf8").catch(() => {
+      const source = await readText(file).catch((error: unknown) => {
+        if (error instanceof ContentFileError) throw error;
         throw new ContentFileError(courseFilePath, `${fileName} is listed but does not exist`);
       });
       if ("lesson" in entry) {

@@ -165,3 +165,41 @@ describe("images in course files", () => {
     expect(await readFile(path.join(out, "khoa-co-anh", "images", `${assets[0]!.id}.png`))).toEqual(PNG_1x1);
   });
 });
+
+describe("content files that are wrong", () => {
+  async function folderWith(change: (folder: string) => Promise<void>) {
+    const root = await mkdtemp(path.join(os.tmpdir(), "hoc-so-bad-"));
+    const folder = path.join(root, "khoa-loi");
+    await cp(path.join(contentDir, "courses", "chuyen-doi-so-nhan-thuc-chung"), folder, { recursive: true });
+    await change(folder);
+    return root;
+  }
+  const courseFile = (folder: string) => path.join(folder, "course.md");
+
+  test("an unknown prerequisite or competence is named, and nothing is written", async () => {
+    const root = await folderWith(async (folder) => {
+      const text = await readFile(courseFile(folder), "utf8");
+      await writeFile(courseFile(folder), text.replace("prerequisites: []", 'prerequisites: ["khong-co"]').replace('competencies: ["', 'competencies: ["9.9", "'));
+    });
+    await expect(importCourses({ root })).rejects.toThrow(/unknown competence "9\.9".*unknown prerequisite course "khong-co"/);
+    expect(await findCourseBySlug({ slug: "khoa-loi" })).toBeNull();
+  });
+
+  test("a symbolic link in a course folder is refused", async () => {
+    const { symlink } = await import("node:fs/promises");
+    const root = await folderWith(async (folder) => {
+      await writeFile(path.join(folder, "ba-tru-cot.md"), "");
+      const { rm } = await import("node:fs/promises");
+      await rm(path.join(folder, "ba-tru-cot.md"));
+      await symlink("/etc/hostname", path.join(folder, "ba-tru-cot.md"));
+    });
+    await expect(importCourses({ root })).rejects.toThrow(/symbolic links are refused/);
+  });
+
+  test("a quiz with a format error names the line", async () => {
+    const root = await folderWith(async (folder) => {
+      await writeFile(path.join(folder, "kiem-tra-cuoi-khoa.gift"), "::Câu 1::Câu hỏi không có đáp án đúng {\n~A\n~B\n}\n");
+    });
+    await expect(importCourses({ root })).rejects.toThrow(/kiem-tra-cuoi-khoa\.gift: line 1: noCorrectAnswer/);
+  });
+});

@@ -3,7 +3,8 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify as toYaml } from "yaml";
 import { contentHash, getVersionContent, publishContent } from "~/models/course-version.server";
-import { draftContent, findCourseBySlug, getCourseDraft, writeDraftContent } from "~/models/course.server";
+import { findCompetenceCodes } from "~/models/competency.server";
+import { draftContent, findCourseBySlug, findCourseSlugs, getCourseDraft, writeDraftContent } from "~/models/course.server";
 import { getMediaAsset } from "~/models/media.server";
 import { findActiveUsersByEmail } from "~/models/user.server";
 import { canonicalJson, type CourseContent } from "~/utils/course-content";
@@ -80,6 +81,14 @@ async function importOne(folder: CourseFolder, force: boolean): Promise<ImportOu
       return { slug, result: "skipped", detail: "the studio draft has unpublished changes; publish or export them, or import with --force" };
     }
   }
+
+  // Say which names are wrong, in the file's terms, before writing anything.
+  const [codes, slugs] = await Promise.all([findCompetenceCodes(folder.content.competences), findCourseSlugs(folder.content.prerequisites)]);
+  const unknown = [
+    ...folder.content.competences.filter((code) => !codes.has(code)).map((code) => `unknown competence "${code}" (see content/competencies.yml)`),
+    ...folder.content.prerequisites.filter((required) => !slugs.has(required)).map((required) => `unknown prerequisite course "${required}"`),
+  ];
+  if (unknown.length) throw new ContentFileError(`content/courses/${slug}/course.md`, unknown.join("; "));
 
   const trainers = await findActiveUsersByEmail(folder.trainerEmails);
   const courseId = await writeDraftContent({ content: folder.content, trainerIds: trainers.map((user) => user.id), sourceHash });

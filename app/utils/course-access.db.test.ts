@@ -77,3 +77,21 @@ describe("the studio's course pages", () => {
     expect(await prisma.courseModule.count({ where: { courseId: mine } })).toBe(before);
   });
 });
+
+test("a quiz saved without its pass mark is a 400 naming the field; a lesson never gets one", async () => {
+  const module = await prisma.courseModule.create({ data: { courseId: mine, key: "phan-kt", title: "Kiểm tra", position: 2 } });
+  const quiz = await prisma.courseItem.create({ data: { courseId: mine, moduleId: module.id, key: "kt", kind: "QUIZ", title: "KT", position: 1, passPercent: 80 } });
+  const lesson = await prisma.courseItem.create({ data: { courseId: mine, moduleId: module.id, key: "bai", kind: "LESSON", title: "Bài", position: 2 } });
+  const save = (itemId: string, passPercent: string) =>
+    autosave({
+      request: post(`/studio/${mine}/items/${itemId}/autosave`, "trainer", { title: "T", minutes: "5", body: "x", revision: "1", passPercent }),
+      params: { courseId: mine, itemId },
+      context: {},
+    });
+  const refused = await save(quiz.id, "");
+  expect(refused.status).toBe(400);
+  expect(await refused.json()).toEqual({ errors: { passPercent: "validation.item.passPercent" } });
+  expect((await prisma.courseItem.findUniqueOrThrow({ where: { id: quiz.id } })).passPercent).toBe(80);
+  expect((await save(lesson.id, "70")).status).toBe(200);
+  expect((await prisma.courseItem.findUniqueOrThrow({ where: { id: lesson.id } })).passPercent).toBeNull();
+});

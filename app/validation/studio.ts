@@ -28,7 +28,7 @@ export const newCourseSchema = courseSettingsSchema.extend({
 
 export const settingsFormSchema = courseSettingsSchema.extend({
   intent: z.literal("saveSettings"),
-  revision: z.coerce.number().int().min(1),
+  revision: z.coerce.number().int().min(1).max(2_147_483_647),
   trainers: z.array(z.uuid()).max(50).default([]),
 });
 
@@ -60,7 +60,7 @@ export const itemSaveSchema = z.object({
   title: itemTitle,
   minutes: minutes(600, "validation.item.minutes"),
   body: z.string().max(200_000, { error: "validation.item.body" }),
-  revision: z.coerce.number().int().min(1),
+  revision: z.coerce.number().int().min(1).max(2_147_483_647),
   passPercent: z.union([z.literal("").transform(() => null), passPercent]).optional().transform((value) => value ?? null),
 });
 

@@ -14,7 +14,6 @@ import {
   renameModule,
   setCourseCover,
   setCourseStatus,
-  setCourseTrainers,
   updateCourseSettings,
 } from "~/models/course.server";
 import type { SignedIn } from "~/utils/auth.server";
@@ -48,9 +47,9 @@ export async function handleCourseAction({ request, courseId, user }: { request:
         estimatedMinutes: form.data.estimatedMinutes,
         competenceCodes: form.data.competences,
         prerequisiteSlugs: form.data.prerequisites,
+        // Only administrators choose who else edits a course.
+        trainerIds: can(user, "edit:course:any") ? form.data.trainers : undefined,
       });
-      // Only administrators choose who else edits a course.
-      if (can(user, "edit:course:any")) await setCourseTrainers({ courseId, userIds: form.data.trainers });
     } catch (error) {
       if (error instanceof CourseRuleError) {
         const errors: FormErrors = { form: error.key };

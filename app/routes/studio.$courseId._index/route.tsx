@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isAdmin = can(user, "edit:course:any");
   const [areas, courses, trainers] = await Promise.all([
     listCompetencyAreas(),
-    listCourseChoices({ exceptId: draft.id }),
+    listCourseChoices({ exceptId: draft.id, chosen: draft.prerequisites.map((row) => row.requiredCourse.slug) }),
     isAdmin ? listTrainers() : Promise.resolve(null),
   ]);
   return {

@@ -8,7 +8,7 @@
 // - offline, it retries every few seconds and as soon as the browser is
 //   back online; on leaving the page with unsaved work it sends a beacon.
 
-export type SaveStatus = "saved" | "saving" | "unsaved" | "offline" | "conflict";
+export type SaveStatus = "saved" | "saving" | "unsaved" | "offline" | "conflict" | "invalid";
 
 type Fields = Record<string, string>;
 type LocalCopy = { revision: number; fields: Fields; at: number };
@@ -20,7 +20,8 @@ export function autosaver(options: {
   url: string;
   storageKey: string;
   revision: number;
-  onStatus: (status: SaveStatus, savedAt?: Date) => void;
+  /** savedAt when saved; the first field problem's message key when invalid. */
+  onStatus: (status: SaveStatus, savedAt?: Date, problem?: string) => void;
   delayMs?: number;
   retryMs?: number;
 }) {
@@ -28,6 +29,10 @@ export function autosaver(options: {
   const delayMs = options.delayMs ?? 1500;
   const retryMs = options.retryMs ?? 5000;
   let revision = options.revision;
+  // The revision a kept local copy was based on, while it is older than the
+  // one on screen and the person has not chosen what to keep: typing more
+  // must not make it look current (it would then overwrite the newer save).
+  let localBase: number | null = null;
   let status: SaveStatus = "saved";
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight = false;
@@ -40,13 +45,13 @@ export function autosaver(options: {
   const same = (a: Fields, b: Fields) => JSON.stringify(a) === JSON.stringify(b);
   let saved = read();
 
-  const setStatus = (next: SaveStatus, at?: Date) => {
+  const setStatus = (next: SaveStatus, at?: Date, problem?: string) => {
     status = next;
-    options.onStatus(next, at);
+    options.onStatus(next, at, problem);
   };
   const keepLocal = () => {
     try {
-      const copy: LocalCopy = { revision, fields: read(), at: Date.now() };
+      const copy: LocalCopy = { revision: localBase ?? revision, fields: read(), at: Date.now() };
       localStorage.setItem(storageKey, JSON.stringify(copy));
     } catch {
       // Storage full or disabled (private mode): the server save still runs.
@@ -93,10 +98,12 @@ export function autosaver(options: {
         setStatus("conflict");
         return;
       }
-      if (response.status === 400) {
-        // Not savable as it stands (say, an empty title): wait for the next edit.
+      if (response.status >= 400 && response.status < 500) {
+        // Not savable as it stands (say, an empty title): say why, keep the
+        // text here, and wait for the next edit instead of retrying.
+        const result = (await response.json().catch(() => null)) as { errors?: Record<string, string> } | null;
         keepLocal();
-        setStatus("unsaved");
+        setStatus("invalid", undefined, Object.values(result?.errors ?? {})[0]);
         return;
       }
       if (!response.ok) throw new Error(`autosave: HTTP ${response.status}`);
@@ -178,11 +185,13 @@ export function autosaver(options: {
         this.changed();
         return "restored";
       }
+      localBase = copy.revision;
       setStatus("conflict");
       return "older";
     },
     /** Save the text on screen over the newer saved version. */
     keepMine() {
+      localBase = null;
       setStatus("unsaved");
       void saveNow();
     },
@@ -191,7 +200,9 @@ export function autosaver(options: {
       dropLocal();
       window.location.reload();
     },
+    /** Leaving the editor inside the app: save what is pending now. */
     dispose() {
+      if (status === "unsaved" || status === "offline") void saveNow();
       clearTimeout(timer);
       window.removeEventListener("online", onOnline);
       window.removeEventListener("beforeunload", onBeforeUnload);

@@ -21,9 +21,11 @@ const STATUS_KEYS: Record<SaveStatus, MessageKey> = {
   unsaved: "studio.editor.status.unsaved",
   offline: "studio.editor.status.offline",
   conflict: "studio.editor.status.conflict",
+  invalid: "studio.editor.status.invalid",
 };
 
 export function ItemEditor(props: {
+  userId: string;
   courseId: string;
   item: Item;
   preview: Preview;
@@ -33,13 +35,14 @@ export function ItemEditor(props: {
   imageError: MessageKey | null;
   maxImageBytes: number;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, isKey } = useI18n();
   const { item, courseId } = props;
   const formRef = useRef<HTMLFormElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [preview, setPreview] = useState(props.preview);
   const [status, setStatus] = useState<SaveStatus>("saved");
   const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [older, setOlder] = useState(false);
   const saverRef = useRef<ReturnType<typeof autosaver> | null>(null);
@@ -61,11 +64,14 @@ export function ItemEditor(props: {
     const saver = autosaver({
       form,
       url: `/studio/${courseId}/items/${item.id}/autosave`,
-      storageKey: `hocso:draft:${item.id}`,
+      // Per person as well as per item: on a shared office PC, one trainer's
+      // unsaved text is never restored into another's session.
+      storageKey: `hocso:draft:${props.userId}:${item.id}`,
       revision: item.revision,
-      onStatus: (next, at) => {
+      onStatus: (next, at, problemKey) => {
         setStatus(next);
         if (at) setSavedAt(at);
+        setProblem(problemKey && isKey(problemKey) ? t(problemKey) : null);
       },
     });
     saverRef.current = saver;
@@ -106,7 +112,11 @@ export function ItemEditor(props: {
     <div className="editor">
       <div className="editor__form">
         <p className={`save-status save-status--${status}`} role="status" aria-live="polite">
-          {status === "saved" && savedAt ? t(STATUS_KEYS.saved, { time: formatDateTime(locale, savedAt) }) : status === "saved" ? "" : t(STATUS_KEYS[status])}
+          {status === "saved"
+            ? savedAt
+              ? t(STATUS_KEYS.saved, { time: formatDateTime(locale, savedAt) })
+              : ""
+            : t(STATUS_KEYS[status], { problem: problem ?? t("validation.invalid") })}
         </p>
         {notice ? (
           <div className="notice" role="status">

@@ -18,7 +18,7 @@ import { ItemEditor } from "./editor";
 // Editing one lesson or quiz: the text, a live preview beside it from the
 // learners' renderer, autosave (JavaScript) and a plain save button (without).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireCourseEditor(request, params.courseId);
+  const user = await requireCourseEditor(request, params.courseId);
   const t = getTranslate(request);
   const item = isUuid(params.itemId) ? await getDraftItem({ courseId: params.courseId!, itemId: params.itemId }) : null;
   if (!item) throw new Response(t("studio.error.itemNotFound"), { status: 404 });
@@ -27,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const imageError = url.searchParams.get("imageError");
   return {
     title: `${item.title} – ${t("studio.title")} – ${t("app.titleSuffix")}`,
+    userId: user.id,
     courseId: params.courseId!,
     courseTitle: course?.title ?? "",
     item: { id: item.id, key: item.key, kind: item.kind, title: item.title, minutes: item.minutes, body: item.body, passPercent: item.passPercent, revision: item.revision },
@@ -47,6 +48,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.fields }, { status: 400 });
   const { revision, ...fields } = form.data;
   const saved = await saveItem({ courseId: params.courseId!, itemId: params.itemId, revision, ...fields });
+  if (saved.status === "invalid") {
+    const errors: FormErrors = { [saved.field]: saved.key };
+    return data({ errors, values: form.fields }, { status: 400 });
+  }
   if (saved.status === "missing") throw new Response(t("studio.error.itemNotFound"), { status: 404 });
   if (saved.status === "conflict") {
     // Someone saved since this page was opened: keep what was typed on screen.
@@ -72,6 +77,7 @@ export default function EditItem() {
       <ItemEditor
         // A fresh editor after every save from the server (new revision).
         key={`${loaded.item.id}:${loaded.item.revision}`}
+        userId={loaded.userId}
         courseId={loaded.courseId}
         item={loaded.item}
         preview={loaded.preview}
