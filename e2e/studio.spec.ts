@@ -39,6 +39,18 @@ test("a trainer writes and publishes a course; a learner on a phone finds it wit
     await page.getByRole("button", { name: "Thêm bài học" }).click();
     await expect(page.getByRole("status")).toHaveText(`Đã thêm “${lesson}”.`);
   }
+  // Deleting asks first; "Không xoá" keeps the lesson.
+  await page.getByRole("textbox", { name: "Tên bài" }).fill("Bài thừa");
+  await page.getByRole("button", { name: "Thêm bài học" }).click();
+  await page.getByRole("button", { name: "Xoá “Bài thừa”" }).click();
+  await expect(page.getByRole("alert")).toContainText("Xoá “Bài thừa” khỏi bản nháp?");
+  await page.getByRole("link", { name: "Không xoá" }).click();
+  await expect(page.getByRole("link", { name: "Soạn “Bài thừa”" })).toBeVisible();
+  await page.getByRole("button", { name: "Xoá “Bài thừa”" }).click();
+  await page.getByRole("button", { name: "Xoá hẳn" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã xoá “Bài thừa”.");
+  await expect(page.getByRole("link", { name: "Soạn “Bài thừa”" })).toHaveCount(0);
+
   // Keyboard reordering: the second lesson up, then back down.
   await page.getByRole("button", { name: "Chuyển “Chia sẻ màn hình” lên" }).click();
   await expect(page.getByRole("button", { name: "Chuyển “Chia sẻ màn hình” lên" })).toBeDisabled();

@@ -1,6 +1,6 @@
 import { CheckboxGroup, SelectField, TextArea, TextField, type FormErrors } from "~/components/form";
 import { useT } from "~/i18n/context";
-import { LEVELS } from "~/utils/course-content";
+import { LEVELS } from "~/utils/course-constants";
 
 // The fields describing a course, for creating one and for its settings.
 

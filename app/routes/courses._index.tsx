@@ -7,7 +7,7 @@ import { getTranslate } from "~/i18n/translate.server";
 import { listCompetencyAreas } from "~/models/competency.server";
 import { searchCatalogue } from "~/models/course-version.server";
 import { requirePermission } from "~/utils/auth.server";
-import { LEVELS } from "~/utils/course-content";
+import { LEVELS } from "~/utils/course-constants";
 import { catalogueFiltersSchema } from "~/validation/catalogue";
 
 // The catalogue: published courses, searchable with or without diacritics

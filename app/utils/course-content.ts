@@ -4,12 +4,10 @@ import { z } from "zod";
 // (course_version.content), what content/ files describe and what the
 // version history compares. Plain data, safe on both sides.
 
-export const LEVELS = ["BASIC", "INTERMEDIATE", "ADVANCED"] as const;
-export type Level = (typeof LEVELS)[number];
-export const ITEM_KINDS = ["LESSON", "QUIZ"] as const;
+import { ITEM_KINDS, KEY_PATTERN, LEVELS, SLUG_PATTERN } from "./course-constants";
 
-export const KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const SLUG_PATTERN = KEY_PATTERN;
+export { ITEM_KINDS, KEY_PATTERN, LEVELS, SLUG_PATTERN };
+export type { Level } from "./course-constants";
 
 const itemSchema = z.object({
   key: z.string().regex(KEY_PATTERN).max(80),

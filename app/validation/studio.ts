@@ -42,7 +42,8 @@ export const outlineActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("deleteModule"), moduleId: z.uuid() }),
   z.object({ intent: z.literal("moveModule"), moduleId: z.uuid(), direction }),
   z.object({ intent: z.literal("addItem"), moduleId: z.uuid(), kind: z.enum(["LESSON", "QUIZ"]), title: itemTitle }),
-  z.object({ intent: z.literal("deleteItem"), itemId: z.uuid() }),
+  // Without confirm=yes, deleting only asks "are you sure?".
+  z.object({ intent: z.literal("deleteItem"), itemId: z.uuid(), confirm: z.literal("yes").optional() }),
   z.object({ intent: z.literal("moveItem"), itemId: z.uuid(), direction }),
   z.object({ intent: z.literal("removeCover") }),
   z.object({ intent: z.literal("archive") }),

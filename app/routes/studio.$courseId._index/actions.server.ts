@@ -89,6 +89,9 @@ export async function handleCourseAction({ request, courseId, user }: { request:
       }
       case "deleteItem": {
         const title = await titleOf(action.itemId);
+        if (!title) return notFound();
+        // A lesson's draft text goes with it: ask first (works without JavaScript).
+        if (!action.confirm) return { confirmDelete: { itemId: action.itemId, title } };
         return (await deleteItem({ courseId, itemId: action.itemId })) ? back(t("studio.itemDeleted", { title }), "#outline") : notFound();
       }
       case "moveItem":

@@ -1,5 +1,5 @@
 import { Form, Link, useLocation } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useT } from "~/i18n/context";
 
 // The course outline in the studio. Reordering is by buttons, not drag and
@@ -47,6 +47,29 @@ function AddItemForm({ moduleId }: { moduleId: string }) {
         </button>
       </div>
     </Form>
+  );
+}
+
+/** "Delete this lesson?": the second step of deleting, focused when it appears. */
+export function ConfirmDelete({ courseId, itemId, title }: { courseId: string; itemId: string; title: string }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [itemId]);
+  return (
+    <div className="notice notice--warning" role="alert" tabIndex={-1} ref={ref}>
+      <p>{t("studio.confirmDelete", { title })}</p>
+      <div className="button-group">
+        <Form method="post">
+          <input type="hidden" name="intent" value="deleteItem" />
+          <input type="hidden" name="itemId" value={itemId} />
+          <input type="hidden" name="confirm" value="yes" />
+          <button type="submit" className="button button--warning">
+            {t("studio.confirmDeleteYes")}
+          </button>
+        </Form>
+        <Link to={`/studio/${courseId}#item-${itemId}`}>{t("studio.confirmDeleteNo")}</Link>
+      </div>
+    </div>
   );
 }
 

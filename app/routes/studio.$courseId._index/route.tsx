@@ -14,7 +14,7 @@ import { can } from "~/utils/permissions";
 import type { MessageKey } from "~/i18n/i18n";
 import { handleCourseAction } from "./actions.server";
 import { CoverImage } from "./cover";
-import { Outline } from "./outline";
+import { ConfirmDelete, Outline } from "./outline";
 
 // One course in the studio: its outline (reorder, add, remove) and settings.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -75,12 +75,15 @@ export default function StudioCourse() {
   const result = useActionData<typeof action>();
   const t = useT();
   const values = result && "values" in result ? result.values : {};
+  const errors = result && "errors" in result ? result.errors : undefined;
+  const confirmDelete = result && "confirmDelete" in result ? result.confirmDelete : null;
   return (
     <>
       <p>
         <Link to="/studio">{t("studio.backToStudio")}</Link>
       </p>
-      <ErrorSummary errors={result?.errors} fieldOrder={["form", ...settingsFieldOrder]} />
+      <ErrorSummary errors={errors} fieldOrder={["form", ...settingsFieldOrder]} />
+      {confirmDelete ? <ConfirmDelete courseId={course.id} {...confirmDelete} /> : null}
       <h1>{course.title}</h1>
       <p className="studio-status">
         <strong className={`status status--${course.status.toLowerCase()}`}>{t(`studio.status.${course.status}`)}</strong>
@@ -104,7 +107,7 @@ export default function StudioCourse() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="saveSettings" />
           <input type="hidden" name="revision" value={course.revision} />
-          <CourseSettingsFields values={{ ...course, ...values }} errors={result?.errors} choices={choices} />
+          <CourseSettingsFields values={{ ...course, ...values }} errors={errors} choices={choices} />
           {trainers ? (
             <CheckboxGroup
               name="trainers"

@@ -1,0 +1,89 @@
+// `npm run bench`: the project's own measurements (docs/benchmarks.md says
+// how to read them). Needs a build (`npm run build`). Timings on a shared
+// 2-core machine are noisy, so each figure is either a size (exact) or a
+// ratio measured side by side in the same run, never an absolute time.
+//
+// lesson-js: the JavaScript a lesson page makes the browser download, and
+// what rendering markdown in the browser would add to it (react-markdown,
+// remark-gfm, rehype-sanitize, bundled and minified as Vite would).
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import type { Page } from "@playwright/test";
+import { launchChromium, signIn, startDemoServer } from "./lib/demo-server";
+
+type ScriptLoad = { url: string; encoded: number; decoded: number };
+
+/**
+ * Every script the page loads, unpacked and gzipped as our server sends
+ * them (compression's default level). The page routes every request, which
+ * turns the browser cache off: each page counts all it needs.
+ */
+async function scriptsOf(page: Page, url: string): Promise<ScriptLoad[]> {
+  const loads: Promise<ScriptLoad>[] = [];
+  const listener = (response: import("@playwright/test").Response) => {
+    if (response.request().resourceType() !== "script") return;
+    loads.push(
+      (async () => {
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        return { url: new URL(response.url()).pathname, encoded: gzipSync(body).length, decoded: body.length };
+      })(),
+    );
+  };
+  page.on("response", listener);
+  await page.goto(url, { waitUntil: "networkidle" });
+  page.off("response", listener);
+  return Promise.all(loads);
+}
+
+async function markdownParserCost() {
+  const result = await build({
+    stdin: {
+      contents: `import Markdown from "react-markdown"; import remarkGfm from "remark-gfm"; import rehypeSanitize from "rehype-sanitize"; export { Markdown, remarkGfm, rehypeSanitize };`,
+      resolveDir: process.cwd(),
+      loader: "ts",
+    },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    // React is on every page already: only what the parser adds counts.
+    external: ["react", "react/jsx-runtime"],
+    define: { "process.env.NODE_ENV": '"production"' },
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { raw: code.length, gzip: gzipSync(code).length };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const { baseUrl, stop } = await startDemoServer();
+try {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.route("**", (route) => route.continue());
+  await signIn(page, baseUrl, "hocvien@lamdong.test");
+  const pages = {
+    "lesson page": "/courses/an-toan-thong-tin-cho-can-bo/nhan-dien-lua-dao",
+    "catalogue": "/courses",
+    "home page": "/",
+  };
+  console.log("\n## lesson-js\n");
+  console.log("| page | scripts | on the wire (gzip) | unpacked |");
+  console.log("| --- | ---: | ---: | ---: |");
+  for (const [name, path] of Object.entries(pages)) {
+    const scripts = await scriptsOf(page, `${baseUrl}${path}`);
+    const encoded = scripts.reduce((sum, script) => sum + script.encoded, 0);
+    const decoded = scripts.reduce((sum, script) => sum + script.decoded, 0);
+    console.log(`| ${name} | ${scripts.length} | ${kb(encoded)} | ${kb(decoded)} |`);
+    if (name === "lesson page") {
+      const parserShipped = scripts.some((script) => /micromark|remark|rehype|mdast|hast/i.test(script.url));
+      console.log(`|  (markdown parser among the lesson page's scripts: ${parserShipped ? "YES" : "no"}) | | | |`);
+    }
+  }
+  const parser = await markdownParserCost();
+  console.log(`| markdown parser, if it ran in the browser (extra) | — | ${kb(parser.gzip)} | ${kb(parser.raw)} |`);
+  await browser.close();
+} finally {
+  await stop();
+}
