@@ -6,6 +6,7 @@ export const coursesEn: Record<keyof typeof coursesVi, string> = {
   "nav.studio": "Studio",
   "nav.adminCompetencies": "Digital competences",
 
+  "home.browseCourses": "See the courses",
   "level.BASIC": "Basic",
   "level.INTERMEDIATE": "Intermediate",
   "level.ADVANCED": "Advanced",

@@ -5,6 +5,7 @@ export const coursesVi = {
   "nav.studio": "Soạn bài",
   "nav.adminCompetencies": "Năng lực số",
 
+  "home.browseCourses": "Xem các khoá học",
   "level.BASIC": "Cơ bản",
   "level.INTERMEDIATE": "Trung cấp",
   "level.ADVANCED": "Nâng cao",

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/context";
 import { getTranslate } from "~/i18n/translate.server";
 import { getProvinceSummary } from "~/models/org-unit.server";
@@ -43,6 +43,9 @@ export default function Home() {
       <section className="hero" aria-labelledby="home-title">
         <h1 id="home-title">{t("home.title")}</h1>
         <p className="lead">{t("home.lead")}</p>
+        <Link className="button" to={welcome ? "/courses" : "/login?redirectTo=%2Fcourses"}>
+          {t("home.browseCourses")}
+        </Link>
       </section>
 
       <section className="panel" aria-labelledby="serving-heading">
