@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { stringify as toYaml } from "yaml";
+import { Document, isSeq } from "yaml";
 import { contentHash, getVersionContent, publishContent } from "~/models/course-version.server";
 import { findCompetenceCodes } from "~/models/competency.server";
 import { draftContent, findCourseBySlug, findCourseSlugs, getCourseDraft, writeDraftContent } from "~/models/course.server";
@@ -107,6 +107,19 @@ async function importOne(folder: CourseFolder, force: boolean): Promise<ImportOu
 
 // ---------------------------------------------------------------------------
 // Export: the studio draft (or a published version) back to files.
+
+/**
+ * Front matter written the way people write it by hand in content/: strings
+ * in double quotes, lines never folded, short lists on one line.
+ */
+function toYaml(value: object): string {
+  const document = new Document(value);
+  for (const key of ["competencies", "prerequisites", "trainers"]) {
+    const node = document.get(key, true);
+    if (isSeq(node)) node.flow = true;
+  }
+  return document.toString({ lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", flowCollectionPadding: false });
+}
 
 const LEVEL_FILE_NAMES = { BASIC: "basic", INTERMEDIATE: "intermediate", ADVANCED: "advanced" } as const;
 
