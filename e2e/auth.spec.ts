@@ -23,10 +23,10 @@ async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
 const navigation = (page: Page) => page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link");
 
 const expectedNavigation: Record<string, string[]> = {
-  hocvien: ["Trang chủ", "Khoá học", "Phiên đăng nhập"],
-  giangvien: ["Trang chủ", "Khoá học", "Soạn bài", "Phiên đăng nhập"],
-  quanly: ["Trang chủ", "Khoá học", "Nhân sự đơn vị", "Phiên đăng nhập"],
-  quantri: ["Trang chủ", "Khoá học", "Soạn bài", "Đơn vị", "Người dùng", "Năng lực số", "Nhật ký", "Hộp thư đi", "Phiên đăng nhập"],
+  hocvien: ["Trang chủ", "Việc học của tôi", "Khoá học", "Phiên đăng nhập"],
+  giangvien: ["Trang chủ", "Việc học của tôi", "Khoá học", "Soạn bài", "Phiên đăng nhập"],
+  quanly: ["Trang chủ", "Việc học của tôi", "Khoá học", "Nhân sự đơn vị", "Phiên đăng nhập"],
+  quantri: ["Trang chủ", "Việc học của tôi", "Khoá học", "Soạn bài", "Đơn vị", "Người dùng", "Năng lực số", "Nhật ký", "Hộp thư đi", "Phiên đăng nhập"],
 };
 
 for (const [prefix, links] of Object.entries(expectedNavigation)) {

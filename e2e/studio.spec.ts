@@ -78,17 +78,19 @@ test("a trainer writes and publishes a course; a learner on a phone finds it wit
   await expect(page).toHaveURL(/\/items\//);
   const editorUrl = page.url();
   await page.context().setOffline(true);
-  await page.getByLabel("Nội dung bài học (markdown)").fill("Chỉ chia sẻ cửa sổ cần trình bày, không chia sẻ cả màn hình.");
+  // Long enough that its end is off a phone's screen when the lesson opens.
+  const lesson2 = ["Chỉ chia sẻ cửa sổ cần trình bày, không chia sẻ cả màn hình.", ...Array.from({ length: 30 }, (_, i) => `Đoạn ${i + 1}: kiểm tra màn hình trước khi chia sẻ.`)].join("\n\n");
+  await page.getByLabel("Nội dung bài học (markdown)").fill(lesson2);
   await expect(page.getByText("Mất kết nối: bản nháp được giữ trên máy này và sẽ tự lưu khi có mạng.")).toBeVisible({ timeout: 10_000 });
   await page.close();
   await page.context().setOffline(false);
   const again = await page.context().newPage();
   await again.goto(editorUrl);
   await expect(again.getByText("Đã khôi phục nội dung bạn gõ nhưng chưa kịp lưu.")).toBeVisible();
-  await expect(again.getByLabel("Nội dung bài học (markdown)")).toHaveValue("Chỉ chia sẻ cửa sổ cần trình bày, không chia sẻ cả màn hình.");
+  await expect(again.getByLabel("Nội dung bài học (markdown)")).toHaveValue(lesson2);
   await expect(again.getByText(/^Đã lưu lúc/)).toBeVisible();
   await again.reload();
-  await expect(again.getByLabel("Nội dung bài học (markdown)")).toHaveValue("Chỉ chia sẻ cửa sổ cần trình bày, không chia sẻ cả màn hình.");
+  await expect(again.getByLabel("Nội dung bài học (markdown)")).toHaveValue(lesson2);
 
   // Preview as a learner, then publish.
   await again.getByRole("link", { name: /Về khoá học/ }).click();
@@ -114,16 +116,27 @@ test("a trainer writes and publishes a course; a learner on a phone finds it wit
   await expect(learner.getByRole("status")).toHaveText("1 khoá học");
   await learner.getByRole("link", { name: title }).click();
   await expect(learner.getByRole("heading", { level: 1 })).toHaveText(title);
-  await learner.getByRole("link", { name: "Bắt đầu học" }).click();
+  await learner.getByRole("button", { name: "Bắt đầu học" }).click();
   await expect(learner.getByRole("heading", { level: 1 })).toHaveText("Chuẩn bị phòng họp");
   await expect(learner.getByText("Không chia sẻ đường liên kết cuộc họp lên mạng xã hội.")).toBeVisible();
   const image = learner.getByRole("img", { name: "Sơ đồ phòng họp" });
   await image.scrollIntoViewIfNeeded();
   await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(1);
   expect(await learner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // The end of a short lesson is on screen: it is marked done by itself.
+  await expect(learner.getByText("Bạn đã học xong bài này.")).toBeVisible({ timeout: 10_000 });
   await learner.getByRole("link", { name: /Bài tiếp theo/ }).click();
   await expect(learner.getByRole("heading", { level: 1 })).toHaveText("Chia sẻ màn hình");
   await expect(learner.getByText("Chỉ chia sẻ cửa sổ cần trình bày")).toBeVisible();
+  await expect(learner.getByText("Đã xong 1/2 mục")).toBeVisible();
+  // Leave and come back: "Tiếp tục học" returns to this lesson.
+  await learner.getByRole("link", { name: "Việc học của tôi" }).click();
+  await learner.getByRole("link", { name: `Tiếp tục học: ${title}` }).click();
+  await expect(learner.getByRole("heading", { level: 1 })).toHaveText("Chia sẻ màn hình");
+  await learner.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
+  await expect(learner.getByRole("status")).toHaveText(`Chúc mừng! Bạn đã hoàn thành khoá học “${title}”.`);
+  await learner.getByRole("link", { name: "Việc học của tôi" }).click();
+  await expect(learner.getByRole("region", { name: "Đã hoàn thành" }).getByRole("link", { name: title })).toBeVisible();
   await phone.close();
 });
 
@@ -141,7 +154,10 @@ test("the four courses are in the catalogue and a lesson reads without JavaScrip
   await expect(page.getByRole("status")).toHaveText("1 khoá học");
   await page.getByRole("link", { name: "Chữ ký số và văn bản điện tử" }).click();
   await expect(page.getByRole("link", { name: "An toàn thông tin cho cán bộ, công chức" })).toBeVisible();
-  await page.getByRole("link", { name: "Bắt đầu học" }).click();
+  // Without JavaScript the course starts with a plain form post, and resumes.
+  const start = page.getByRole("button", { name: "Bắt đầu học" }).or(page.getByRole("link", { name: "Tiếp tục học" }));
+  await start.click();
   await expect(page.locator("h1")).toHaveText(/chữ ký số/i);
+  await expect(page.getByRole("button", { name: "Đánh dấu đã học xong" }).or(page.getByText("Bạn đã học xong bài này."))).toBeVisible();
   await context.close();
 });

@@ -5,6 +5,7 @@ import { findUserForSignIn, upsertPerson } from "~/models/user.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { demoOrgUnits } from "./demo-data/org-units";
 import { importContent } from "./content";
+import { seedDemoLearning } from "./demo-data/learning";
 import { DEMO_PASSWORD, demoAccounts, generateDemoPeople } from "./demo-data/people";
 
 // prisma/ in the source tree, build/ when bundled: content/ is one level up either way.
@@ -31,4 +32,6 @@ export async function seedDemoData(log: (message: string) => void = () => {}) {
 
   // The courses in content/, with their trainers (demo accounts above).
   await importContent({ contentDir, log });
+  const enrolments = await seedDemoLearning();
+  if (enrolments) log(`demo data: ${enrolments} enrolments in progress`);
 }

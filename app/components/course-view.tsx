@@ -22,7 +22,23 @@ export function RenderedMarkdown({ html }: { html: string }) {
 
 type Links = { courseHref: string; itemHref: (key: string) => string };
 
-export function CourseOverviewView({ course, links, meta }: { course: CourseOverview; links: Links; meta?: ReactNode }) {
+/**
+ * `action`: what the learner does next (start, continue); by default a link
+ * to the first lesson (the studio's preview). `done`: keys of finished items.
+ */
+export function CourseOverviewView({
+  course,
+  links,
+  meta,
+  action,
+  done,
+}: {
+  course: CourseOverview;
+  links: Links;
+  meta?: ReactNode;
+  action?: ReactNode;
+  done?: readonly string[];
+}) {
   const t = useT();
   return (
     <article className="course">
@@ -46,20 +62,21 @@ export function CourseOverviewView({ course, links, meta }: { course: CourseOver
         </div>
         {meta}
       </dl>
-      {course.firstLessonKey ? (
-        <p>
-          <Link className="button" to={links.itemHref(course.firstLessonKey)}>
-            {t("course.start")}
-          </Link>
-        </p>
-      ) : null}
+      {action ??
+        (course.firstLessonKey ? (
+          <p>
+            <Link className="button" to={links.itemHref(course.firstLessonKey)}>
+              {t("course.start")}
+            </Link>
+          </p>
+        ) : null)}
 
       <section aria-labelledby="course-about">
         <h2 id="course-about">{t("course.about")}</h2>
         <RenderedMarkdown html={course.descriptionHtml} />
       </section>
 
-      <CourseOutline course={course} links={links} />
+      <CourseOutline course={course} links={links} done={done} />
 
       {course.competences.length ? (
         <section aria-labelledby="course-competences">
@@ -77,7 +94,7 @@ export function CourseOverviewView({ course, links, meta }: { course: CourseOver
   );
 }
 
-export function CourseOutline({ course, links, current }: { course: CourseOverview; links: Links; current?: string }) {
+export function CourseOutline({ course, links, current, done }: { course: CourseOverview; links: Links; current?: string; done?: readonly string[] }) {
   const t = useT();
   return (
     <section aria-labelledby="course-outline">
@@ -97,6 +114,7 @@ export function CourseOutline({ course, links, current }: { course: CourseOvervi
                     <span>{item.title}</span>
                   )}
                   <span className="outline__meta">
+                    {done?.includes(item.key) ? <strong className="done-mark">{t("progress.itemDone")} · </strong> : null}
                     {item.kind === "QUIZ"
                       ? t("course.quizItem", { count: item.questions ?? 0, percent: item.passPercent ?? 0 })
                       : formatDuration(t, item.minutes)}
@@ -111,7 +129,8 @@ export function CourseOutline({ course, links, current }: { course: CourseOvervi
   );
 }
 
-export function LessonPage({ lesson, links }: { lesson: LessonView; links: Links }) {
+/** `progress` (above the text) and `footer` (after it): the learner's own parts. */
+export function LessonPage({ lesson, links, progress, footer }: { lesson: LessonView; links: Links; progress?: ReactNode; footer?: ReactNode }) {
   const t = useT();
   return (
     <article className="lesson">
@@ -121,7 +140,9 @@ export function LessonPage({ lesson, links }: { lesson: LessonView; links: Links
       <p className="caption">{t("lesson.inModule", { title: lesson.moduleTitle })}</p>
       <h1>{lesson.title}</h1>
       <p className="hint">{t("lesson.minutes", { count: lesson.minutes })}</p>
+      {progress}
       <RenderedMarkdown html={lesson.html} />
+      {footer}
       <nav className="pager" aria-label={t("lesson.pagination")}>
         {lesson.previous ? (
           <Link className="pager__link pager__link--previous" to={links.itemHref(lesson.previous.key)} rel="prev">
@@ -152,6 +173,19 @@ export function PreviewBanner({ courseId }: { courseId: string }) {
     <div className="notice notice--preview" role="note">
       <p>{t("studio.previewBanner")}</p>
       <Link to={`/studio/${courseId}`}>{t("studio.backToCourse")}</Link>
+    </div>
+  );
+}
+
+/** Progress through a course, as a native <progress> with its words beside it. */
+export function ProgressBar({ done, total, id }: { done: number; total: number; id: string }) {
+  const t = useT();
+  return (
+    <div className="progress">
+      <label htmlFor={id} className="progress__label">
+        {t("progress.label", { done, total })}
+      </label>
+      <progress id={id} className="progress__bar" max={total} value={done} />
     </div>
   );
 }

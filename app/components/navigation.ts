@@ -7,6 +7,7 @@ type NavItem = { to: string; label: MessageKey; end?: boolean; permission?: Perm
 
 const items: NavItem[] = [
   { to: "/", label: "layout.nav.home", end: true },
+  { to: "/learning", label: "nav.learning", permission: "read:course:published" },
   { to: "/courses", label: "nav.courses", permission: "read:course:published" },
   { to: "/studio", label: "nav.studio", permission: "edit:course:assigned" },
   { to: "/manage/people", label: "nav.managePeople", permission: "read:person:scope" },

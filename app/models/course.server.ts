@@ -429,7 +429,7 @@ export async function setCourseStatus({ courseId, status }: { courseId: string; 
 // Whole-course writes, for courses kept in content/ files.
 
 export async function findCourseBySlug({ slug }: { slug: string }) {
-  return prisma.course.findUnique({ select: { id: true, sourceHash: true }, where: { slug } });
+  return prisma.course.findUnique({ select: { id: true, sourceHash: true, status: true }, where: { slug } });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { demoOrgUnits } from "../../prisma/demo-data/org-units";
 import { seedDemoData } from "../../prisma/seed";
+import { prisma } from "~/utils/db.server";
 import { loader } from "./_index";
 
 const request = (cookie?: string) =>
@@ -27,8 +28,14 @@ test("the home page sums up the province from the database, in the reader's lang
 
 test("loading the demo data twice changes nothing", async () => {
   await seedDemoData();
+  const counts = () => Promise.all([prisma.user.count(), prisma.courseVersion.count(), prisma.enrolment.count(), prisma.itemProgress.count()]);
   const before = await loader({ request: request(), params: {}, context: {} });
+  const beforeCounts = await counts();
   await seedDemoData();
   const after = await loader({ request: request(), params: {}, context: {} });
   expect(after.province).toEqual(before.province);
+  expect(await counts()).toEqual(beforeCounts);
+  // The demo is lived in: four courses, people part-way through them.
+  expect(beforeCounts[1]).toBe(4);
+  expect(beforeCounts[2]).toBeGreaterThan(150);
 });

@@ -1,26 +1,70 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { LessonPage } from "~/components/course-view";
+import { LessonPage, ProgressBar } from "~/components/course-view";
+import { LessonDone } from "~/components/lesson-done";
 import { getTranslate } from "~/i18n/translate.server";
-import { getPublishedCourse } from "~/models/course-version.server";
+import { enrol, markItemDone, recordVisit } from "~/models/enrolment.server";
 import { lessonView } from "~/services/course-view.server";
+import { getLearnerCourse } from "~/services/learning.server";
 import { requirePermission } from "~/utils/auth.server";
+import { flashCookie } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms.server";
+import { completeItemSchema } from "~/validation/learning";
 
-// A lesson, rendered on the server: the page ships no markdown parser.
+// A lesson, rendered on the server (the page ships no markdown parser), on
+// the version the learner is enrolled on. "Đánh dấu đã học xong" is a form;
+// with JavaScript, reaching the end of the text does the same.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "read:course:published");
+  const user = await requirePermission(request, "read:course:published");
   const t = getTranslate(request);
-  const course = await getPublishedCourse({ slug: params.slug ?? "" });
+  const course = await getLearnerCourse({ slug: params.slug ?? "", userId: user.id });
   if (!course) throw new Response(t("course.notFound"), { status: 404 });
   const lesson = await lessonView(course.content, params.itemKey ?? "", t);
   if (!lesson) throw new Response(t("lesson.notFound"), { status: 404 });
-  return { title: `${lesson.title} – ${course.content.title} – ${t("app.titleSuffix")}`, lesson };
+  if (course.enrolment?.status === "IN_PROGRESS") await recordVisit({ userId: user.id, enrolmentId: course.enrolment.id, itemKey: lesson.key });
+  return {
+    title: `${lesson.title} – ${course.content.title} – ${t("app.titleSuffix")}`,
+    lesson,
+    progress: { done: course.progress.done, total: course.progress.total, status: course.progress.status },
+    isDone: course.progress.doneKeys.includes(lesson.key),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "read:course:published");
+  const t = getTranslate(request);
+  const form = await parseForm(request, completeItemSchema);
+  if (!form.ok) return data({ ok: false as const }, { status: 400 });
+  const slug = params.slug ?? "";
+  const course = await getLearnerCourse({ slug, userId: user.id });
+  const lesson = course ? await lessonView(course.content, params.itemKey ?? "", t) : null;
+  if (!course || !lesson) throw new Response(t("lesson.notFound"), { status: 404 });
+  // Marking a lesson done starts the course if need be (one step, not two).
+  const enrolmentId =
+    course.enrolment?.status === "IN_PROGRESS" ? course.enrolment.id : await enrol({ userId: user.id, courseId: course.courseId, source: "SELF" });
+  if (!enrolmentId) return data({ ok: false as const }, { status: 400 });
+  const result = await markItemDone({ userId: user.id, enrolmentId, itemKey: lesson.key });
+  if (result.status !== "done" && result.status !== "completed") return data({ ok: false as const }, { status: 400 });
+  if (form.data.auto) return { ok: true as const };
+  if (result.status === "completed") {
+    return redirect(`/courses/${slug}`, { headers: { "Set-Cookie": flashCookie(t("progress.courseCompleted", { title: course.content.title })) } });
+  }
+  const next = lesson.next ? `/courses/${slug}/${lesson.next.key}` : `/courses/${slug}`;
+  return redirect(next, { headers: { "Set-Cookie": flashCookie(t("progress.markedDone", { title: lesson.title })) } });
+}
+
 export default function Lesson() {
-  const { lesson } = useLoaderData<typeof loader>();
+  const { lesson, progress, isDone } = useLoaderData<typeof loader>();
   const links = { courseHref: `/courses/${lesson.courseSlug}`, itemHref: (key: string) => `/courses/${lesson.courseSlug}/${key}` };
-  return <LessonPage lesson={lesson} links={links} />;
+  return (
+    <LessonPage
+      lesson={lesson}
+      links={links}
+      progress={progress.status ? <ProgressBar id="lesson-progress" done={progress.done} total={progress.total} /> : null}
+      footer={<LessonDone isDone={isDone} enrolled={progress.status === "IN_PROGRESS"} />}
+    />
+  );
 }

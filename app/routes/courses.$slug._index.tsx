@@ -1,25 +1,32 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { CourseOverviewView } from "~/components/course-view";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CourseOverviewView, ProgressBar } from "~/components/course-view";
 import { useI18n } from "~/i18n/context";
+import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { getPublishedCourse } from "~/models/course-version.server";
+import { enrol } from "~/models/enrolment.server";
 import { courseOverview } from "~/services/course-view.server";
+import { getLearnerCourse } from "~/services/learning.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
-import { getLocale } from "~/i18n/locale.server";
 
-// A course's page for learners: outline, time, prerequisites (newest version).
+// A course's page for learners: outline, time, prerequisites, their progress,
+// and "Bắt đầu học" (a form: it enrols, then opens the first lesson).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "read:course:published");
+  const user = await requirePermission(request, "read:course:published");
   const t = getTranslate(request);
-  const course = await getPublishedCourse({ slug: params.slug ?? "" });
+  const course = await getLearnerCourse({ slug: params.slug ?? "", userId: user.id });
   if (!course) throw new Response(t("course.notFound"), { status: 404 });
+  const locale = getLocale(request);
   return {
     title: `${course.content.title} – ${t("app.titleSuffix")}`,
     course: await courseOverview(course.content, t),
-    version: { number: course.versionNumber, date: formatDate(getLocale(request), course.publishedAt) },
-    prerequisites: course.prerequisites,
+    progress: { ...course.progress, completedAt: course.progress.completedAt ? formatDate(locale, course.progress.completedAt) : null },
+    enrolledVersion: course.enrolment && course.newerVersion ? course.enrolment.versionNumber : null,
+    open: Boolean(course.published),
+    version: course.published ? { number: course.published.versionNumber, date: formatDate(locale, course.published.publishedAt) } : null,
+    prerequisites: course.published?.prerequisites ?? [],
   };
 }
 
@@ -28,36 +35,84 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: data?.course.summary ?? "" },
 ];
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "read:course:published");
+  const t = getTranslate(request);
+  const course = await getLearnerCourse({ slug: params.slug ?? "", userId: user.id });
+  if (!course) throw new Response(t("course.notFound"), { status: 404 });
+  if (!course.enrolment || course.enrolment.status !== "IN_PROGRESS") {
+    const enrolled = await enrol({ userId: user.id, courseId: course.courseId, source: "SELF" });
+    if (!enrolled) throw new Response(t("progress.notAvailable"), { status: 400 });
+  }
+  const fresh = await getLearnerCourse({ slug: params.slug ?? "", userId: user.id });
+  const key = fresh?.progress.resumeKey;
+  return redirect(key ? `/courses/${params.slug}/${key}` : `/courses/${params.slug}`);
+}
+
 export default function CoursePage() {
-  const { course, version, prerequisites } = useLoaderData<typeof loader>();
+  const { course, progress, version, prerequisites, enrolledVersion, open } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const links = { courseHref: `/courses/${course.slug}`, itemHref: (key: string) => `/courses/${course.slug}/${key}` };
+  const action =
+    progress.status === "IN_PROGRESS" && progress.resumeKey ? (
+      <>
+        <ProgressBar id="course-progress" done={progress.done} total={progress.total} />
+        <p>
+          <Link className="button" to={links.itemHref(progress.resumeKey)}>
+            {t("progress.continue")}
+          </Link>
+        </p>
+      </>
+    ) : progress.status === "COMPLETED" ? (
+      <div className="notice notice--success">
+        <p className="panel__title">{t("progress.completedOn", { date: progress.completedAt ?? "" })}</p>
+      </div>
+    ) : open ? (
+      <Form method="post">
+        <button type="submit" className="button">
+          {t("progress.startCourse")}
+        </button>
+      </Form>
+    ) : (
+      <p>{t("progress.notAvailable")}</p>
+    );
   return (
-    <CourseOverviewView
-      course={course}
-      links={links}
-      meta={
-        <>
-          <div>
-            <dt>{t("course.prerequisites")}</dt>
-            <dd>
-              {prerequisites.length ? (
-                <ul className="plain-list">
-                  {prerequisites.map((required) => (
-                    <li key={required.slug}>{required.available ? <Link to={`/courses/${required.slug}`}>{required.title}</Link> : required.title}</li>
-                  ))}
-                </ul>
-              ) : (
-                t("course.noPrerequisites")
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>{t("course.updated")}</dt>
-            <dd>{t("course.version", { number: version.number, date: version.date })}</dd>
-          </div>
-        </>
-      }
-    />
+    <>
+      {enrolledVersion ? (
+        <div className="notice" role="note">
+          <p>{t("progress.olderVersion", { number: enrolledVersion })}</p>
+        </div>
+      ) : null}
+      <CourseOverviewView
+        course={course}
+        links={links}
+        action={action}
+        done={progress.doneKeys}
+        meta={
+          <>
+            <div>
+              <dt>{t("course.prerequisites")}</dt>
+              <dd>
+                {prerequisites.length ? (
+                  <ul className="plain-list">
+                    {prerequisites.map((required) => (
+                      <li key={required.slug}>{required.available ? <Link to={`/courses/${required.slug}`}>{required.title}</Link> : required.title}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  t("course.noPrerequisites")
+                )}
+              </dd>
+            </div>
+            {version ? (
+              <div>
+                <dt>{t("course.updated")}</dt>
+                <dd>{t("course.version", { number: version.number, date: version.date })}</dd>
+              </div>
+            ) : null}
+          </>
+        }
+      />
+    </>
   );
 }

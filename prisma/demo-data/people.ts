@@ -58,7 +58,7 @@ const givenMen = ["An", "Ân", "Bình", "Cường", "Dũng", "Đạt", "Hải", 
 const givenWomen = ["Anh", "Chi", "Giang", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Ngân", "Nhung", "Phương", "Tâm", "Thảo", "Thủy", "Trang", "Uyên", "Vân", "Yến", "Ánh"];
 
 /** A small deterministic generator (mulberry32): the same demo every run. */
-function random(seed: number) {
+export function random(seed: number) {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;

@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { getLearnerCourse } from "~/services/learning.server";
+import type { CourseContent } from "~/utils/course-content";
+import { prisma } from "~/utils/db.server";
+import { makePerson, makeUnits } from "../../tests/helpers/people";
+import { publishContent } from "./course-version.server";
+import { writeDraftContent } from "./course.server";
+import { enrol, markItemDone } from "./enrolment.server";
+
+const lesson = (key: string, body = `Nội dung ${key}.`) => ({ key, kind: "LESSON" as const, title: `Bài ${key}`, minutes: 5, body, passPercent: null });
+const content = (items: ReturnType<typeof lesson>[]): CourseContent => ({
+  slug: "khoa-thu",
+  title: "Khoá thử",
+  summary: "Tóm tắt",
+  description: "",
+  level: "BASIC",
+  estimatedMinutes: 15,
+  coverImage: null,
+  competences: [],
+  prerequisites: [],
+  modules: [{ key: "phan-1", title: "Phần 1", items }],
+});
+
+let userId = "";
+let otherId = "";
+let courseId = "";
+beforeAll(async () => {
+  await makeUnits();
+  userId = (await makePerson({ email: "hoc@example.test" })).id;
+  otherId = (await makePerson({ email: "khac@example.test" })).id;
+  const v1 = content([lesson("mot"), lesson("hai")]);
+  courseId = await writeDraftContent({ content: v1, trainerIds: [], sourceHash: null });
+  await publishContent({ courseId, content: v1, changeNote: "Bản đầu", publishedById: null });
+});
+
+describe("enrolment", () => {
+  test("two clicks on “Bắt đầu học” make one enrolment", async () => {
+    const [a, b] = await Promise.all([enrol({ userId, courseId, source: "SELF" }), enrol({ userId, courseId, source: "SELF" })]);
+    expect(a).toBe(b);
+    expect(await prisma.enrolment.count({ where: { userId, courseId } })).toBe(1);
+  });
+
+  test("a learner in progress keeps their version when a newer one is published; a new learner gets the newest", async () => {
+    const v2 = content([lesson("mot", "Nội dung mới."), lesson("ba")]);
+    await writeDraftContent({ content: v2, trainerIds: [], sourceHash: null });
+    await publishContent({ courseId, content: v2, changeNote: "Bản hai", publishedById: null });
+
+    const mine = await getLearnerCourse({ slug: "khoa-thu", userId });
+    expect(mine!.enrolment!.versionNumber).toBe(1);
+    expect(mine!.content.modules[0]!.items.map((item) => item.key)).toEqual(["mot", "hai"]);
+    expect(mine!.newerVersion).toBe(true);
+
+    await enrol({ userId: otherId, courseId, source: "SELF" });
+    const theirs = await getLearnerCourse({ slug: "khoa-thu", userId: otherId });
+    expect(theirs!.enrolment!.versionNumber).toBe(2);
+    expect(theirs!.content.modules[0]!.items.map((item) => item.key)).toEqual(["mot", "ba"]);
+  });
+
+  test("marking done is idempotent; the last item completes the course once; items not in the version are refused", async () => {
+    const enrolment = await prisma.enrolment.findFirstOrThrow({ where: { userId, courseId } });
+    expect(await markItemDone({ userId, enrolmentId: enrolment.id, itemKey: "ba" })).toEqual({ status: "no-such-item" });
+    expect(await markItemDone({ userId: otherId, enrolmentId: enrolment.id, itemKey: "mot" })).toEqual({ status: "not-enrolled" });
+    expect(await markItemDone({ userId, enrolmentId: enrolment.id, itemKey: "mot" })).toEqual({ status: "done" });
+    expect(await markItemDone({ userId, enrolmentId: enrolment.id, itemKey: "mot" })).toEqual({ status: "done" });
+    const [a, b] = await Promise.all([
+      markItemDone({ userId, enrolmentId: enrolment.id, itemKey: "hai" }),
+      markItemDone({ userId, enrolmentId: enrolment.id, itemKey: "hai" }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual(["completed", "not-enrolled"]);
+    const after = await prisma.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } });
+    expect(after.status).toBe("COMPLETED");
+    expect(after.completedAt).not.toBeNull();
+    expect(await prisma.itemProgress.count({ where: { enrolmentId: enrolment.id } })).toBe(2);
+
+    // Completed stays as history; starting again is a new enrolment on the newest version.
+    const again = await enrol({ userId, courseId, source: "SELF" });
+    expect(again).not.toBe(enrolment.id);
+    expect(await prisma.enrolment.count({ where: { userId, courseId } })).toBe(2);
+  });
+});

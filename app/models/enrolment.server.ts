@@ -1,0 +1,152 @@
+import { Prisma, type EnrolmentSource } from "~/generated/prisma/client";
+import { courseContentSchema, itemsInOrder, type CourseContent } from "~/utils/course-content";
+import { prisma } from "~/utils/db.server";
+
+// Enrolments: a person taking a course, pinned to the version they started,
+// and the items they have finished (by permanent key).
+
+const enrolmentSelect = {
+  id: true,
+  userId: true,
+  courseId: true,
+  status: true,
+  source: true,
+  startedAt: true,
+  completedAt: true,
+  lastItemKey: true,
+  version: { select: { id: true, number: true, content: true } },
+  progress: { select: { itemKey: true, completedAt: true } },
+} satisfies Prisma.EnrolmentSelect;
+
+type EnrolmentRow = Prisma.EnrolmentGetPayload<{ select: typeof enrolmentSelect }>;
+
+function withContent(row: EnrolmentRow) {
+  const content = courseContentSchema.parse(row.version.content);
+  return {
+    id: row.id,
+    courseId: row.courseId,
+    status: row.status,
+    source: row.source,
+    startedAt: row.startedAt,
+    completedAt: row.completedAt,
+    lastItemKey: row.lastItemKey,
+    versionNumber: row.version.number,
+    content,
+    done: new Set(row.progress.map((item) => item.itemKey)),
+  };
+}
+
+export type LearnerEnrolment = ReturnType<typeof withContent>;
+
+/** The enrolment in progress, or else the latest completed one. */
+export async function getCurrentEnrolment({ userId, courseId }: { userId: string; courseId: string }) {
+  const row =
+    (await prisma.enrolment.findFirst({ select: enrolmentSelect, where: { userId, courseId, status: "IN_PROGRESS" } })) ??
+    (await prisma.enrolment.findFirst({ select: enrolmentSelect, where: { userId, courseId, status: "COMPLETED" }, orderBy: { completedAt: "desc" } }));
+  return row ? withContent(row) : null;
+}
+
+/**
+ * Starts the course on its newest published version, or returns the
+ * enrolment already in progress (two clicks, two tabs: one enrolment).
+ */
+export async function enrol({ userId, courseId, source }: { userId: string; courseId: string; source: EnrolmentSource }) {
+  const existing = await prisma.enrolment.findFirst({ select: { id: true }, where: { userId, courseId, status: "IN_PROGRESS" } });
+  if (existing) return existing.id;
+  const course = await prisma.course.findFirst({ select: { publishedVersionId: true }, where: { id: courseId, status: "PUBLISHED" } });
+  if (!course?.publishedVersionId) return null;
+  try {
+    const created = await prisma.enrolment.create({ select: { id: true }, data: { userId, courseId, versionId: course.publishedVersionId, source } });
+    return created.id;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const row = await prisma.enrolment.findFirstOrThrow({ select: { id: true }, where: { userId, courseId, status: "IN_PROGRESS" } });
+      return row.id;
+    }
+    throw error;
+  }
+}
+
+/** Every item of the version must be finished (quizzes: passed). */
+export function isComplete(content: CourseContent, done: ReadonlySet<string>) {
+  return itemsInOrder(content).every((item) => done.has(item.key));
+}
+
+/**
+ * Records an item as finished, and the course as completed when it was the
+ * last one, in one transaction. Idempotent: a second click changes nothing.
+ */
+export async function markItemDone({ userId, enrolmentId, itemKey }: { userId: string; enrolmentId: string; itemKey: string }) {
+  return prisma.$transaction(async (tx) => {
+    // Lock the enrolment: two "done" clicks at once complete it once.
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM enrolment WHERE id = ${enrolmentId}::uuid AND user_id = ${userId}::uuid AND status = 'IN_PROGRESS' FOR UPDATE`;
+    if (!locked) return { status: "not-enrolled" as const };
+    const row = await tx.enrolment.findUniqueOrThrow({ select: enrolmentSelect, where: { id: enrolmentId } });
+    const enrolment = withContent(row);
+    if (!itemsInOrder(enrolment.content).some((item) => item.key === itemKey)) return { status: "no-such-item" as const };
+    await tx.itemProgress.createMany({ data: [{ enrolmentId, itemKey }], skipDuplicates: true });
+    enrolment.done.add(itemKey);
+    const completed = isComplete(enrolment.content, enrolment.done);
+    await tx.enrolment.update({
+      where: { id: enrolmentId },
+      data: { lastItemKey: itemKey, lastActivityAt: new Date(), ...(completed ? { status: "COMPLETED", completedAt: new Date() } : {}) },
+    });
+    return { status: completed ? ("completed" as const) : ("done" as const) };
+  });
+}
+
+/** Where the learner is: "Tiếp tục học" comes back here. */
+export async function recordVisit({ userId, enrolmentId, itemKey }: { userId: string; enrolmentId: string; itemKey: string }) {
+  await prisma.enrolment.updateMany({
+    where: { id: enrolmentId, userId, status: "IN_PROGRESS" },
+    data: { lastItemKey: itemKey, lastActivityAt: new Date() },
+  });
+}
+
+/** Everything a person is taking or has taken, newest activity first. */
+export async function listLearnerEnrolments({ userId }: { userId: string }) {
+  const rows = await prisma.enrolment.findMany({
+    select: { ...enrolmentSelect, course: { select: { slug: true } } },
+    where: { userId, status: { in: ["IN_PROGRESS", "COMPLETED"] } },
+    orderBy: { lastActivityAt: "desc" },
+  });
+  return rows.map((row) => ({ ...withContent(row), slug: row.course.slug }));
+}
+
+/**
+ * Demo data only: an enrolment with some items done at given times. Does
+ * nothing when the person already has an enrolment in this course.
+ */
+export async function seedEnrolment({
+  userId,
+  courseId,
+  doneKeys,
+  startedAt,
+  step,
+}: {
+  userId: string;
+  courseId: string;
+  doneKeys: string[];
+  startedAt: Date;
+  /** Time between two finished items. */
+  step: number;
+}) {
+  const existing = await prisma.enrolment.count({ where: { userId, courseId } });
+  if (existing) return false;
+  const course = await prisma.course.findUniqueOrThrow({ select: { publishedVersionId: true }, where: { id: courseId } });
+  if (!course.publishedVersionId) return false;
+  const at = (index: number) => new Date(startedAt.getTime() + step * (index + 1));
+  await prisma.enrolment.create({
+    data: {
+      userId,
+      courseId,
+      versionId: course.publishedVersionId,
+      startedAt,
+      lastItemKey: doneKeys.at(-1) ?? null,
+      lastActivityAt: doneKeys.length ? at(doneKeys.length - 1) : startedAt,
+      progress: { create: doneKeys.map((itemKey, index) => ({ itemKey, completedAt: at(index) })) },
+    },
+  });
+  return true;
+}

@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ProgressBar } from "~/components/course-view";
+import { useT } from "~/i18n/context";
+import { getLocale } from "~/i18n/locale.server";
+import { getTranslate } from "~/i18n/translate.server";
+import { listLearnerEnrolments } from "~/models/enrolment.server";
+import { progressOf } from "~/services/learning.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDate } from "~/utils/format";
+
+// "Việc học của tôi": what the person is taking and has completed.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:course:published");
+  const t = getTranslate(request);
+  const locale = getLocale(request);
+  const enrolments = await listLearnerEnrolments({ userId: user.id });
+  const rows = enrolments.map((enrolment) => {
+    const progress = progressOf(enrolment.content, enrolment);
+    return {
+      id: enrolment.id,
+      slug: enrolment.slug,
+      title: enrolment.content.title,
+      status: enrolment.status,
+      done: progress.done,
+      total: progress.total,
+      resumeKey: progress.resumeKey,
+      completedAt: enrolment.completedAt ? formatDate(locale, enrolment.completedAt) : null,
+    };
+  });
+  return {
+    title: `${t("learning.title")} – ${t("app.titleSuffix")}`,
+    inProgress: rows.filter((row) => row.status === "IN_PROGRESS"),
+    completed: rows.filter((row) => row.status === "COMPLETED"),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
+
+export default function MyLearning() {
+  const { inProgress, completed } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1>{t("learning.title")}</h1>
+      <p className="lead">{t("learning.lead")}</p>
+      <section aria-labelledby="in-progress">
+        <h2 id="in-progress">{t("learning.inProgress")}</h2>
+        {inProgress.length ? (
+          <ul className="card-list">
+            {inProgress.map((row) => (
+              <li key={row.id} className="card">
+                <h3 className="card__title">
+                  <Link to={`/courses/${row.slug}`}>{row.title}</Link>
+                </h3>
+                <ProgressBar id={`progress-${row.id}`} done={row.done} total={row.total} />
+                {row.resumeKey ? (
+                  <Link className="button button--secondary button--small" to={`/courses/${row.slug}/${row.resumeKey}`} aria-label={`${t("progress.continue")}: ${row.title}`}>
+                    {t("progress.continue")}
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>
+            {t("learning.noneInProgress")} <Link to="/courses">{t("learning.findCourses")}</Link>
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="completed">
+        <h2 id="completed">{t("learning.completed")}</h2>
+        {completed.length ? (
+          <ul className="card-list">
+            {completed.map((row) => (
+              <li key={row.id} className="card">
+                <h3 className="card__title">
+                  <Link to={`/courses/${row.slug}`}>{row.title}</Link>
+                </h3>
+                <p className="card__meta">{t("progress.completedOn", { date: row.completedAt ?? "" })}</p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("learning.noneCompleted")}</p>
+        )}
+      </section>
+    </>
+  );
+}

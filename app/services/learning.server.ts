@@ -1,0 +1,47 @@
+import { getPublishedCourse } from "~/models/course-version.server";
+import { findCourseBySlug } from "~/models/course.server";
+import { getCurrentEnrolment, type LearnerEnrolment } from "~/models/enrolment.server";
+import { itemsInOrder, type CourseContent } from "~/utils/course-content";
+
+// A course as one learner sees it: the version they are enrolled on (kept
+// even after a trainer publishes a newer one, or archives the course), else
+// the newest published version; with their progress.
+
+export async function getLearnerCourse({ slug, userId }: { slug: string; userId: string }) {
+  const course = await findCourseBySlug({ slug });
+  if (!course) return null;
+  const enrolment = await getCurrentEnrolment({ userId, courseId: course.id });
+  const published = course.status === "PUBLISHED" ? await getPublishedCourse({ slug }) : null;
+  if (!enrolment && !published) return null;
+  const content = enrolment?.content ?? published!.content;
+  return {
+    courseId: course.id,
+    content,
+    enrolment,
+    published,
+    progress: progressOf(content, enrolment),
+    newerVersion: Boolean(enrolment && published && published.versionNumber > enrolment.versionNumber),
+  };
+}
+
+export type LearnerCourse = NonNullable<Awaited<ReturnType<typeof getLearnerCourse>>>;
+
+export function progressOf(content: CourseContent, enrolment: LearnerEnrolment | null) {
+  const items = itemsInOrder(content);
+  const done = enrolment?.done ?? new Set<string>();
+  const finished = items.filter((item) => done.has(item.key)).length;
+  const firstUndone = items.find((item) => item.kind === "LESSON" && !done.has(item.key));
+  const resume = enrolment?.status === "IN_PROGRESS" ? (enrolment.lastItemKey ?? firstUndone?.key) : undefined;
+  return {
+    status: enrolment?.status ?? null,
+    done: finished,
+    total: items.length,
+    percent: items.length ? Math.round((finished / items.length) * 100) : 0,
+    doneKeys: items.filter((item) => done.has(item.key)).map((item) => item.key),
+    // Where "Tiếp tục học" goes: the lesson last seen, else the first not done.
+    resumeKey: resume && items.some((item) => item.key === resume && item.kind === "LESSON") ? resume : (firstUndone?.key ?? null),
+    completedAt: enrolment?.completedAt ?? null,
+  };
+}
+
+export type LearnerProgress = ReturnType<typeof progressOf>;

@@ -1,0 +1,46 @@
+import { getPublishedCourse } from "~/models/course-version.server";
+import { seedEnrolment } from "~/models/enrolment.server";
+import { findActiveUsersByEmail } from "~/models/user.server";
+import { itemsInOrder } from "~/utils/course-content";
+import { DEMO_DOMAIN, generateDemoPeople, random } from "./people";
+
+// People part-way through the courses, so the demo looks lived in: about
+// two thirds of the province has started "Chuyển đổi số", fewer the others;
+// the demo learner is half-way through two. Added once per person and course
+// (never moved on later runs). Completions come with the quiz engine.
+
+const uptake: [slug: string, share: number][] = [
+  ["chuyen-doi-so-nhan-thuc-chung", 0.65],
+  ["an-toan-thong-tin-cho-can-bo", 0.4],
+  ["dich-vu-cong-truc-tuyen-va-vneid", 0.25],
+  ["chu-ky-so-va-van-ban-dien-tu", 0.12],
+];
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export async function seedDemoLearning(now = new Date()) {
+  const next = random(20250701);
+  const emails = generateDemoPeople().map((person) => person.email);
+  const users = new Map((await findActiveUsersByEmail([...emails, `hocvien@${DEMO_DOMAIN}`])).map((user) => [user.email, user.id]));
+  let added = 0;
+  for (const [slug, share] of uptake) {
+    const course = await getPublishedCourse({ slug });
+    if (!course) continue;
+    const lessons = itemsInOrder(course.content).filter((item) => item.kind === "LESSON").map((item) => item.key);
+    const demoLearner = users.get(`hocvien@${DEMO_DOMAIN}`);
+    if (demoLearner && slug !== "chu-ky-so-va-van-ban-dien-tu" && slug !== "dich-vu-cong-truc-tuyen-va-vneid") {
+      const done = lessons.slice(0, slug === "chuyen-doi-so-nhan-thuc-chung" ? 3 : 1);
+      if (await seedEnrolment({ userId: demoLearner, courseId: course.courseId, doneKeys: done, startedAt: new Date(now.getTime() - 12 * DAY), step: DAY })) added++;
+    }
+    for (const email of emails) {
+      const joins = next() < share;
+      const daysAgo = 3 + Math.floor(next() * 80);
+      const count = Math.floor(next() * (lessons.length + 1));
+      const userId = users.get(email);
+      if (!joins || !userId) continue;
+      const startedAt = new Date(now.getTime() - daysAgo * DAY);
+      if (await seedEnrolment({ userId, courseId: course.courseId, doneKeys: lessons.slice(0, count), startedAt, step: Math.max(1, Math.floor((daysAgo * DAY) / (count + 2))) })) added++;
+    }
+  }
+  return added;
+}
