@@ -1,6 +1,7 @@
 import type { OrgUnitKind, Prisma } from "~/generated/prisma/client";
 import type { MessageKey } from "~/i18n/vi";
 import { prisma } from "~/utils/db.server";
+import { syncAssignments } from "./assignment.server";
 
 // The province's organisation tree (see issue "People, sign-in, roles and the
 // province's organisation tree", which extends this model).
@@ -55,10 +56,10 @@ export async function upsertOrgUnitByCode(input: OrgUnitInput) {
   });
 }
 
-/** The ids of these units and every unit below them (any depth). */
-export async function listSubtreeUnitIds(rootIds: string[]): Promise<string[]> {
+/** The ids of these units and every unit below them (any depth). `db`: inside a transaction. */
+export async function listSubtreeUnitIds(rootIds: string[], db: Prisma.TransactionClient = prisma): Promise<string[]> {
   if (!rootIds.length) return [];
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
+  const rows = await db.$queryRaw<{ id: string }[]>`
     WITH RECURSIVE subtree AS (
       SELECT id FROM org_unit WHERE id = ANY(${rootIds}::uuid[])
       UNION
@@ -195,11 +196,15 @@ export async function mergeUnit(input: { unitId: string; survivorId: string; day
       if (duplicate) await tx.roleGrant.delete({ where: { id: grant.id }, select: { id: true } });
       else await tx.roleGrant.update({ where: { id: grant.id }, data: { scopeUnitId: survivor.id }, select: { id: true } });
     }
+    // Training rules aimed at the merged unit now aim at the body it became.
+    await tx.assignment.updateMany({ where: { unitId: unit.id }, data: { unitId: survivor.id } });
+    await tx.assignment.updateMany({ where: { scopeUnitId: unit.id }, data: { scopeUnitId: survivor.id } });
     await tx.orgUnit.update({
       select: { id: true },
       where: { id: unit.id },
       data: { archivedAt: new Date(), mergedIntoId: survivor.id },
     });
+    await syncAssignments({ db: tx, day: input.day });
     return { from: unit.name, into: survivor.name, peopleMoved: open.length };
   });
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Prisma, StaffCategory } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { nameFields } from "~/utils/text";
+import { syncAssignments } from "./assignment.server";
 import { moveToUnit } from "./membership.server";
 
 // Storage and the all-or-nothing write behind the people import
@@ -169,6 +170,7 @@ async function writeRows(tx: Prisma.TransactionClient, rows: ImportRow[], today:
   }
 
   let updated = 0;
+  const touched: string[] = newPeople.map(({ id }) => id);
   for (const row of rows) {
     const person = byEmail.get(row.email);
     if (!person) continue;
@@ -177,6 +179,7 @@ async function writeRows(tx: Prisma.TransactionClient, rows: ImportRow[], today:
     const { fieldsChanged, unitChanged } = changesOf({ ...person, unitId: current?.unitId }, row, unitId);
     if (!fieldsChanged && !unitChanged) continue;
     updated++;
+    touched.push(person.id);
     if (fieldsChanged) {
       await tx.user.update({
         select: { id: true },
@@ -191,5 +194,7 @@ async function writeRows(tx: Prisma.TransactionClient, rows: ImportRow[], today:
     }
     if (unitChanged) await moveToUnit(tx, { userId: person.id, unitId, day, current });
   }
+  // New people and moved ones come under (or out of) training rules at once.
+  await syncAssignments({ db: tx, userIds: touched, day });
   return { created: newPeople.length, updated, unchanged: rows.length - newPeople.length - updated };
 }

@@ -1,6 +1,7 @@
 import { Prisma, type RoleName, type StaffCategory } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { nameFields } from "~/utils/text";
+import { syncAssignments } from "./assignment.server";
 import { moveToUnit } from "./membership.server";
 
 /** What sign-in needs to know about an e-mail address, and nothing more. */
@@ -46,6 +47,7 @@ export async function upsertPerson(input: PersonInput) {
       update: fields,
     });
     await moveToUnit(tx, { userId: user.id, unitId: unit.id, day: input.since });
+    await syncAssignments({ db: tx, userIds: [user.id], day: input.since > new Date() ? input.since : new Date() });
     for (const grant of input.roles ?? []) {
       const scope = grant.scopeUnitCode
         ? await tx.orgUnit.findUniqueOrThrow({ select: { id: true }, where: { code: grant.scopeUnitCode } })
@@ -127,6 +129,8 @@ export async function updatePerson(input: {
       },
     });
     await moveToUnit(tx, { userId: input.userId, unitId: input.unitId, day: input.day });
+    // A new unit, category or job title may bring new training, or end some.
+    await syncAssignments({ db: tx, userIds: [input.userId], day: input.day });
   });
 }
 
