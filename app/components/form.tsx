@@ -221,3 +221,38 @@ export function CheckboxGroup(props: {
     </fieldset>
   );
 }
+
+/** Radios under one question (a fieldset with a legend), GOV.UK style. */
+export function RadioGroup(props: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string; hint?: string }[];
+  defaultValue?: string;
+  error?: MessageKey;
+  hint?: string;
+}) {
+  const t = useT();
+  return (
+    <fieldset className={`form-group fieldset${props.error ? " form-group--error" : ""}`} id={props.name}>
+      <legend className="label">{props.legend}</legend>
+      {props.hint ? <p className="hint">{props.hint}</p> : null}
+      {props.error ? <p className="field-error">{t(props.error)}</p> : null}
+      {props.options.map((option) => (
+        <div key={option.value} className="checkbox">
+          <input
+            className="checkbox__input"
+            type="radio"
+            id={`${props.name}-${option.value}`}
+            name={props.name}
+            value={option.value}
+            defaultChecked={props.defaultValue === option.value}
+          />
+          <label className="checkbox__label" htmlFor={`${props.name}-${option.value}`}>
+            {option.label}
+            {option.hint ? <span className="hint checkbox__hint">{option.hint}</span> : null}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

@@ -11,6 +11,7 @@ const items: NavItem[] = [
   { to: "/courses", label: "nav.courses", permission: "read:course:published" },
   { to: "/studio", label: "nav.studio", permission: "edit:course:assigned" },
   { to: "/manage/people", label: "nav.managePeople", permission: "read:person:scope" },
+  { to: "/manage/assignments", label: "nav.assignments", permission: "assign:course:scope" },
   { to: "/admin/units", label: "nav.adminUnits", permission: "read:unit:any" },
   { to: "/admin/people", label: "nav.adminPeople", permission: "read:person:any" },
   { to: "/admin/competencies", label: "nav.adminCompetencies", permission: "manage:competency:any" },

@@ -1,4 +1,5 @@
 import { coursesEn } from "./courses.en";
+import { trainingEn } from "./training.en";
 import type { Messages } from "./vi";
 
 // English: the second language. Same keys as vi.ts, same {placeholders}.
@@ -301,4 +302,5 @@ export const en: Messages = {
   "password.link": "Change your password",
   "audit.action.password.changed": "Changed the password",
   ...coursesEn,
+  ...trainingEn,
 };

@@ -2,6 +2,7 @@
 // type system enforces it, and app/i18n/catalogs.test.ts checks placeholders).
 // Write plain, polite administrative Vietnamese with full diacritics.
 import { coursesVi } from "./courses.vi";
+import { trainingVi } from "./training.vi";
 
 export const vi = {
   "app.name": "Học Số",
@@ -303,6 +304,7 @@ export const vi = {
   "password.link": "Đổi mật khẩu",
   "audit.action.password.changed": "Đổi mật khẩu",
   ...coursesVi,
+  ...trainingVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -306,3 +306,9 @@ export async function getAssignment({ assignmentId, scopeUnitIds, today = new Da
     .sort((a, b) => a.sortName.localeCompare(b.sortName, "vi"));
   return { rule, current: people.filter((row) => !row.endedOn), past: people.filter((row) => row.endedOn) };
 }
+
+/** Whether the person is under a live rule for this course (their enrolment then counts as assigned). */
+export async function isAssigned({ userId, courseId }: { userId: string; courseId: string }) {
+  const count = await prisma.personAssignment.count({ where: { userId, endedOn: null, assignment: { courseId, removedAt: null } } });
+  return count > 0;
+}

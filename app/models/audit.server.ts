@@ -26,7 +26,9 @@ export type AuditAction =
   | "course.published"
   | "course.archived"
   | "course.unarchived"
-  | "competence.updated";
+  | "competence.updated"
+  | "assignment.created"
+  | "assignment.removed";
 
 export async function recordAudit(event: {
   action: AuditAction;

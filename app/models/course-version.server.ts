@@ -226,3 +226,14 @@ export async function getPublishedCourse({ slug }: { slug: string }) {
       .map((row) => ({ slug: row.slug, title: row.publishedVersion!.title, available: row.status === "PUBLISHED" })),
   };
 }
+
+/** Published courses, for choosing one (HR assigning training). */
+export async function listPublishedCourseChoices() {
+  const rows = await prisma.course.findMany({
+    select: { id: true, publishedVersion: { select: { title: true } } },
+    where: { status: "PUBLISHED", publishedVersionId: { not: null } },
+  });
+  return rows
+    .map((row) => ({ id: row.id, title: row.publishedVersion!.title }))
+    .sort((a, b) => a.title.localeCompare(b.title, "vi"));
+}

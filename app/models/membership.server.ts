@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
 
 // A person's unit over time (unit_membership). One rule, used by every
 // write that changes someone's unit: the open membership ends on `day` and
@@ -30,4 +31,10 @@ export async function moveToUnit(
   }
   if (current) await tx.unitMembership.update({ select: { id: true }, where: { id: current.id }, data: { validTo: input.day } });
   await tx.unitMembership.create({ select: { id: true }, data: { userId: input.userId, unitId: input.unitId, validFrom: input.day } });
+}
+
+/** The unit a person belongs to today, or null. */
+export async function getCurrentUnitId({ userId }: { userId: string }) {
+  const row = await prisma.unitMembership.findFirst({ select: { unitId: true }, where: { userId, validTo: null } });
+  return row?.unitId ?? null;
 }

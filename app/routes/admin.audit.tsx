@@ -33,6 +33,8 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   "course.archived": "audit.action.course.archived",
   "course.unarchived": "audit.action.course.unarchived",
   "competence.updated": "audit.action.competence.updated",
+  "assignment.created": "audit.action.assignment.created",
+  "assignment.removed": "audit.action.assignment.removed",
 };
 
 function isAuditAction(action: string): action is AuditAction {

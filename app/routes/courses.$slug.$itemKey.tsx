@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { LessonPage, ProgressBar } from "~/components/course-view";
 import { LessonDone } from "~/components/lesson-done";
 import { getTranslate } from "~/i18n/translate.server";
+import { isAssigned } from "~/models/assignment.server";
 import { enrol, markItemDone, recordVisit } from "~/models/enrolment.server";
 import { lessonView } from "~/services/course-view.server";
 import { getLearnerCourse } from "~/services/learning.server";
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!course || !lesson) throw new Response(t("lesson.notFound"), { status: 404 });
   // Marking a lesson done starts the course if need be (one step, not two).
   const enrolmentId =
-    course.enrolment?.status === "IN_PROGRESS" ? course.enrolment.id : await enrol({ userId: user.id, courseId: course.courseId, source: "SELF" });
+    course.enrolment?.status === "IN_PROGRESS" ? course.enrolment.id : await enrol({ userId: user.id, courseId: course.courseId, source: (await isAssigned({ userId: user.id, courseId: course.courseId })) ? "ASSIGNED" : "SELF" });
   if (!enrolmentId) return data({ ok: false as const }, { status: 400 });
   const result = await markItemDone({ userId: user.id, enrolmentId, itemKey: lesson.key });
   if (result.status !== "done" && result.status !== "completed") return data({ ok: false as const }, { status: 400 });

@@ -5,6 +5,7 @@ import { CourseOverviewView, ProgressBar } from "~/components/course-view";
 import { useI18n } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
+import { isAssigned } from "~/models/assignment.server";
 import { enrol } from "~/models/enrolment.server";
 import { courseOverview } from "~/services/course-view.server";
 import { getLearnerCourse } from "~/services/learning.server";
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const course = await getLearnerCourse({ slug: params.slug ?? "", userId: user.id });
   if (!course) throw new Response(t("course.notFound"), { status: 404 });
   if (!course.enrolment || course.enrolment.status !== "IN_PROGRESS") {
-    const enrolled = await enrol({ userId: user.id, courseId: course.courseId, source: "SELF" });
+    const enrolled = await enrol({ userId: user.id, courseId: course.courseId, source: (await isAssigned({ userId: user.id, courseId: course.courseId })) ? "ASSIGNED" : "SELF" });
     if (!enrolled) throw new Response(t("progress.notAvailable"), { status: 400 });
   }
   const fresh = await getLearnerCourse({ slug: params.slug ?? "", userId: user.id });

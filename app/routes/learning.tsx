@@ -4,6 +4,7 @@ import { ProgressBar } from "~/components/course-view";
 import { useT } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
+import { listAssignedToUser } from "~/models/assignment.server";
 import { listLearnerEnrolments } from "~/models/enrolment.server";
 import { progressOf } from "~/services/learning.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:course:published");
   const t = getTranslate(request);
   const locale = getLocale(request);
-  const enrolments = await listLearnerEnrolments({ userId: user.id });
+  const [enrolments, assigned] = await Promise.all([listLearnerEnrolments({ userId: user.id }), listAssignedToUser({ userId: user.id })]);
   const rows = enrolments.map((enrolment) => {
     const progress = progressOf(enrolment.content, enrolment);
     return {
@@ -30,6 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   return {
     title: `${t("learning.title")} – ${t("app.titleSuffix")}`,
+    // Overdue first, then by due date: what needs doing stands out.
+    assigned: assigned
+      .sort((a, b) => Number(b.status === "overdue") - Number(a.status === "overdue") || a.dueOn.getTime() - b.dueOn.getTime())
+      .map((row) => ({ ...row, assignedOn: formatDate(locale, row.assignedOn), dueOn: formatDate(locale, row.dueOn) })),
     inProgress: rows.filter((row) => row.status === "IN_PROGRESS"),
     completed: rows.filter((row) => row.status === "COMPLETED"),
   };
@@ -38,12 +43,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
 
 export default function MyLearning() {
-  const { inProgress, completed } = useLoaderData<typeof loader>();
+  const { assigned, inProgress, completed } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
       <h1>{t("learning.title")}</h1>
       <p className="lead">{t("learning.lead")}</p>
+      <section aria-labelledby="assigned">
+        <h2 id="assigned">{t("learning.assigned")}</h2>
+        {assigned.length ? (
+          <ul className="card-list">
+            {assigned.map((row) => (
+              <li key={row.id} className={`card card--${row.status}`}>
+                <h3 className="card__title">
+                  <Link to={`/courses/${row.slug}`}>{row.title}</Link>
+                </h3>
+                <p>
+                  <strong className={`status-tag status-tag--${row.status}`}>{t(`assignments.status.${row.status}`)}</strong>{" "}
+                  {row.status === "overdue" ? t("learning.overdueSince", { date: row.dueOn }) : t("learning.dueOn", { date: row.dueOn })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("learning.noneAssigned")}</p>
+        )}
+      </section>
       <section aria-labelledby="in-progress">
         <h2 id="in-progress">{t("learning.inProgress")}</h2>
         {inProgress.length ? (

@@ -63,3 +63,12 @@ export async function requirePermission(request: Request, permission: Permission
 export async function requireAnonymous(request: Request): Promise<void> {
   if (await getUser(request)) throw redirect("/");
 }
+
+/** The signed-in person holding at least one of `permissions` (a scoped or a global form of one right). */
+export async function requireAnyPermission(request: Request, permissions: Permission[]): Promise<SignedIn> {
+  const user = await requireUser(request);
+  if (!permissions.some((permission) => can(user, permission))) {
+    throw new Response(getTranslate(request)("error.forbidden.title"), { status: 403 });
+  }
+  return user;
+}

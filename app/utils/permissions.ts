@@ -25,6 +25,8 @@ export const permissions = [
   "edit:course:assigned",
   "edit:course:any",
   "manage:competency:any",
+  "assign:course:scope",
+  "assign:course:any",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -35,7 +37,7 @@ const granted: Record<Role, readonly Permission[]> = {
   // Trainers create courses and edit those they are assigned to
   // (app/utils/course-access.server.ts checks the assignment).
   TRAINER: [...everyone, "create:course:own", "edit:course:assigned"],
-  MANAGER: [...everyone, "read:person:scope"],
+  MANAGER: [...everyone, "read:person:scope", "assign:course:scope"],
   // Administrators hold every permission there is.
   ADMIN: permissions,
 };
