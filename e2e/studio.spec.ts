@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../prisma/demo-data/people";
+import { expect, test } from "@playwright/test";
+import { signIn, uniqueTag } from "./fixtures";
 
 // The authoring studio end to end: a trainer writes a course with two
 // lessons and an image, previews it, publishes it; a learner on a 360 px
@@ -7,18 +7,10 @@ import { DEMO_PASSWORD } from "../prisma/demo-data/people";
 
 const PNG_1x1 = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 
-async function signIn(page: Page, email: string, redirectTo = "/") {
-  await page.goto(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
-  await page.getByLabel("Địa chỉ thư điện tử").fill(email);
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
-}
-
 test("a trainer writes and publishes a course; a learner on a phone finds it without diacritics and reads it", async ({ page, browser }, testInfo) => {
   test.setTimeout(90_000);
   // Each project and each repeat writes its own course.
-  const tag = `${testInfo.project.name === "desktop" ? "Bàn" : "Điện"} ${Date.now().toString(36)}`;
+  const tag = uniqueTag(testInfo.project.name);
   const title = `Họp trực tuyến an toàn ${tag}`;
 
   await signIn(page, "giangvien@lamdong.test", "/studio");

@@ -1,0 +1,45 @@
+import { expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../prisma/demo-data/people";
+
+// Steps several journeys share.
+
+export async function signIn(page: Page, email: string, redirectTo = "/") {
+  await page.goto(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  await page.getByLabel("Địa chỉ thư điện tử").fill(email);
+  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+}
+
+/** A title no other run uses: the project's name and the time. */
+export function uniqueTag(projectName: string) {
+  return `${projectName === "desktop" ? "Bàn" : "Điện"} ${Date.now().toString(36)}`;
+}
+
+/**
+ * As the demo trainer: a published course of one section with these
+ * lessons (title → markdown). Leaves the page on the studio course page.
+ */
+export async function publishCourse(page: Page, title: string, lessons: Record<string, string>) {
+  await signIn(page, "giangvien@lamdong.test", "/studio/new");
+  await page.getByLabel("Tên khoá học").fill(title);
+  await page.getByLabel("Tóm tắt").fill("Khoá học ngắn để kiểm thử.");
+  await page.getByLabel("Thời gian học dự kiến (phút)").fill("10");
+  await page.getByRole("button", { name: "Tạo khoá học" }).click();
+  await page.getByRole("textbox", { name: "Tên phần" }).fill("Phần chính");
+  await page.getByRole("button", { name: "Thêm phần" }).click();
+  for (const [lesson, body] of Object.entries(lessons)) {
+    await page.getByRole("textbox", { name: "Tên bài" }).fill(lesson);
+    await page.getByRole("button", { name: "Thêm bài học" }).click();
+    await page.getByRole("link", { name: `Soạn “${lesson}”` }).click();
+    await page.getByLabel("Nội dung bài học (markdown)").fill(body);
+    await page.getByRole("button", { name: "Lưu bản nháp" }).click();
+    await expect(page.getByText(/^Đã lưu lúc/)).toBeVisible();
+    await page.getByRole("link", { name: /Về khoá học/ }).click();
+  }
+  await page.getByRole("link", { name: "Xuất bản" }).click();
+  await page.getByLabel("Ghi chú thay đổi").fill("Phiên bản đầu tiên");
+  await page.getByRole("button", { name: "Xuất bản phiên bản mới" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã xuất bản phiên bản 1.");
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+}
