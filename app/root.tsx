@@ -19,6 +19,7 @@ import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
 import { useI18n } from "./i18n/context";
 import { getTranslate } from "./i18n/translate.server";
+import { countUnread } from "./models/notification.server";
 import { getUser } from "./utils/auth.server";
 import { takeFlash } from "./utils/flash.server";
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // The server's year, so that server and browser render the same footer
     // even on New Year's Eve in another time zone.
     year: new Date().getFullYear(),
-    user: user ? { fullName: user.fullName, roles: user.roles } : null,
+    user: user ? { fullName: user.fullName, roles: user.roles, unread: await countUnread({ userId: user.id }) } : null,
     flash: takeFlash(request),
     titles: {
       site: t("app.name"),

@@ -5,7 +5,7 @@ import { findUserForSignIn, upsertPerson } from "~/models/user.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { demoOrgUnits } from "./demo-data/org-units";
 import { importContent } from "./content";
-import { seedDemoLearning } from "./demo-data/learning";
+import { seedDemoAssignments, seedDemoLearning } from "./demo-data/learning";
 import { DEMO_PASSWORD, demoAccounts, generateDemoPeople } from "./demo-data/people";
 
 // prisma/ in the source tree, build/ when bundled: content/ is one level up either way.
@@ -34,4 +34,6 @@ export async function seedDemoData(log: (message: string) => void = () => {}) {
   await importContent({ contentDir, log });
   const enrolments = await seedDemoLearning();
   if (enrolments) log(`demo data: ${enrolments} enrolments in progress`);
+  const rules = await seedDemoAssignments();
+  if (rules) log(`demo data: ${rules} mandatory training rules`);
 }

@@ -15,6 +15,9 @@ import { migrate } from "./migrate";
 //   content-import   load content/ (competencies, courses) into the database;
 //                    --force overwrites unpublished studio drafts
 //   content-export <slug> [--version N]   write a course to content/courses/<slug>
+//   worker           run the background jobs (reminders, e-mails) until stopped
+//   reminders        one reminder run and its e-mails, then exit
+// serve --demo also runs the job worker inside the web process.
 // --demo: no DATABASE_URL needed (an embedded PostgreSQL is started), and
 //         serve migrates and loads demo data first. This is `npm start`;
 //         the npm db:* scripts pass it too. The production server never does.
@@ -149,6 +152,8 @@ function stopGracefully(options: {
     clearInterval(idleSweeper);
     clearTimeout(forceTimer);
     await options.closeApp();
+    const { stopQueue } = await import("~/utils/jobs.server");
+    await stopQueue();
     const { prisma } = await import("~/utils/db.server");
     await prisma.$disconnect();
     await options.embedded?.stop();
@@ -181,6 +186,35 @@ async function main() {
     const { seedDemoData } = await import("../prisma/seed");
     await seedDemoData((message) => getLogger().info(message));
   }
+  if (command === "reminders") {
+    const { deliverNotificationEmails, runReminders } = await import("~/services/reminders.server");
+    // For the crash test: die (SIGKILL, no clean-up) right after batch N.
+    const killAfter = process.env.HOCSO_TEST_KILL_AFTER_BATCH;
+    const result = await runReminders({
+      batchSize: Number(process.env.REMINDER_BATCH_SIZE ?? 100),
+      afterBatch: (index) => {
+        if (killAfter !== undefined && index === Number(killAfter)) process.kill(process.pid, "SIGKILL");
+      },
+    });
+    console.log(JSON.stringify({ ...result, emails: await deliverNotificationEmails() }));
+  }
+  if (command === "worker") {
+    const { startJobWorker } = await import("~/services/jobs.server");
+    await startJobWorker();
+    getLogger().info("job worker running");
+    for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.off(signal, abortStartup);
+    const stopWorker = async (signal: string) => {
+      getLogger().info({ signal }, "job worker stopping");
+      const { stopQueue } = await import("~/utils/jobs.server");
+      await stopQueue();
+      const { prisma } = await import("~/utils/db.server");
+      await prisma.$disconnect();
+      await embedded?.stop();
+      process.exit(0);
+    };
+    for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.once(signal, (name) => void stopWorker(name));
+    return;
+  }
   if (command === "content-import") {
     const { importContent } = await import("../prisma/content");
     const outcomes = await importContent({ contentDir, force: flags.includes("--force"), log: (message) => console.log(message) });
@@ -210,6 +244,12 @@ async function main() {
     getLogger().info({ port: env.PORT, host: env.HOST, mode: env.NODE_ENV }, "listening");
     if (isDemo) void printBanner(env);
   });
+  // The demo runs its job worker in the same process; production runs
+  // `worker` as a process of its own (or sets JOBS_IN_PROCESS=true).
+  if (env.JOBS_IN_PROCESS ?? isDemo) {
+    const { startJobWorker } = await import("~/services/jobs.server");
+    await startJobWorker();
+  }
   server.on("error", async (error: NodeJS.ErrnoException) => {
     const message =
       error.code === "EADDRINUSE"
@@ -227,8 +267,8 @@ async function main() {
   stopGracefully({ server, env, startDraining, closeApp, embedded });
 }
 
-if (!["serve", "migrate", "seed", "content-import", "content-export"].includes(command)) {
-  console.error(`Unknown command "${command}". Use: serve | migrate | seed | content-import | content-export [--demo] [--dev]`);
+if (!["serve", "migrate", "seed", "content-import", "content-export", "worker", "reminders"].includes(command)) {
+  console.error(`Unknown command "${command}". Use: serve | migrate | seed | content-import | content-export | worker | reminders [--demo] [--dev]`);
   process.exit(2);
 }
 

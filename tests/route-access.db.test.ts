@@ -67,6 +67,7 @@ const rules: Record<string, Rule> = {
   "courses.$slug._index.tsx": { loader: signedInNotFound, action: signedInNotFound },
   "courses.$slug.$itemKey.tsx": { loader: signedInNotFound, action: { ...everyone("400"), anonymous: "login" } },
   "learning.tsx": { loader: signedIn },
+  "notifications.tsx": { loader: signedIn, action: signedIn },
   "manage.assignments._index.tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
   "manage.assignments.new.tsx": { loader: { ...adminOnly, MANAGER: "ok" }, action: { ...adminOnly, MANAGER: "400", ADMIN: "400" } },
   "manage.assignments.$assignmentId.tsx": { loader: { ...adminOnly, MANAGER: "404", ADMIN: "404" }, action: { ...adminOnly, MANAGER: "404", ADMIN: "404" } },

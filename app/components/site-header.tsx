@@ -25,6 +25,9 @@ export function SiteHeader() {
           {user ? (
             <>
               <span className="site-header__user">{t("nav.signedInAs", { name: user.fullName })}</span>
+              <Link to="/notifications" className="header-link">
+                {user.unread ? t("nav.notificationsUnread", { count: user.unread }) : t("nav.notifications")}
+              </Link>
               <Form method="post" action="/logout" reloadDocument>
                 <button type="submit" className="header-button">
                   {t("nav.signOut")}

@@ -94,4 +94,22 @@ export const trainingEn: Record<keyof typeof trainingVi, string> = {
 
   "audit.action.assignment.created": "Assigned a mandatory course",
   "audit.action.assignment.removed": "Removed a training rule",
+
+  "notification.greeting": "Dear {name},",
+  "notification.ASSIGNED": "You have been assigned the course “{course}”, to finish by {due}.",
+  "notification.ASSIGNED.subject": "Course assigned: {course}",
+  "notification.DUE_SOON": "The course “{course}” is due soon ({due}). Please finish it before then.",
+  "notification.DUE_SOON.subject": "Due soon: {course}",
+  "notification.OVERDUE": "The course “{course}” is overdue (it was due {due}). Please finish it soon.",
+  "notification.OVERDUE.subject": "Overdue: {course}",
+  "notification.MANAGER_DIGEST": "Week {week}: {count} people in the units you look after are overdue with mandatory training.",
+  "notification.MANAGER_DIGEST.subject": "Weekly summary: {count} people overdue with training",
+  "notifications.title": "Notifications",
+  "notifications.empty": "You have no notifications.",
+  "notifications.markAllRead": "Mark all as read",
+  "notifications.unread": "Unread",
+  "notifications.marked": "All notifications are marked as read.",
+  "notifications.open": "Open",
+  "nav.notifications": "Notifications",
+  "nav.notificationsUnread": "Notifications ({count} unread)",
 };

@@ -92,4 +92,22 @@ export const trainingVi = {
 
   "audit.action.assignment.created": "Giao khoá học bắt buộc",
   "audit.action.assignment.removed": "Gỡ bỏ quy định đào tạo",
+
+  "notification.greeting": "Kính gửi {name},",
+  "notification.ASSIGNED": "Anh/chị được giao học khoá “{course}”, hạn hoàn thành {due}.",
+  "notification.ASSIGNED.subject": "Được giao khoá học: {course}",
+  "notification.DUE_SOON": "Khoá học “{course}” sắp đến hạn hoàn thành ({due}). Anh/chị vui lòng hoàn thành trước hạn.",
+  "notification.DUE_SOON.subject": "Sắp đến hạn: {course}",
+  "notification.OVERDUE": "Khoá học “{course}” đã quá hạn hoàn thành ({due}). Anh/chị vui lòng hoàn thành sớm.",
+  "notification.OVERDUE.subject": "Quá hạn: {course}",
+  "notification.MANAGER_DIGEST": "Tuần {week}: {count} người trong các đơn vị anh/chị phụ trách đang quá hạn đào tạo bắt buộc.",
+  "notification.MANAGER_DIGEST.subject": "Tổng hợp tuần: {count} người quá hạn đào tạo",
+  "notifications.title": "Thông báo",
+  "notifications.empty": "Bạn chưa có thông báo nào.",
+  "notifications.markAllRead": "Đánh dấu đã đọc tất cả",
+  "notifications.unread": "Chưa đọc",
+  "notifications.marked": "Đã đánh dấu đã đọc tất cả thông báo.",
+  "notifications.open": "Xem",
+  "nav.notifications": "Thông báo",
+  "nav.notificationsUnread": "Thông báo ({count} chưa đọc)",
 } as const;

@@ -312,3 +312,47 @@ export async function isAssigned({ userId, courseId }: { userId: string; courseI
   const count = await prisma.personAssignment.count({ where: { userId, endedOn: null, assignment: { courseId, removedAt: null } } });
   return count > 0;
 }
+
+/** Every live person-assignment with its status: what reminders are made from. */
+export async function listReminderCandidates({ today = new Date() }: { today?: Date } = {}) {
+  const rows = await prisma.personAssignment.findMany({
+    select: {
+      id: true,
+      userId: true,
+      assignedOn: true,
+      dueOn: true,
+      user: { select: { fullName: true, memberships: { select: { unitId: true }, where: { validTo: null } } } },
+      assignment: { select: { recurrenceMonths: true, course: { select: { id: true, slug: true, title: true, publishedVersion: { select: { title: true } } } } } },
+    },
+    where: { endedOn: null, assignment: { removedAt: null }, user: { status: "ACTIVE" } },
+  });
+  const completions = await latestCompletions(rows.map((row) => ({ userId: row.userId, courseId: row.assignment.course.id })));
+  return rows.map((row) => ({
+    id: row.id,
+    userId: row.userId,
+    fullName: row.user.fullName,
+    unitId: row.user.memberships[0]?.unitId ?? null,
+    dueOn: row.dueOn,
+    courseSlug: row.assignment.course.slug,
+    courseTitle: row.assignment.course.publishedVersion?.title ?? row.assignment.course.title,
+    status: statusOf(row, completions.get(`${row.userId}:${row.assignment.course.id}`) ?? null, row.assignment.recurrenceMonths, today),
+  }));
+}
+
+/** Managers and the units they look after (their subtrees). */
+export async function listManagerScopes() {
+  const grants = await prisma.roleGrant.findMany({
+    select: { userId: true, scopeUnitId: true },
+    where: { role: "MANAGER", scopeUnitId: { not: null }, user: { status: "ACTIVE" } },
+  });
+  const byManager = new Map<string, string[]>();
+  for (const grant of grants) byManager.set(grant.userId, [...(byManager.get(grant.userId) ?? []), grant.scopeUnitId!]);
+  const scopes = new Map<string, Set<string>>();
+  for (const [userId, roots] of byManager) scopes.set(userId, new Set(await listSubtreeUnitIds(roots)));
+  return scopes;
+}
+
+/** Demo data only: whether a rule for this course already exists. */
+export async function hasAssignmentForCourse({ courseId }: { courseId: string }) {
+  return (await prisma.assignment.count({ where: { courseId } })) > 0;
+}

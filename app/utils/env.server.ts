@@ -52,6 +52,12 @@ export const envSchema = z.object({
   MEDIA_DIR: z.string().min(1).default(".data/media"),
   // The largest image a trainer may upload, in bytes.
   MEDIA_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5_000_000),
+  // Run the background job worker inside the web process. Default: only
+  // with --demo (npm start); production runs `node build/main.js worker`.
+  JOBS_IN_PROCESS: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
   // How long SIGTERM waits for requests in flight before closing anyway.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });

@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import type { Prisma } from "~/generated/prisma/client";
 import { insertOutboxMessage } from "~/models/outbox.server";
 import { getEnv } from "./env.server";
 import { getLogger } from "./logger.server";
@@ -14,10 +15,11 @@ const transport = () => {
   return url ? singleton("smtp", () => nodemailer.createTransport(url)) : null;
 };
 
-export async function sendMail(mail: Mail): Promise<void> {
+/** `db`: write the Outbox row inside the caller's transaction. */
+export async function sendMail(mail: Mail, db?: Prisma.TransactionClient): Promise<void> {
   const smtp = transport();
   if (!smtp) {
-    await insertOutboxMessage(mail);
+    await insertOutboxMessage(mail, db);
     return;
   }
   await smtp.sendMail({ from: getEnv().MAIL_FROM, ...mail });

@@ -1,5 +1,7 @@
+import { createAssignment, hasAssignmentForCourse } from "~/models/assignment.server";
 import { getPublishedCourse } from "~/models/course-version.server";
 import { seedEnrolment } from "~/models/enrolment.server";
+import { findUnitIdsByCode } from "~/models/org-unit.server";
 import { findActiveUsersByEmail } from "~/models/user.server";
 import { itemsInOrder } from "~/utils/course-content";
 import { DEMO_DOMAIN, generateDemoPeople, random } from "./people";
@@ -43,4 +45,30 @@ export async function seedDemoLearning(now = new Date()) {
     }
   }
   return added;
+}
+
+/**
+ * Mandatory training set by the province, as HR would: the Sở KH&CN must
+ * finish "Chuyển đổi số" by 15 November 2026 (many are now overdue), and
+ * every cán bộ in the province "An toàn thông tin" within 60 days.
+ */
+export async function seedDemoAssignments() {
+  const [awareness, security] = await Promise.all([
+    getPublishedCourse({ slug: "chuyen-doi-so-nhan-thuc-chung" }),
+    getPublishedCourse({ slug: "an-toan-thong-tin-cho-can-bo" }),
+  ]);
+  const [unitId] = (await findUnitIdsByCode(["LDG-SKHCN"])).values();
+  let made = 0;
+  if (awareness && unitId && !(await hasAssignmentForCourse({ courseId: awareness.courseId }))) {
+    await createAssignment(
+      { courseId: awareness.courseId, target: "UNIT", unitId, includeSubunits: true, dueDate: new Date("2026-11-15T00:00:00Z"), createdById: null },
+      new Date("2026-10-01T00:00:00Z"),
+    );
+    made++;
+  }
+  if (security && !(await hasAssignmentForCourse({ courseId: security.courseId }))) {
+    await createAssignment({ courseId: security.courseId, target: "STAFF_CATEGORY", staffCategory: "CAN_BO", dueDays: 60, recurrenceMonths: 12, createdById: null }, new Date("2026-10-20T00:00:00Z"));
+    made++;
+  }
+  return made;
 }

@@ -1,0 +1,14 @@
+import { deliverNotificationEmails, runReminders } from "./reminders.server";
+import { QUEUES, startWorker } from "~/utils/jobs.server";
+
+// What each queue does (app/utils/jobs.server.ts runs them).
+export function startJobWorker() {
+  return startWorker({
+    [QUEUES.reminders]: async () => {
+      const reminders = await runReminders();
+      const emails = await deliverNotificationEmails();
+      return { ...reminders, emails };
+    },
+    [QUEUES.notificationEmails]: async () => ({ emails: await deliverNotificationEmails() }),
+  });
+}

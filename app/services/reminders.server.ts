@@ -1,0 +1,97 @@
+import { en } from "~/i18n/en";
+import { createTranslate } from "~/i18n/i18n";
+import { vi } from "~/i18n/vi";
+import { dayOf, listManagerScopes, listReminderCandidates } from "~/models/assignment.server";
+import { createNotifications, deliverPendingEmails, type NewNotification, type PendingEmail } from "~/models/notification.server";
+import { publicBaseUrl } from "~/utils/env.server";
+import { sendMail } from "~/utils/mail.server";
+import { formatDate } from "~/utils/format";
+import { z } from "zod";
+import type { Prisma } from "~/generated/prisma/client";
+
+// Reminders for mandatory training (the "reminders" job). Each run works
+// out, from the database alone, every notification that should exist by now
+// (assigned, due soon, overdue, the managers' weekly digest) and adds those
+// that do not, by a unique key: a run stopped half-way and run again adds
+// the rest and never a second copy. E-mails follow, each sent once.
+
+export const DUE_SOON_DAYS = 7;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The ISO week of a date ("2026-W48"): one digest per manager per week. */
+export function isoWeek(date: Date) {
+  const day = dayOf(date);
+  const weekday = (day.getUTCDay() + 6) % 7;
+  const thursday = new Date(day.getTime() + (3 - weekday) * DAY);
+  const firstThursday = new Date(Date.UTC(thursday.getUTCFullYear(), 0, 4));
+  const week = 1 + Math.round((thursday.getTime() - firstThursday.getTime()) / DAY / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
+  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
+}
+
+/** Every notification that should exist on `now`. */
+export async function dueNotifications(now: Date): Promise<NewNotification[]> {
+  const today = dayOf(now);
+  const candidates = await listReminderCandidates({ today: now });
+  const notes: NewNotification[] = [];
+  for (const row of candidates) {
+    const params = { course: row.courseTitle, due: formatDate("vi", row.dueOn) };
+    const link = `/courses/${row.courseSlug}`;
+    notes.push({ userId: row.userId, kind: "ASSIGNED", dedupeKey: `assigned:${row.id}`, params, link });
+    if (row.status === "due" && row.dueOn.getTime() - today.getTime() <= DUE_SOON_DAYS * DAY) {
+      notes.push({ userId: row.userId, kind: "DUE_SOON", dedupeKey: `due-soon:${row.id}`, params, link });
+    }
+    if (row.status === "overdue") notes.push({ userId: row.userId, kind: "OVERDUE", dedupeKey: `overdue:${row.id}`, params, link });
+  }
+  const week = isoWeek(now);
+  for (const [managerId, units] of await listManagerScopes()) {
+    const overdue = candidates.filter((row) => row.status === "overdue" && row.unitId && units.has(row.unitId));
+    if (!overdue.length) continue;
+    const people = new Set(overdue.map((row) => row.userId)).size;
+    notes.push({ userId: managerId, kind: "MANAGER_DIGEST", dedupeKey: `digest:${managerId}:${week}`, params: { count: people, week }, link: "/manage/assignments" });
+  }
+  return notes;
+}
+
+/**
+ * Adds the missing notifications in batches (each batch its own
+ * transaction). `afterBatch` lets a test stop the process between two.
+ */
+export async function runReminders({ now = new Date(), batchSize = 100, afterBatch }: { now?: Date; batchSize?: number; afterBatch?: (index: number) => void } = {}) {
+  const notes = await dueNotifications(now);
+  let created = 0;
+  for (let index = 0; index * batchSize < notes.length; index++) {
+    created += await createNotifications(notes.slice(index * batchSize, (index + 1) * batchSize));
+    afterBatch?.(index);
+  }
+  return { considered: notes.length, created };
+}
+
+const mailT = createTranslate("vi", vi);
+const mailTEn = createTranslate("en", en);
+
+/** The e-mail for a notification, in Vietnamese with an English line under it. */
+const paramsSchema = z.record(z.string(), z.union([z.string(), z.number()])).catch({});
+
+export function notificationMail(email: PendingEmail) {
+  const params = paramsSchema.parse(email.params);
+  const key = `notification.${email.kind}` as const;
+  const link = email.link ? `${publicBaseUrl()}${email.link}` : publicBaseUrl();
+  return {
+    to: email.email,
+    subject: mailT(`${key}.subject`, params),
+    text: [mailT("notification.greeting", { name: email.fullName }), "", mailT(key, params), "", link, "", "—", mailTEn(key, params)].join("\n"),
+  };
+}
+
+/** Sends every pending notification e-mail; each leaves once. */
+export async function deliverNotificationEmails({ batchSize = 50 }: { batchSize?: number } = {}) {
+  let sent = 0;
+  for (;;) {
+    const done = await deliverPendingEmails({
+      limit: batchSize,
+      send: (email: PendingEmail, db: Prisma.TransactionClient) => sendMail(notificationMail(email), db),
+    });
+    sent += done;
+    if (done < batchSize) return sent;
+  }
+}

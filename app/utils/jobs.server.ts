@@ -1,0 +1,66 @@
+import PgBoss from "pg-boss";
+import { getEnv } from "./env.server";
+import { getLogger } from "./logger.server";
+import { singleton } from "./singleton.server";
+
+// Background jobs on PostgreSQL with pg-boss 10 (docs/decisions/017): jobs
+// are rows, so they survive restarts, and any number of workers can share
+// them. In production the worker is its own process (`node build/main.js
+// worker`); `npm start` runs it inside the web process. Handlers live in
+// app/services and must be safe to run twice (a job can be retried after a
+// crash): the reminder run is, by its unique keys.
+
+export const QUEUES = {
+  /** Works out and adds due reminders, then sends their e-mails. */
+  reminders: "reminders",
+  /** Sends pending notification e-mails. */
+  notificationEmails: "notification-emails",
+} as const;
+
+const RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
+
+export const boss = singleton("pg-boss", () => {
+  const instance = new PgBoss({ connectionString: getEnv().DATABASE_URL, schema: "pgboss", max: 4 });
+  instance.on("error", (error) => getLogger().error({ err: error }, "job queue error"));
+  return instance;
+});
+
+// Shared like `boss` itself: the server entry and the Remix build each hold
+// a copy of this module.
+const state = singleton("pg-boss-state", () => ({ started: null as Promise<void> | null }));
+
+/** Starts the queue client (and creates its tables on first use). */
+export function startQueue() {
+  state.started ??= (async () => {
+    await boss.start();
+    for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...RETRY });
+  })();
+  return state.started;
+}
+
+/** Asks for a job soon; several asks in the same minute are one job. */
+export async function enqueue(name: (typeof QUEUES)[keyof typeof QUEUES]) {
+  await startQueue();
+  await boss.send(name, {}, { singletonKey: name, singletonSeconds: 60, ...RETRY });
+}
+
+/** Runs the handlers in this process, and the schedules that feed them. */
+export async function startWorker(handlers: Record<(typeof QUEUES)[keyof typeof QUEUES], () => Promise<unknown>>) {
+  await startQueue();
+  await boss.schedule(QUEUES.reminders, "*/15 * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
+  await boss.schedule(QUEUES.notificationEmails, "*/5 * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
+  for (const [name, handler] of Object.entries(handlers)) {
+    await boss.work(name, { pollingIntervalSeconds: 5 }, async () => {
+      const result = await handler();
+      getLogger().info({ job: name, result }, "job done");
+    });
+  }
+  // A first run now: a fresh start need not wait a quarter of an hour.
+  await enqueue(QUEUES.reminders);
+}
+
+export async function stopQueue() {
+  if (!state.started) return;
+  await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+  state.started = null;
+}
