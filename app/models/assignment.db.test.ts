@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
 import { makePerson, makeUnits } from "../../tests/helpers/people";
-import { createAssignment, getAssignment, listAssignedToUser, listAssignments, removeAssignment, statusOf } from "./assignment.server";
+import { createAssignment, getAssignment, listAssignedToUser, listAssignments, removeAssignment, renewLapsedAssignments, statusOf } from "./assignment.server";
 import { publishContent } from "./course-version.server";
 import { writeDraftContent } from "./course.server";
 import { mergeUnit } from "./org-unit.server";
@@ -136,4 +136,23 @@ test("status: done with a valid completion, overdue after the due date", () => {
   // Recertification every 12 months: a completion of March 2024 has lapsed.
   expect(statusOf(row, day("2024-03-01"), 12, day("2026-01-15"))).toBe("due");
   expect(statusOf(row, day("2025-03-01"), 12, day("2026-01-15"))).toBe("done");
+});
+
+test("recertification: a lapsed completion opens a new period with a new due date; the old one stays", async () => {
+  const person = (await makePerson({ email: "tam@example.test", fullName: "Lê Văn Tâm", unitCode: "T-A-1" })).id;
+  const rule = await createAssignment({ courseId, target: "PERSON", userId: person, dueDays: 30, recurrenceMonths: 12, createdById: null }, day("2026-01-01"));
+  await prisma.enrolment.create({
+    data: { userId: person, courseId, versionId: (await prisma.course.findUniqueOrThrow({ where: { id: courseId } })).publishedVersionId!, status: "COMPLETED", completedAt: day("2026-01-20") },
+  });
+  expect(await renewLapsedAssignments({ today: day("2026-12-31") })).toBe(0);
+  expect(await renewLapsedAssignments({ today: day("2027-01-21") })).toBe(1);
+  expect(await renewLapsedAssignments({ today: day("2027-01-22") })).toBe(0);
+  const periods = await prisma.personAssignment.findMany({ where: { assignmentId: rule.id }, orderBy: { assignedOn: "asc" }, select: { assignedOn: true, dueOn: true, endedOn: true } });
+  expect(periods).toEqual([
+    { assignedOn: day("2026-01-01"), dueOn: day("2026-01-31"), endedOn: day("2027-01-20") },
+    { assignedOn: day("2027-01-20"), dueOn: day("2027-02-19"), endedOn: null },
+  ]);
+  const renewed = (await listAssignedToUser({ userId: person, today: day("2027-03-01") })).find((row) => row.dueOn.getTime() === day("2027-02-19").getTime());
+  expect(renewed!.status).toBe("overdue");
+  expect(await prisma.enrolment.count({ where: { userId: person, status: "COMPLETED" } })).toBe(1);
 });

@@ -356,3 +356,33 @@ export async function listManagerScopes() {
 export async function hasAssignmentForCourse({ courseId }: { courseId: string }) {
   return (await prisma.assignment.count({ where: { courseId } })) > 0;
 }
+
+/**
+ * Recertification: under a recurring rule, a person whose completion has
+ * lapsed is assigned again: the period that the old completion satisfied
+ * ends on the day it lapsed and a new one opens that day, with a new due
+ * date. Earlier periods and completions stay as they are.
+ */
+export async function renewLapsedAssignments({ today = new Date() }: { today?: Date } = {}) {
+  const day = dayOf(today);
+  const open = await prisma.personAssignment.findMany({
+    select: { id: true, userId: true, assignedOn: true, assignment: { select: { ...ruleSelect, recurrenceMonths: true } } },
+    where: { endedOn: null, assignment: { removedAt: null, recurrenceMonths: { not: null } } },
+  });
+  const completions = await latestCompletions(open.map((row) => ({ userId: row.userId, courseId: row.assignment.courseId })));
+  let renewed = 0;
+  for (const row of open) {
+    const completedAt = completions.get(`${row.userId}:${row.assignment.courseId}`);
+    if (!completedAt) continue;
+    const lapses = dayOf(addMonths(completedAt, row.assignment.recurrenceMonths!));
+    // Only a completion made for this period (or still valid when it began) can lapse out of it.
+    if (lapses.getTime() > day.getTime() || lapses.getTime() <= row.assignedOn.getTime()) continue;
+    await prisma.$transaction(async (tx) => {
+      const ended = await tx.personAssignment.updateMany({ where: { id: row.id, endedOn: null }, data: { endedOn: lapses } });
+      if (ended.count === 0) return;
+      await tx.personAssignment.create({ data: { assignmentId: row.assignment.id, userId: row.userId, assignedOn: lapses, dueOn: dueFor(row.assignment, lapses) } });
+      renewed++;
+    });
+  }
+  return renewed;
+}

@@ -1,7 +1,7 @@
 import { en } from "~/i18n/en";
 import { createTranslate } from "~/i18n/i18n";
 import { vi } from "~/i18n/vi";
-import { dayOf, listManagerScopes, listReminderCandidates } from "~/models/assignment.server";
+import { dayOf, listManagerScopes, listReminderCandidates, renewLapsedAssignments } from "~/models/assignment.server";
 import { createNotifications, deliverPendingEmails, type NewNotification, type PendingEmail } from "~/models/notification.server";
 import { publicBaseUrl } from "~/utils/env.server";
 import { sendMail } from "~/utils/mail.server";
@@ -57,6 +57,8 @@ export async function dueNotifications(now: Date): Promise<NewNotification[]> {
  * transaction). `afterBatch` lets a test stop the process between two.
  */
 export async function runReminders({ now = new Date(), batchSize = 100, afterBatch }: { now?: Date; batchSize?: number; afterBatch?: (index: number) => void } = {}) {
+  // Lapsed recertifications first: the new periods get their own notices.
+  await renewLapsedAssignments({ today: now });
   const notes = await dueNotifications(now);
   let created = 0;
   for (let index = 0; index * batchSize < notes.length; index++) {
