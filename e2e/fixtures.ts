@@ -20,7 +20,7 @@ export function uniqueTag(projectName: string) {
  * As the demo trainer: a published course of one section with these
  * lessons (title → markdown). Leaves the page on the studio course page.
  */
-export async function publishCourse(page: Page, title: string, lessons: Record<string, string>) {
+export async function publishCourse(page: Page, title: string, lessons: Record<string, string>, quiz?: { title: string; gift: string; passPercent: number }) {
   await signIn(page, "giangvien@lamdong.test", "/studio/new");
   await page.getByLabel("Tên khoá học").fill(title);
   await page.getByLabel("Tóm tắt").fill("Khoá học ngắn để kiểm thử.");
@@ -36,6 +36,20 @@ export async function publishCourse(page: Page, title: string, lessons: Record<s
     await page.getByRole("button", { name: "Lưu bản nháp" }).click();
     await expect(page.getByText(/^Đã lưu lúc/)).toBeVisible();
     await page.getByRole("link", { name: /Về khoá học/ }).click();
+    // The editor has a "Tên bài" field too: wait until the outline is back.
+    await expect(page.getByRole("heading", { name: "Cấu trúc khoá học" })).toBeVisible();
+  }
+  if (quiz) {
+    await page.getByRole("textbox", { name: "Tên bài" }).fill(quiz.title);
+    await page.getByRole("button", { name: "Thêm bài kiểm tra" }).click();
+    await page.getByRole("link", { name: `Soạn “${quiz.title}”` }).click();
+    await page.getByLabel("Điểm đạt (%)").fill(String(quiz.passPercent));
+    await page.getByLabel("Câu hỏi (định dạng GIFT)").fill(quiz.gift);
+    await page.getByRole("button", { name: "Lưu bản nháp" }).click();
+    await expect(page.getByText(/^Đã lưu lúc/)).toBeVisible();
+    await page.getByRole("link", { name: /Về khoá học/ }).click();
+    // The editor has a "Tên bài" field too: wait until the outline is back.
+    await expect(page.getByRole("heading", { name: "Cấu trúc khoá học" })).toBeVisible();
   }
   await page.getByRole("link", { name: "Xuất bản" }).click();
   await page.getByLabel("Ghi chú thay đổi").fill("Phiên bản đầu tiên");

@@ -2,13 +2,21 @@ import { expect, test } from "@playwright/test";
 import { publishCourse, signIn, uniqueTag } from "./fixtures";
 
 // Mandatory training end to end: HR assigns a course to a unit with a due
-// date; a learner of that unit sees it on "Việc học của tôi", finishes it;
-// HR sees them as done.
+// date; a learner of that unit sees it on "Việc học của tôi", reads the
+// lesson and passes the quiz; the course shows completed; HR sees them done.
 
-test("HR assigns a course to a unit; a learner there sees it, finishes it; HR sees them done", async ({ page }, testInfo) => {
-  test.setTimeout(90_000);
+const GIFT = `::Thư công vụ::Việc công gửi bằng hộp thư nào? {
+  =Hộp thư công vụ #Đúng.
+  ~Hộp thư cá nhân #Không dùng cho việc công.
+}
+
+::Mật khẩu::Được cho đồng nghiệp mượn mật khẩu hộp thư công vụ. {F}
+`;
+
+test("HR assigns a course to a unit; a learner there reads it and passes the quiz; HR sees them done", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
   const title = `Quy chế dùng thư công vụ ${uniqueTag(testInfo.project.name)}`;
-  await publishCourse(page, title, { "Thư công vụ là gì": "Dùng hộp thư công vụ cho việc công; không dùng thư cá nhân." });
+  await publishCourse(page, title, { "Thư công vụ là gì": "Dùng hộp thư công vụ cho việc công; không dùng thư cá nhân." }, { title: "Kiểm tra cuối khoá", gift: GIFT, passPercent: 100 });
 
   // The manager of Sở KH&CN assigns it to one of their offices.
   await signIn(page, "quanly@lamdong.test", "/manage/assignments");
@@ -34,7 +42,30 @@ test("HR assigns a course to a unit; a learner there sees it, finishes it; HR se
   await page.getByRole("button", { name: "Bắt đầu học" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thư công vụ là gì");
   await page.getByRole("button", { name: "Đánh dấu đã học xong" }).or(page.getByText("Bạn đã học xong bài này.")).first().click();
-  await expect(page.getByRole("status").filter({ hasText: /hoàn thành khoá học|Bạn đã học xong/ })).toBeVisible();
+  await expect(page.getByText(/Đã ghi nhận bạn học xong|Bạn đã học xong bài này/).first()).toBeVisible();
+
+  // The quiz: one question per page, answers kept across a reload.
+  await page.goto(`/courses`);
+  await page.getByRole("searchbox", { name: "Tìm khoá học" }).fill(title);
+  await page.getByRole("button", { name: "Tìm", exact: true }).click();
+  await page.getByRole("link", { name: title }).click();
+  await page.getByRole("link", { name: "Kiểm tra cuối khoá" }).click();
+  await expect(page.getByText("2 câu hỏi.")).toBeVisible();
+  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await expect(page.getByText("Câu 1/2")).toBeVisible();
+  await page.getByLabel("Hộp thư công vụ").check();
+  await page.getByRole("button", { name: "Lưu và sang câu tiếp" }).click();
+  await expect(page.getByText("Câu 2/2")).toBeVisible();
+  await page.reload();
+  await page.getByRole("button", { name: "Câu trước" }).click();
+  await expect(page.getByLabel("Hộp thư công vụ")).toBeChecked();
+  await page.getByRole("button", { name: "Lưu và sang câu tiếp" }).click();
+  await page.getByLabel("Sai").check();
+  await page.getByRole("button", { name: "Lưu và xem lại trước khi nộp" }).click();
+  await expect(page.getByRole("heading", { name: "Xem lại trước khi nộp" })).toBeVisible();
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByText("Bạn đạt 100% (2/2 điểm).")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `Bạn đã hoàn thành khoá học “${title}”.` })).toBeVisible();
   await page.goto("/learning");
   await expect(page.getByRole("region", { name: "Được giao" }).getByRole("listitem").filter({ hasText: title })).toContainText("Đã hoàn thành");
   await page.getByRole("button", { name: "Đăng xuất" }).click();

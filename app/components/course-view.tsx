@@ -20,7 +20,8 @@ export function RenderedMarkdown({ html }: { html: string }) {
   return <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-type Links = { courseHref: string; itemHref: (key: string) => string };
+/** `quizHref`: where a quiz opens (learners); without it quizzes are listed only. */
+type Links = { courseHref: string; itemHref: (key: string) => string; quizHref?: (key: string) => string };
 
 /**
  * `action`: what the learner does next (start, continue); by default a link
@@ -110,6 +111,8 @@ export function CourseOutline({ course, links, current, done }: { course: Course
                     <Link to={links.itemHref(item.key)} aria-current={current === item.key ? "page" : undefined}>
                       {item.title}
                     </Link>
+                  ) : links.quizHref ? (
+                    <Link to={links.quizHref(item.key)}>{item.title}</Link>
                   ) : (
                     <span>{item.title}</span>
                   )}

@@ -1,3 +1,4 @@
+import { quizEn } from "./quiz.en";
 import { coursesEn } from "./courses.en";
 import { trainingEn } from "./training.en";
 import type { Messages } from "./vi";
@@ -303,4 +304,5 @@ export const en: Messages = {
   "audit.action.password.changed": "Changed the password",
   ...coursesEn,
   ...trainingEn,
+  ...quizEn,
 };

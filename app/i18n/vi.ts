@@ -1,6 +1,7 @@
 // Vietnamese: the source catalog. Every key here must exist in en.ts (the
 // type system enforces it, and app/i18n/catalogs.test.ts checks placeholders).
 // Write plain, polite administrative Vietnamese with full diacritics.
+import { quizVi } from "./quiz.vi";
 import { coursesVi } from "./courses.vi";
 import { trainingVi } from "./training.vi";
 
@@ -305,6 +306,7 @@ export const vi = {
   "audit.action.password.changed": "Đổi mật khẩu",
   ...coursesVi,
   ...trainingVi,
+  ...quizVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -76,8 +76,13 @@ export function isComplete(content: CourseContent, done: ReadonlySet<string>) {
  * Records an item as finished, and the course as completed when it was the
  * last one, in one transaction. Idempotent: a second click changes nothing.
  */
-export async function markItemDone({ userId, enrolmentId, itemKey }: { userId: string; enrolmentId: string; itemKey: string }) {
-  return prisma.$transaction(async (tx) => {
+export async function markItemDone(input: { userId: string; enrolmentId: string; itemKey: string }) {
+  return prisma.$transaction((tx) => markItemDoneIn(tx, input));
+}
+
+/** The same inside a caller's transaction (a passed quiz: grade and completion together). */
+export async function markItemDoneIn(tx: Prisma.TransactionClient, { userId, enrolmentId, itemKey }: { userId: string; enrolmentId: string; itemKey: string }) {
+  {
     // Lock the enrolment: two "done" clicks at once complete it once.
     const [locked] = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM enrolment WHERE id = ${enrolmentId}::uuid AND user_id = ${userId}::uuid AND status = 'IN_PROGRESS' FOR UPDATE`;
@@ -93,7 +98,7 @@ export async function markItemDone({ userId, enrolmentId, itemKey }: { userId: s
       data: { lastItemKey: itemKey, lastActivityAt: new Date(), ...(completed ? { status: "COMPLETED", completedAt: new Date() } : {}) },
     });
     return { status: completed ? ("completed" as const) : ("done" as const) };
-  });
+  }
 }
 
 /** Where the learner is: "Tiếp tục học" comes back here. */

@@ -53,7 +53,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CoursePage() {
   const { course, progress, version, prerequisites, enrolledVersion, open } = useLoaderData<typeof loader>();
   const { t } = useI18n();
-  const links = { courseHref: `/courses/${course.slug}`, itemHref: (key: string) => `/courses/${course.slug}/${key}` };
+  const links = {
+    courseHref: `/courses/${course.slug}`,
+    itemHref: (key: string) => `/courses/${course.slug}/${key}`,
+    quizHref: (key: string) => `/courses/${course.slug}/quiz/${key}`,
+  };
   const action =
     progress.status === "IN_PROGRESS" && progress.resumeKey ? (
       <>

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import type { CourseContent } from "~/utils/course-content";
+import { prisma } from "~/utils/db.server";
+import { freezeQuiz } from "~/utils/quiz";
+import { makePerson, makeUnits } from "../../tests/helpers/people";
+import { publishContent } from "./course-version.server";
+import { writeDraftContent } from "./course.server";
+import { enrol, markItemDone } from "./enrolment.server";
+import { getAttempt, saveAnswers, startAttempt, submitAttempt } from "./quiz-attempt.server";
+
+const gift = `::Một::Thủ đô của Việt Nam? {=Hà Nội ~Huế ~Đà Lạt}
+
+::Hai::Chữ ký số xác định người ký. {T}
+`;
+const content: CourseContent = {
+  slug: "co-kiem-tra",
+  title: "Khoá có kiểm tra",
+  summary: "Tóm tắt",
+  description: "",
+  level: "BASIC",
+  estimatedMinutes: 20,
+  coverImage: null,
+  competences: [],
+  prerequisites: [],
+  modules: [
+    {
+      key: "p",
+      title: "Phần",
+      items: [
+        { key: "bai", kind: "LESSON", title: "Bài", minutes: 10, body: "Nội dung.", passPercent: null },
+        { key: "kiem-tra", kind: "QUIZ", title: "Kiểm tra", minutes: 10, body: gift, passPercent: 100 },
+      ],
+    },
+  ],
+};
+
+let userId = "";
+let otherId = "";
+let enrolmentId = "";
+beforeAll(async () => {
+  await makeUnits();
+  userId = (await makePerson({ email: "thi@example.test" })).id;
+  otherId = (await makePerson({ email: "nguoikhac@example.test" })).id;
+  const courseId = await writeDraftContent({ content, trainerIds: [], sourceHash: null });
+  await publishContent({ courseId, content, changeNote: "Bản đầu", publishedById: null });
+  enrolmentId = (await enrol({ userId, courseId, source: "SELF" }))!;
+  await markItemDone({ userId, enrolmentId, itemKey: "bai" });
+});
+
+const rightAnswers = (questions: ReturnType<typeof freezeQuiz>) =>
+  Object.fromEntries(questions.map((question) => [question.key, [question.answers.findIndex((answer) => answer.weight > 0)]]));
+
+describe("an attempt", () => {
+  test("starting twice resumes the same attempt; questions are frozen in it", async () => {
+    const questions = freezeQuiz(gift);
+    const [a, b] = await Promise.all([startAttempt({ enrolmentId, itemKey: "kiem-tra", questions }), startAttempt({ enrolmentId, itemKey: "kiem-tra", questions })]);
+    expect(a).toBe(b);
+    const attempt = await getAttempt({ attemptId: a, userId });
+    expect(attempt!.questions.map((question) => question.key)).toEqual(["Một", "Hai"]);
+    expect(await getAttempt({ attemptId: a, userId: otherId })).toBeNull();
+  });
+
+  test("a save from a stale page is refused; nobody else can save", async () => {
+    const attempt = (await prisma.quizAttempt.findFirstOrThrow({ where: { enrolmentId } }));
+    expect(await saveAnswers({ attemptId: attempt.id, userId, seq: 0, answers: { Một: [1] } })).toBe("saved");
+    // The second tab still shows seq 0.
+    expect(await saveAnswers({ attemptId: attempt.id, userId, seq: 0, answers: { Một: [2] } })).toBe("stale");
+    expect(await saveAnswers({ attemptId: attempt.id, userId: otherId, seq: 1, answers: { Một: [2] } })).toBe("missing");
+    expect((await getAttempt({ attemptId: attempt.id, userId }))!.answers).toEqual({ Một: [1] });
+  });
+
+  test("fifty simultaneous submits: one grade, one completion", async () => {
+    const row = await prisma.quizAttempt.findFirstOrThrow({ where: { enrolmentId } });
+    const attempt = (await getAttempt({ attemptId: row.id, userId }))!;
+    expect(await saveAnswers({ attemptId: row.id, userId, seq: attempt.seq, answers: rightAnswers(attempt.questions) })).toBe("saved");
+    const results = await Promise.all(Array.from({ length: 50 }, () => submitAttempt({ attemptId: row.id, userId, passPercent: 100 })));
+    expect(results.filter((result) => result?.first)).toHaveLength(1);
+    expect(results.filter((result) => result?.completed)).toHaveLength(1);
+    expect(new Set(results.map((result) => result?.attempt.percent))).toEqual(new Set([100]));
+    const enrolment = await prisma.enrolment.findUniqueOrThrow({ where: { id: enrolmentId } });
+    expect(enrolment.status).toBe("COMPLETED");
+    expect(await prisma.itemProgress.count({ where: { enrolmentId, itemKey: "kiem-tra" } })).toBe(1);
+    expect(await saveAnswers({ attemptId: row.id, userId, seq: attempt.seq + 2, answers: { Một: [0] } })).toBe("closed");
+  });
+});
