@@ -38,4 +38,7 @@ test("loading the demo data twice changes nothing", async () => {
   // The demo is lived in: four courses, people part-way through them.
   expect(beforeCounts[1]).toBe(4);
   expect(beforeCounts[2]).toBeGreaterThan(150);
+  const completed = await prisma.enrolment.count({ where: { status: "COMPLETED" } });
+  expect(completed).toBeGreaterThan(10);
+  expect(await prisma.quizAttempt.count({ where: { passed: true } })).toBe(completed);
 });

@@ -1,6 +1,8 @@
 import { createAssignment, hasAssignmentForCourse } from "~/models/assignment.server";
 import { getPublishedCourse } from "~/models/course-version.server";
-import { seedEnrolment } from "~/models/enrolment.server";
+import { getCurrentEnrolment, seedEnrolment } from "~/models/enrolment.server";
+import { getAttempt, saveAnswers, startAttempt, submitAttempt } from "~/models/quiz-attempt.server";
+import { freezeQuiz } from "~/utils/quiz";
 import { findUnitIdsByCode } from "~/models/org-unit.server";
 import { findActiveUsersByEmail } from "~/models/user.server";
 import { itemsInOrder } from "~/utils/course-content";
@@ -20,6 +22,20 @@ const uptake: [slug: string, share: number][] = [
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** Takes the quiz the way a learner would, choosing the right answers, and submits it. */
+async function passQuiz({ userId, courseId, itemKey, body, passPercent }: { userId: string; courseId: string; itemKey: string; body: string; passPercent: number }) {
+  const enrolment = await getCurrentEnrolment({ userId, courseId });
+  if (!enrolment || enrolment.status !== "IN_PROGRESS") return;
+  const questions = freezeQuiz(body);
+  const attemptId = await startAttempt({ enrolmentId: enrolment.id, itemKey, questions });
+  const answers = Object.fromEntries(
+    questions.map((question) => [question.key, question.answers.flatMap((answer, index) => (answer.weight > 0 ? [index] : [])).slice(0, question.kind === "multiple" ? undefined : 1)]),
+  );
+  const attempt = await getAttempt({ attemptId, userId });
+  await saveAnswers({ attemptId, userId, seq: attempt!.seq, answers });
+  await submitAttempt({ attemptId, userId, passPercent });
+}
+
 export async function seedDemoLearning(now = new Date()) {
   const next = random(20250701);
   const emails = generateDemoPeople().map((person) => person.email);
@@ -29,6 +45,7 @@ export async function seedDemoLearning(now = new Date()) {
     const course = await getPublishedCourse({ slug });
     if (!course) continue;
     const lessons = itemsInOrder(course.content).filter((item) => item.kind === "LESSON").map((item) => item.key);
+    const quiz = itemsInOrder(course.content).find((item) => item.kind === "QUIZ");
     const demoLearner = users.get(`hocvien@${DEMO_DOMAIN}`);
     if (demoLearner && slug !== "chu-ky-so-va-van-ban-dien-tu" && slug !== "dich-vu-cong-truc-tuyen-va-vneid") {
       const done = lessons.slice(0, slug === "chuyen-doi-so-nhan-thuc-chung" ? 3 : 1);
@@ -41,7 +58,13 @@ export async function seedDemoLearning(now = new Date()) {
       const userId = users.get(email);
       if (!joins || !userId) continue;
       const startedAt = new Date(now.getTime() - daysAgo * DAY);
-      if (await seedEnrolment({ userId, courseId: course.courseId, doneKeys: lessons.slice(0, count), startedAt, step: Math.max(1, Math.floor((daysAgo * DAY) / (count + 2))) })) added++;
+      const passes = count === lessons.length && next() < 0.7;
+      if (await seedEnrolment({ userId, courseId: course.courseId, doneKeys: lessons.slice(0, count), startedAt, step: Math.max(1, Math.floor((daysAgo * DAY) / (count + 2))) })) {
+        added++;
+        // Most who read every lesson took the final quiz and passed: a real
+        // attempt, answered and graded by the quiz engine.
+        if (passes && quiz) await passQuiz({ userId, courseId: course.courseId, itemKey: quiz.key, body: quiz.body, passPercent: quiz.passPercent ?? 80 });
+      }
     }
   }
   return added;
