@@ -5,7 +5,8 @@ import { useT } from "~/i18n/context";
 // The end of a lesson: "Đánh dấu đã học xong" (a plain form, so it works
 // without JavaScript), and with JavaScript the same thing done for the
 // learner once the end of the text has been on screen for two seconds.
-export function LessonDone({ isDone, enrolled }: { isDone: boolean; enrolled: boolean }) {
+/** `blocked`: the course's prerequisites are not completed yet (reading is fine). */
+export function LessonDone({ isDone, enrolled, blocked = false }: { isDone: boolean; enrolled: boolean; blocked?: boolean }) {
   const t = useT();
   const fetcher = useFetcher();
   const { submit } = fetcher;
@@ -32,7 +33,9 @@ export function LessonDone({ isDone, enrolled }: { isDone: boolean; enrolled: bo
 
   return (
     <div className="lesson-done" ref={end}>
-      {doneNow ? (
+      {blocked ? (
+        <p className="notice notice--warning">{t("progress.prerequisitesFirst")}</p>
+      ) : doneNow ? (
         <p className="notice notice--success" role="status">
           {t("progress.lessonDone")}
         </p>

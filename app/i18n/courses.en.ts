@@ -51,6 +51,7 @@ export const coursesEn: Record<keyof typeof coursesVi, string> = {
   "course.module": "Section {number}: {title}",
   "course.breadcrumb": "Breadcrumb",
 
+  "progress.prerequisitesFirst": "This course requires other courses first. You can read the lessons, but your progress is recorded only once you have completed them.",
   "progress.label": "{done} of {total} done",
   "progress.itemDone": "Done",
   "progress.markDone": "Mark as done",

@@ -50,6 +50,7 @@ export const coursesVi = {
   "course.module": "Phần {number}: {title}",
   "course.breadcrumb": "Đường dẫn",
 
+  "progress.prerequisitesFirst": "Khoá học này yêu cầu hoàn thành trước một số khoá khác. Bạn vẫn đọc được bài học, nhưng quá trình học chỉ được ghi nhận sau khi hoàn thành các khoá đó.",
   "progress.label": "Đã xong {done}/{total} mục",
   "progress.itemDone": "Đã xong",
   "progress.markDone": "Đánh dấu đã học xong",

@@ -78,3 +78,18 @@ describe("enrolment", () => {
     expect(await prisma.enrolment.count({ where: { userId, courseId } })).toBe(2);
   });
 });
+
+test("a course with a prerequisite cannot be started until the prerequisite is completed", async () => {
+  const { ensureEnrolment } = await import("~/services/learning.server");
+  const next = { ...content([lesson("x")]), slug: "khoa-sau", title: "Khoá sau", prerequisites: ["khoa-thu"] };
+  const laterId = await writeDraftContent({ content: next, trainerIds: [], sourceHash: null });
+  await publishContent({ courseId: laterId, content: next, changeNote: "Bản đầu", publishedById: null });
+  const newcomer = (await makePerson({ email: "moi@example.test" })).id;
+  const blocked = await getLearnerCourse({ slug: "khoa-sau", userId: newcomer });
+  expect(blocked!.blockedBy).toEqual(["khoa-thu"]);
+  expect(await ensureEnrolment(blocked!, newcomer)).toEqual({ ok: false, reason: "progress.prerequisitesFirst" });
+  // userId completed "khoa-thu" in the test above.
+  const allowed = await getLearnerCourse({ slug: "khoa-sau", userId });
+  expect(allowed!.blockedBy).toEqual([]);
+  expect((await ensureEnrolment(allowed!, userId)).ok).toBe(true);
+});

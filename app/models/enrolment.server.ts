@@ -155,3 +155,13 @@ export async function seedEnrolment({
   });
   return true;
 }
+
+/** Which of these courses (by slug) the person has completed. */
+export async function listCompletedSlugs({ userId, slugs }: { userId: string; slugs: string[] }) {
+  if (!slugs.length) return new Set<string>();
+  const rows = await prisma.enrolment.findMany({
+    select: { course: { select: { slug: true } } },
+    where: { userId, status: "COMPLETED", course: { slug: { in: slugs } } },
+  });
+  return new Set(rows.map((row) => row.course.slug));
+}

@@ -4,10 +4,9 @@ import { useLoaderData } from "@remix-run/react";
 import { LessonPage, ProgressBar } from "~/components/course-view";
 import { LessonDone } from "~/components/lesson-done";
 import { getTranslate } from "~/i18n/translate.server";
-import { isAssigned } from "~/models/assignment.server";
-import { enrol, markItemDone, recordVisit } from "~/models/enrolment.server";
+import { markItemDone, recordVisit } from "~/models/enrolment.server";
 import { lessonView } from "~/services/course-view.server";
-import { getLearnerCourse } from "~/services/learning.server";
+import { ensureEnrolment, getLearnerCourse } from "~/services/learning.server";
 import { requirePermission } from "~/utils/auth.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
@@ -29,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lesson,
     progress: { done: course.progress.done, total: course.progress.total, status: course.progress.status },
     isDone: course.progress.doneKeys.includes(lesson.key),
+    blocked: course.blockedBy.length > 0,
   };
 }
 
@@ -44,9 +44,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lesson = course ? await lessonView(course.content, params.itemKey ?? "", t) : null;
   if (!course || !lesson) throw new Response(t("lesson.notFound"), { status: 404 });
   // Marking a lesson done starts the course if need be (one step, not two).
-  const enrolmentId =
-    course.enrolment?.status === "IN_PROGRESS" ? course.enrolment.id : await enrol({ userId: user.id, courseId: course.courseId, source: (await isAssigned({ userId: user.id, courseId: course.courseId })) ? "ASSIGNED" : "SELF" });
-  if (!enrolmentId) return data({ ok: false as const }, { status: 400 });
+  const started = await ensureEnrolment(course, user.id);
+  if (!started.ok) return data({ ok: false as const }, { status: 400 });
+  const enrolmentId = started.enrolmentId;
   const result = await markItemDone({ userId: user.id, enrolmentId, itemKey: lesson.key });
   if (result.status !== "done" && result.status !== "completed") return data({ ok: false as const }, { status: 400 });
   if (form.data.auto) return { ok: true as const };
@@ -58,14 +58,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Lesson() {
-  const { lesson, progress, isDone } = useLoaderData<typeof loader>();
+  const { lesson, progress, isDone, blocked } = useLoaderData<typeof loader>();
   const links = { courseHref: `/courses/${lesson.courseSlug}`, itemHref: (key: string) => `/courses/${lesson.courseSlug}/${key}` };
   return (
     <LessonPage
       lesson={lesson}
       links={links}
       progress={progress.status ? <ProgressBar id="lesson-progress" done={progress.done} total={progress.total} /> : null}
-      footer={<LessonDone isDone={isDone} enrolled={progress.status === "IN_PROGRESS"} />}
+      footer={<LessonDone isDone={isDone} enrolled={progress.status === "IN_PROGRESS"} blocked={blocked} />}
     />
   );
 }

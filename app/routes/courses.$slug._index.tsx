@@ -5,10 +5,8 @@ import { CourseOverviewView, ProgressBar } from "~/components/course-view";
 import { useI18n } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { isAssigned } from "~/models/assignment.server";
-import { enrol } from "~/models/enrolment.server";
 import { courseOverview } from "~/services/course-view.server";
-import { getLearnerCourse } from "~/services/learning.server";
+import { ensureEnrolment, getLearnerCourse } from "~/services/learning.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 
@@ -28,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     open: Boolean(course.published),
     version: course.published ? { number: course.published.versionNumber, date: formatDate(locale, course.published.publishedAt) } : null,
     prerequisites: course.published?.prerequisites ?? [],
+    blockedBy: course.blockedBy,
   };
 }
 
@@ -41,17 +40,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = getTranslate(request);
   const course = await getLearnerCourse({ slug: params.slug ?? "", userId: user.id });
   if (!course) throw new Response(t("course.notFound"), { status: 404 });
-  if (!course.enrolment || course.enrolment.status !== "IN_PROGRESS") {
-    const enrolled = await enrol({ userId: user.id, courseId: course.courseId, source: (await isAssigned({ userId: user.id, courseId: course.courseId })) ? "ASSIGNED" : "SELF" });
-    if (!enrolled) throw new Response(t("progress.notAvailable"), { status: 400 });
-  }
+  const started = await ensureEnrolment(course, user.id);
+  if (!started.ok) throw new Response(t(started.reason), { status: 400 });
   const fresh = await getLearnerCourse({ slug: params.slug ?? "", userId: user.id });
   const key = fresh?.progress.resumeKey;
   return redirect(key ? `/courses/${params.slug}/${key}` : `/courses/${params.slug}`);
 }
 
 export default function CoursePage() {
-  const { course, progress, version, prerequisites, enrolledVersion, open } = useLoaderData<typeof loader>();
+  const { course, progress, version, prerequisites, enrolledVersion, open, blockedBy } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const links = {
     courseHref: `/courses/${course.slug}`,
@@ -71,6 +68,19 @@ export default function CoursePage() {
     ) : progress.status === "COMPLETED" ? (
       <div className="notice notice--success">
         <p className="panel__title">{t("progress.completedOn", { date: progress.completedAt ?? "" })}</p>
+      </div>
+    ) : blockedBy.length ? (
+      <div className="notice notice--warning">
+        <p>{t("progress.prerequisitesFirst")}</p>
+        <ul>
+          {prerequisites
+            .filter((required) => blockedBy.includes(required.slug))
+            .map((required) => (
+              <li key={required.slug}>
+                <Link to={`/courses/${required.slug}`}>{required.title}</Link>
+              </li>
+            ))}
+        </ul>
       </div>
     ) : open ? (
       <Form method="post">

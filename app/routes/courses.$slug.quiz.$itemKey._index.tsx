@@ -3,9 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/context";
 import { getTranslate } from "~/i18n/translate.server";
-import { isAssigned } from "~/models/assignment.server";
-import { enrol } from "~/models/enrolment.server";
 import { listAttempts, startAttempt } from "~/models/quiz-attempt.server";
+import { ensureEnrolment } from "~/services/learning.server";
 import { getLearnerQuiz } from "~/services/quiz.server";
 import { requirePermission } from "~/utils/auth.server";
 import { freezeQuiz } from "~/utils/quiz";
@@ -24,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     slug: found.course.content.slug,
     courseTitle: found.course.content.title,
     quiz: { key: found.quiz.key, title: found.quiz.title, questions: freezeQuiz(found.quiz.body).length, passPercent: found.passPercent },
+    blocked: found.course.blockedBy.length > 0,
     attempts: attempts.map((attempt) => ({ ...attempt, submittedAt: attempt.submittedAt?.toISOString() ?? null })),
   };
 }
@@ -35,11 +35,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = getTranslate(request);
   const found = await getLearnerQuiz({ slug: params.slug ?? "", itemKey: params.itemKey ?? "", userId: user.id });
   if (!found) throw new Response(t("quiz.notFound"), { status: 404 });
-  const enrolmentId =
-    found.course.enrolment?.status === "IN_PROGRESS"
-      ? found.course.enrolment.id
-      : await enrol({ userId: user.id, courseId: found.course.courseId, source: (await isAssigned({ userId: user.id, courseId: found.course.courseId })) ? "ASSIGNED" : "SELF" });
-  if (!enrolmentId) throw new Response(t("progress.notAvailable"), { status: 400 });
+  const started = await ensureEnrolment(found.course, user.id);
+  if (!started.ok) throw new Response(t(started.reason), { status: 400 });
+  const enrolmentId = started.enrolmentId;
   // Re-read on the enrolment's own version: a new enrolment may be newer.
   const fresh = await getLearnerQuiz({ slug: params.slug ?? "", itemKey: params.itemKey ?? "", userId: user.id });
   const attemptId = await startAttempt({ enrolmentId, itemKey: found.quiz.key, questions: freezeQuiz((fresh ?? found).quiz.body) });
@@ -47,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuizIntro() {
-  const { slug, courseTitle, quiz, attempts } = useLoaderData<typeof loader>();
+  const { slug, courseTitle, quiz, attempts, blocked } = useLoaderData<typeof loader>();
   const t = useT();
   const open = attempts.find((attempt) => attempt.state === "IN_PROGRESS");
   return (
@@ -60,7 +58,8 @@ export default function QuizIntro() {
         {t("quiz.questions", { count: quiz.questions })}. {t("quiz.passMark", { percent: quiz.passPercent })}
       </p>
       <p>{t("quiz.intro")}</p>
-      <Form method="post">
+      {blocked ? <p className="notice notice--warning">{t("progress.prerequisitesFirst")}</p> : null}
+      <Form method="post" hidden={blocked}>
         <button type="submit" className="button">
           {open ? t("quiz.resume") : attempts.length ? t("quiz.retake") : t("quiz.start")}
         </button>

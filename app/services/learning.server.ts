@@ -1,6 +1,7 @@
 import { getPublishedCourse } from "~/models/course-version.server";
 import { findCourseBySlug } from "~/models/course.server";
-import { getCurrentEnrolment, type LearnerEnrolment } from "~/models/enrolment.server";
+import { isAssigned } from "~/models/assignment.server";
+import { enrol, getCurrentEnrolment, listCompletedSlugs, type LearnerEnrolment } from "~/models/enrolment.server";
 import { itemsInOrder, type CourseContent } from "~/utils/course-content";
 
 // A course as one learner sees it: the version they are enrolled on (kept
@@ -14,7 +15,11 @@ export async function getLearnerCourse({ slug, userId }: { slug: string; userId:
   const published = course.status === "PUBLISHED" ? await getPublishedCourse({ slug }) : null;
   if (!enrolment && !published) return null;
   const content = enrolment?.content ?? published!.content;
+  // Courses to complete first; someone already taking this one carries on.
+  const completed = await listCompletedSlugs({ userId, slugs: content.prerequisites });
+  const blockedBy = enrolment ? [] : content.prerequisites.filter((required) => !completed.has(required));
   return {
+    blockedBy,
     courseId: course.id,
     content,
     enrolment,
@@ -45,3 +50,16 @@ export function progressOf(content: CourseContent, enrolment: LearnerEnrolment |
 }
 
 export type LearnerProgress = ReturnType<typeof progressOf>;
+
+/**
+ * The learner's enrolment in progress, starting one if need be (assigned
+ * courses count as assigned). Refused while prerequisites are not completed
+ * or when the course takes no new learners.
+ */
+export async function ensureEnrolment(course: LearnerCourse, userId: string) {
+  if (course.enrolment?.status === "IN_PROGRESS") return { ok: true as const, enrolmentId: course.enrolment.id };
+  if (course.blockedBy.length) return { ok: false as const, reason: "progress.prerequisitesFirst" as const };
+  const assigned = await isAssigned({ userId, courseId: course.courseId });
+  const enrolmentId = await enrol({ userId, courseId: course.courseId, source: assigned ? "ASSIGNED" : "SELF" });
+  return enrolmentId ? { ok: true as const, enrolmentId } : { ok: false as const, reason: "progress.notAvailable" as const };
+}
