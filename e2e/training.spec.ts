@@ -68,6 +68,18 @@ test("HR assigns a course to a unit; a learner there reads it and passes the qui
   await expect(page.getByRole("status").filter({ hasText: `Bạn đã hoàn thành khoá học “${title}”.` })).toBeVisible();
   await page.goto("/learning");
   await expect(page.getByRole("region", { name: "Được giao" }).getByRole("listitem").filter({ hasText: title })).toContainText("Đã hoàn thành");
+  // The certificate: a PDF for the learner, a public page for anyone.
+  const done = page.getByRole("region", { name: "Đã hoàn thành" }).getByRole("listitem").filter({ hasText: title });
+  const pdf = await page.request.get(await done.getByRole("link", { name: "Tải chứng chỉ (PDF)" }).getAttribute("href") ?? "");
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const verifyPath = (await done.getByRole("link", { name: "Trang xác minh" }).getAttribute("href")) ?? "";
+  const stranger = await page.context().browser()!.newContext();
+  const anyone = await stranger.newPage();
+  await anyone.goto(new URL(verifyPath, page.url()).href);
+  await expect(anyone.getByRole("status")).toHaveText("Chứng chỉ hợp lệ.");
+  await expect(anyone.getByText("Nguyễn Thị Lan")).toBeVisible();
+  await stranger.close();
   await page.getByRole("button", { name: "Đăng xuất" }).click();
 
   // HR sees the learner as done.

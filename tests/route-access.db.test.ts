@@ -67,6 +67,10 @@ const rules: Record<string, Rule> = {
   "courses.$slug._index.tsx": { loader: signedInNotFound, action: signedInNotFound },
   "courses.$slug.$itemKey.tsx": { loader: signedInNotFound, action: { ...everyone("400"), anonymous: "login" } },
   "learning.tsx": { loader: signedIn },
+  "certificates.$code[.pdf].tsx": { loader: signedInNotFound },
+  "verify._index.tsx": { loader: everyone("ok") },
+  // Public; an unknown code answers 404 with a page that says so.
+  "verify.$code.tsx": { loader: everyone("404") },
   "courses.$slug.quiz.$itemKey._index.tsx": { loader: signedInNotFound, action: signedInNotFound },
   "courses.$slug.quiz.$itemKey.$attemptId.$number.tsx": { loader: signedInNotFound, action: signedInNotFound },
   "courses.$slug.quiz.$itemKey.$attemptId.review.tsx": { loader: signedInNotFound, action: signedInNotFound },

@@ -1,3 +1,4 @@
+import { certificatesEn } from "./certificates.en";
 import { quizEn } from "./quiz.en";
 import { coursesEn } from "./courses.en";
 import { trainingEn } from "./training.en";
@@ -305,4 +306,5 @@ export const en: Messages = {
   ...coursesEn,
   ...trainingEn,
   ...quizEn,
+  ...certificatesEn,
 };

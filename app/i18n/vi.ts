@@ -1,6 +1,7 @@
 // Vietnamese: the source catalog. Every key here must exist in en.ts (the
 // type system enforces it, and app/i18n/catalogs.test.ts checks placeholders).
 // Write plain, polite administrative Vietnamese with full diacritics.
+import { certificatesVi } from "./certificates.vi";
 import { quizVi } from "./quiz.vi";
 import { coursesVi } from "./courses.vi";
 import { trainingVi } from "./training.vi";
@@ -307,6 +308,7 @@ export const vi = {
   ...coursesVi,
   ...trainingVi,
   ...quizVi,
+  ...certificatesVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

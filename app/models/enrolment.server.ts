@@ -1,6 +1,7 @@
 import { Prisma, type EnrolmentSource } from "~/generated/prisma/client";
 import { courseContentSchema, itemsInOrder, type CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
+import { issueCertificate } from "./certificate.server";
 
 // Enrolments: a person taking a course, pinned to the version they started,
 // and the items they have finished (by permanent key).
@@ -93,10 +94,13 @@ export async function markItemDoneIn(tx: Prisma.TransactionClient, { userId, enr
     await tx.itemProgress.createMany({ data: [{ enrolmentId, itemKey }], skipDuplicates: true });
     enrolment.done.add(itemKey);
     const completed = isComplete(enrolment.content, enrolment.done);
+    const now = new Date();
     await tx.enrolment.update({
       where: { id: enrolmentId },
-      data: { lastItemKey: itemKey, lastActivityAt: new Date(), ...(completed ? { status: "COMPLETED", completedAt: new Date() } : {}) },
+      data: { lastItemKey: itemKey, lastActivityAt: now, ...(completed ? { status: "COMPLETED", completedAt: now } : {}) },
     });
+    // The completion and its certificate are written together, or not at all.
+    if (completed) await issueCertificate(tx, { enrolmentId, completedAt: now });
     return { status: completed ? ("completed" as const) : ("done" as const) };
   }
 }

@@ -80,6 +80,11 @@ describe("an attempt", () => {
     const enrolment = await prisma.enrolment.findUniqueOrThrow({ where: { id: enrolmentId } });
     expect(enrolment.status).toBe("COMPLETED");
     expect(await prisma.itemProgress.count({ where: { enrolmentId, itemKey: "kiem-tra" } })).toBe(1);
+    // …and one certificate, written in the same transaction as the completion.
+    const certificates = await prisma.certificate.findMany({ where: { enrolmentId } });
+    expect(certificates).toHaveLength(1);
+    expect(certificates[0]!.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
+    expect(certificates[0]!.courseTitle).toBe("Khoá có kiểm tra");
     expect(await saveAnswers({ attemptId: row.id, userId, seq: attempt.seq + 2, answers: { Một: [0] } })).toBe("closed");
   });
 });

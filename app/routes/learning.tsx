@@ -5,6 +5,7 @@ import { useT } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { listAssignedToUser } from "~/models/assignment.server";
+import { listCertificates } from "~/models/certificate.server";
 import { listLearnerEnrolments } from "~/models/enrolment.server";
 import { progressOf } from "~/services/learning.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -15,7 +16,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:course:published");
   const t = getTranslate(request);
   const locale = getLocale(request);
-  const [enrolments, assigned] = await Promise.all([listLearnerEnrolments({ userId: user.id }), listAssignedToUser({ userId: user.id })]);
+  const [enrolments, assigned, certificates] = await Promise.all([
+    listLearnerEnrolments({ userId: user.id }),
+    listAssignedToUser({ userId: user.id }),
+    listCertificates({ userId: user.id }),
+  ]);
+  const certificateOf = new Map(certificates.map((certificate) => [certificate.enrolmentId, certificate.code]));
   const rows = enrolments.map((enrolment) => {
     const progress = progressOf(enrolment.content, enrolment);
     return {
@@ -27,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       total: progress.total,
       resumeKey: progress.resumeKey,
       completedAt: enrolment.completedAt ? formatDate(locale, enrolment.completedAt) : null,
+      certificate: certificateOf.get(enrolment.id) ?? null,
     };
   });
   return {
@@ -103,6 +110,13 @@ export default function MyLearning() {
                   <Link to={`/courses/${row.slug}`}>{row.title}</Link>
                 </h3>
                 <p className="card__meta">{t("progress.completedOn", { date: row.completedAt ?? "" })}</p>
+                {row.certificate ? (
+                  <p>
+                    {t("certificate.code", { code: row.certificate })} ·{" "}
+                    <a href={`/certificates/${row.certificate}.pdf`}>{t("certificate.download")}</a> ·{" "}
+                    <Link to={`/verify/${row.certificate}`}>{t("certificate.verifyLink")}</Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -58,6 +58,10 @@ export const envSchema = z.object({
     .enum(["true", "false"])
     .transform((value) => value === "true")
     .optional(),
+  // Certificates: who issues them, and who signs (printed on every certificate).
+  CERT_ISSUER_NAME: z.string().min(3).default("Sở Khoa học và Công nghệ tỉnh Lâm Đồng"),
+  CERT_SIGNER_NAME: z.string().min(1).optional(),
+  CERT_SIGNER_TITLE: z.string().min(1).optional(),
   // How long SIGTERM waits for requests in flight before closing anyway.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });

@@ -1,0 +1,22 @@
+// Vietnamese messages for certificates and their public verification.
+export const certificatesVi = {
+  "certificate.notFound": "Không tìm thấy chứng chỉ này.",
+  "certificate.download": "Tải chứng chỉ (PDF)",
+  "certificate.verifyLink": "Trang xác minh",
+  "certificate.code": "Mã chứng chỉ: {code}",
+  "verify.title": "Xác minh chứng chỉ",
+  "verify.lead": "Nhập mã in trên chứng chỉ để kiểm tra chứng chỉ có hợp lệ không. Không cần đăng nhập.",
+  "verify.code": "Mã chứng chỉ",
+  "verify.codeHint": "10 ký tự chữ và số, ví dụ: 7KQ2M9XH4T. Không phân biệt chữ hoa, chữ thường.",
+  "verify.submit": "Kiểm tra",
+  "verify.unknown": "Không có chứng chỉ nào với mã này. Hãy kiểm tra lại từng ký tự.",
+  "verify.again": "Kiểm tra mã khác",
+  "verify.state.valid": "Chứng chỉ hợp lệ.",
+  "verify.state.revoked": "Chứng chỉ đã bị thu hồi ngày {date}.",
+  "verify.state.expired": "Chứng chỉ đã hết hạn ngày {date}.",
+  "verify.holder": "Người được cấp",
+  "verify.course": "Khoá học",
+  "verify.completedOn": "Ngày hoàn thành",
+  "verify.issuer": "Đơn vị cấp",
+  "verify.expiresOn": "Có giá trị đến",
+} as const;

@@ -1,0 +1,106 @@
+import { getRandomValues } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+
+// Certificates (docs/decisions/018-certificates.md). Issued inside the
+// transaction that completes a course; everything printed on one is copied
+// into its row at that moment.
+
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** 10 characters of Crockford base32 (50 random bits): easy to read aloud, hard to guess. */
+export function newCertificateCode(): string {
+  // 256 is a multiple of 32, so "byte % 32" has no bias.
+  return Array.from(getRandomValues(new Uint8Array(10)), (byte) => CROCKFORD[byte % 32]).join("");
+}
+
+/** A code as typed by a person: case, spaces, hyphens and look-alikes forgiven. */
+export function normaliseCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, "").replace(/[OIL]/g, (char) => ({ O: "0", I: "1", L: "1" })[char] ?? char);
+}
+
+function addMonths(date: Date, months: number) {
+  const result = new Date(date);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  return result;
+}
+
+/** Issues the certificate of a completed enrolment (once: unique per enrolment). */
+export async function issueCertificate(tx: Prisma.TransactionClient, { enrolmentId, completedAt }: { enrolmentId: string; completedAt: Date }) {
+  const enrolment = await tx.enrolment.findUniqueOrThrow({
+    select: {
+      userId: true,
+      courseId: true,
+      certificate: { select: { id: true } },
+      version: { select: { title: true, estimatedMinutes: true } },
+      user: { select: { fullName: true, memberships: { select: { unit: { select: { name: true } } }, where: { validTo: null } } } },
+    },
+    where: { id: enrolmentId },
+  });
+  if (enrolment.certificate) return enrolment.certificate.id;
+  // Under a recurring training rule, the certificate lasts as long as the completion counts.
+  const rule = await tx.assignment.findFirst({
+    select: { recurrenceMonths: true },
+    where: { courseId: enrolment.courseId, removedAt: null, recurrenceMonths: { not: null }, people: { some: { userId: enrolment.userId, endedOn: null } } },
+    orderBy: { recurrenceMonths: "asc" },
+  });
+  const completedOn = new Date(Date.UTC(completedAt.getUTCFullYear(), completedAt.getUTCMonth(), completedAt.getUTCDate()));
+  const env = getEnv();
+  const created = await tx.certificate.create({
+    select: { id: true },
+    data: {
+      code: newCertificateCode(),
+      enrolmentId,
+      userId: enrolment.userId,
+      holderName: enrolment.user.fullName,
+      unitName: enrolment.user.memberships[0]?.unit.name ?? null,
+      courseTitle: enrolment.version.title,
+      minutes: enrolment.version.estimatedMinutes,
+      completedOn,
+      issuerName: env.CERT_ISSUER_NAME,
+      signerName: env.CERT_SIGNER_NAME ?? null,
+      signerTitle: env.CERT_SIGNER_TITLE ?? null,
+      issuedAt: completedAt,
+      expiresOn: rule?.recurrenceMonths ? addMonths(completedOn, rule.recurrenceMonths) : null,
+    },
+  });
+  return created.id;
+}
+
+const certificateSelect = {
+  id: true,
+  code: true,
+  enrolmentId: true,
+  userId: true,
+  holderName: true,
+  unitName: true,
+  courseTitle: true,
+  minutes: true,
+  completedOn: true,
+  issuerName: true,
+  signerName: true,
+  signerTitle: true,
+  issuedAt: true,
+  expiresOn: true,
+  revokedAt: true,
+  revokeReason: true,
+} satisfies Prisma.CertificateSelect;
+
+export type CertificateRecord = Prisma.CertificateGetPayload<{ select: typeof certificateSelect }>;
+
+export async function findCertificateByCode({ code }: { code: string }) {
+  return prisma.certificate.findUnique({ select: certificateSelect, where: { code: normaliseCode(code) } });
+}
+
+export async function listCertificates({ userId }: { userId: string }) {
+  return prisma.certificate.findMany({ select: certificateSelect, where: { userId }, orderBy: { issuedAt: "desc" } });
+}
+
+export type CertificateState = "valid" | "revoked" | "expired";
+
+export function stateOf(certificate: Pick<CertificateRecord, "revokedAt" | "expiresOn">, today = new Date()): CertificateState {
+  if (certificate.revokedAt) return "revoked";
+  if (certificate.expiresOn && certificate.expiresOn.getTime() < today.getTime()) return "expired";
+  return "valid";
+}
