@@ -15,6 +15,7 @@ export type CourseSettingsValues = {
   description?: string;
   level?: string;
   estimatedMinutes?: string | number;
+  sequential?: boolean | string;
   competences?: readonly string[];
   prerequisites?: readonly string[];
 };
@@ -49,6 +50,12 @@ export function CourseSettingsFields({ values, errors, choices }: { values: Cour
         defaultValue={values.estimatedMinutes === undefined ? "" : String(values.estimatedMinutes)}
         error={errors?.estimatedMinutes}
       />
+      <div className="checkbox form-group">
+        <input className="checkbox__input" type="checkbox" id="sequential" name="sequential" defaultChecked={values.sequential === true || values.sequential === "on"} />
+        <label className="checkbox__label" htmlFor="sequential">
+          {t("studio.field.sequential")}
+        </label>
+      </div>
       <CheckboxGroup
         name="competences"
         legend={t("studio.field.competences")}

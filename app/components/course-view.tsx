@@ -133,7 +133,19 @@ export function CourseOutline({ course, links, current, done }: { course: Course
 }
 
 /** `progress` (above the text) and `footer` (after it): the learner's own parts. */
-export function LessonPage({ lesson, links, progress, footer }: { lesson: LessonView; links: Links; progress?: ReactNode; footer?: ReactNode }) {
+export function LessonPage({
+  lesson,
+  links,
+  progress,
+  progressNotice,
+  footer,
+}: {
+  lesson: LessonView;
+  links: Links;
+  progress?: ReactNode;
+  progressNotice?: ReactNode;
+  footer?: ReactNode;
+}) {
   const t = useT();
   return (
     <article className="lesson">
@@ -144,7 +156,8 @@ export function LessonPage({ lesson, links, progress, footer }: { lesson: Lesson
       <h1>{lesson.title}</h1>
       <p className="hint">{t("lesson.minutes", { count: lesson.minutes })}</p>
       {progress}
-      <RenderedMarkdown html={lesson.html} />
+      {progressNotice}
+      {progressNotice ? null : <RenderedMarkdown html={lesson.html} />}
       {footer}
       <nav className="pager" aria-label={t("lesson.pagination")}>
         {lesson.previous ? (

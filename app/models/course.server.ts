@@ -88,6 +88,7 @@ export async function getCourseDraft({ courseId }: { courseId: string }) {
       description: true,
       level: true,
       estimatedMinutes: true,
+      sequential: true,
       draftRevision: true,
       coverImage: { select: { id: true, width: true, height: true, contentType: true } },
       publishedVersion: { select: { id: true, number: true, contentHash: true, publishedAt: true } },
@@ -114,6 +115,7 @@ export function draftContent(draft: CourseDraft): CourseContent {
     description: draft.description,
     level: draft.level,
     estimatedMinutes: draft.estimatedMinutes,
+    ...(draft.sequential ? { sequential: true as const } : {}),
     coverImage: draft.coverImage
       ? { id: draft.coverImage.id, width: draft.coverImage.width, height: draft.coverImage.height, url: mediaUrl(draft.coverImage) }
       : null,
@@ -163,6 +165,7 @@ export async function listCourseChoices({ exceptId, chosen = [] }: { exceptId?: 
 // Writing
 
 export type CourseSettings = {
+  sequential?: boolean;
   title: string;
   summary: string;
   description: string;
@@ -196,6 +199,7 @@ export async function createCourse({ slug, trainerId, ...settings }: CourseSetti
           description: settings.description,
           level: settings.level,
           estimatedMinutes: settings.estimatedMinutes,
+          sequential: settings.sequential ?? false,
           coverImageId: settings.coverImageId ?? null,
           trainers: trainerId ? { create: { userId: trainerId } } : undefined,
           competences: { create: competenceIds.map((competenceId) => ({ competenceId })) },
@@ -238,6 +242,7 @@ export async function updateCourseSettings({
         description: settings.description,
         level: settings.level,
         estimatedMinutes: settings.estimatedMinutes,
+        sequential: settings.sequential ?? false,
         ...(settings.coverImageId !== undefined ? { coverImageId: settings.coverImageId } : {}),
         draftRevision: { increment: 1 },
       },
@@ -446,6 +451,7 @@ export async function writeDraftContent({ content, trainerIds, sourceHash }: { c
         description: content.description,
         level: content.level,
         estimatedMinutes: content.estimatedMinutes,
+        sequential: content.sequential ?? false,
         competenceCodes: content.competences,
         prerequisiteSlugs: content.prerequisites,
         coverImageId: content.coverImage?.id ?? null,
@@ -456,6 +462,7 @@ export async function writeDraftContent({ content, trainerIds, sourceHash }: { c
         description: settings.description,
         level: settings.level,
         estimatedMinutes: settings.estimatedMinutes,
+        sequential: settings.sequential ?? false,
         coverImageId: settings.coverImageId,
         sourceHash,
       };

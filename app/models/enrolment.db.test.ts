@@ -93,3 +93,14 @@ test("a course with a prerequisite cannot be started until the prerequisite is c
   expect(allowed!.blockedBy).toEqual([]);
   expect((await ensureEnrolment(allowed!, userId)).ok).toBe(true);
 });
+
+test("a course taken in order opens each item once the ones before are done", async () => {
+  const { lockedBy } = await import("~/services/learning.server");
+  const ordered = { ...content([lesson("mot"), lesson("hai"), lesson("ba")]), sequential: true as const };
+  expect(lockedBy(ordered, [], "mot")).toBeNull();
+  expect(lockedBy(ordered, [], "ba")).toEqual({ key: "mot", title: "Bài mot", kind: "LESSON" });
+  expect(lockedBy(ordered, ["mot"], "ba")).toEqual({ key: "hai", title: "Bài hai", kind: "LESSON" });
+  expect(lockedBy(ordered, ["mot", "hai"], "ba")).toBeNull();
+  // Not in order: nothing is ever locked.
+  expect(lockedBy(content([lesson("mot"), lesson("hai")]), [], "hai")).toBeNull();
+});

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n/context";
 import { LessonPage, ProgressBar } from "~/components/course-view";
 import { LessonDone } from "~/components/lesson-done";
 import { getTranslate } from "~/i18n/translate.server";
 import { markItemDone, recordVisit } from "~/models/enrolment.server";
 import { lessonView } from "~/services/course-view.server";
-import { ensureEnrolment, getLearnerCourse } from "~/services/learning.server";
+import { ensureEnrolment, getLearnerCourse, lockedBy } from "~/services/learning.server";
 import { requirePermission } from "~/utils/auth.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
@@ -22,10 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!course) throw new Response(t("course.notFound"), { status: 404 });
   const lesson = await lessonView(course.content, params.itemKey ?? "", t);
   if (!lesson) throw new Response(t("lesson.notFound"), { status: 404 });
-  if (course.enrolment?.status === "IN_PROGRESS") await recordVisit({ userId: user.id, enrolmentId: course.enrolment.id, itemKey: lesson.key });
+  // Taken in order: an item opens once the ones before it are done.
+  const locked = lockedBy(course.content, course.progress.doneKeys, lesson.key);
+  if (course.enrolment?.status === "IN_PROGRESS" && !locked) await recordVisit({ userId: user.id, enrolmentId: course.enrolment.id, itemKey: lesson.key });
   return {
+    locked: locked ? { ...locked, href: locked.kind === "QUIZ" ? `/courses/${params.slug}/quiz/${locked.key}` : `/courses/${params.slug}/${locked.key}` } : null,
     title: `${lesson.title} – ${course.content.title} – ${t("app.titleSuffix")}`,
-    lesson,
+    lesson: locked ? { ...lesson, html: "" } : lesson,
     progress: { done: course.progress.done, total: course.progress.total, status: course.progress.status },
     isDone: course.progress.doneKeys.includes(lesson.key),
     blocked: course.blockedBy.length > 0,
@@ -43,6 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const course = await getLearnerCourse({ slug, userId: user.id });
   const lesson = course ? await lessonView(course.content, params.itemKey ?? "", t) : null;
   if (!course || !lesson) throw new Response(t("lesson.notFound"), { status: 404 });
+  if (lockedBy(course.content, course.progress.doneKeys, lesson.key)) return data({ ok: false as const }, { status: 400 });
   // Marking a lesson done starts the course if need be (one step, not two).
   const started = await ensureEnrolment(course, user.id);
   if (!started.ok) return data({ ok: false as const }, { status: 400 });
@@ -58,14 +63,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Lesson() {
-  const { lesson, progress, isDone, blocked } = useLoaderData<typeof loader>();
+  const { lesson, progress, isDone, blocked, locked } = useLoaderData<typeof loader>();
+  const t = useT();
   const links = { courseHref: `/courses/${lesson.courseSlug}`, itemHref: (key: string) => `/courses/${lesson.courseSlug}/${key}` };
   return (
     <LessonPage
       lesson={lesson}
       links={links}
       progress={progress.status ? <ProgressBar id="lesson-progress" done={progress.done} total={progress.total} /> : null}
-      footer={<LessonDone isDone={isDone} enrolled={progress.status === "IN_PROGRESS"} blocked={blocked} />}
+      progressNotice={
+        locked ? (
+          <div className="notice notice--warning" role="note">
+            <p>{t("progress.lockedUntil", { title: locked.title })}</p>
+            <Link to={locked.href}>{locked.title}</Link>
+          </div>
+        ) : null
+      }
+      footer={locked ? null : <LessonDone isDone={isDone} enrolled={progress.status === "IN_PROGRESS"} blocked={blocked} />}
     />
   );
 }

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/context";
 import { getTranslate } from "~/i18n/translate.server";
 import { listAttempts, startAttempt } from "~/models/quiz-attempt.server";
-import { ensureEnrolment } from "~/services/learning.server";
+import { ensureEnrolment, lockedBy } from "~/services/learning.server";
 import { getLearnerQuiz } from "~/services/quiz.server";
 import { requirePermission } from "~/utils/auth.server";
 import { freezeQuiz } from "~/utils/quiz";
@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     courseTitle: found.course.content.title,
     quiz: { key: found.quiz.key, title: found.quiz.title, questions: freezeQuiz(found.quiz.body).length, passPercent: found.passPercent },
     blocked: found.course.blockedBy.length > 0,
+    locked: lockedBy(found.course.content, found.course.progress.doneKeys, found.quiz.key),
     attempts: attempts.map((attempt) => ({ ...attempt, submittedAt: attempt.submittedAt?.toISOString() ?? null })),
   };
 }
@@ -35,6 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = getTranslate(request);
   const found = await getLearnerQuiz({ slug: params.slug ?? "", itemKey: params.itemKey ?? "", userId: user.id });
   if (!found) throw new Response(t("quiz.notFound"), { status: 404 });
+  if (lockedBy(found.course.content, found.course.progress.doneKeys, found.quiz.key)) throw new Response(t("quiz.notFound"), { status: 400 });
   const started = await ensureEnrolment(found.course, user.id);
   if (!started.ok) throw new Response(t(started.reason), { status: 400 });
   const enrolmentId = started.enrolmentId;
@@ -45,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuizIntro() {
-  const { slug, courseTitle, quiz, attempts, blocked } = useLoaderData<typeof loader>();
+  const { slug, courseTitle, quiz, attempts, blocked, locked } = useLoaderData<typeof loader>();
   const t = useT();
   const open = attempts.find((attempt) => attempt.state === "IN_PROGRESS");
   return (
@@ -59,7 +61,12 @@ export default function QuizIntro() {
       </p>
       <p>{t("quiz.intro")}</p>
       {blocked ? <p className="notice notice--warning">{t("progress.prerequisitesFirst")}</p> : null}
-      <Form method="post" hidden={blocked}>
+      {locked ? (
+        <p className="notice notice--warning">
+          {t("progress.lockedUntil", { title: locked.title })} <Link to={`/courses/${slug}/${locked.key}`}>{locked.title}</Link>
+        </p>
+      ) : null}
+      <Form method="post" hidden={blocked || Boolean(locked)}>
         <button type="submit" className="button">
           {open ? t("quiz.resume") : attempts.length ? t("quiz.retake") : t("quiz.start")}
         </button>

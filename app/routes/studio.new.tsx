@@ -37,11 +37,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCreator(request);
   const form = await parseForm(request, newCourseSchema, { lists: ["competences", "prerequisites"] });
   if (!form.ok) return data({ errors: form.errors, values: form.fields }, { status: 400 });
-  const { slug, competences, prerequisites, ...settings } = form.data;
+  const { slug, competences, prerequisites, sequential, ...settings } = form.data;
   try {
     const course = await createCourse({
       ...settings,
       slug: slug || keyFromTitle(settings.title),
+      sequential: sequential === "on",
       competenceCodes: competences,
       prerequisiteSlugs: prerequisites,
       trainerId: can(user, "create:course:own") ? user.id : null,

@@ -171,6 +171,7 @@ export async function exportCourse({ slug, root, version }: { slug: string; root
     summary: content.summary,
     level: LEVEL_FILE_NAMES[content.level],
     estimatedMinutes: content.estimatedMinutes,
+    ...(content.sequential ? { sequential: true } : {}),
     ...(cover ? { cover } : {}),
     competencies: content.competences,
     prerequisites: content.prerequisites,

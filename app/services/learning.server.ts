@@ -63,3 +63,12 @@ export async function ensureEnrolment(course: LearnerCourse, userId: string) {
   const enrolmentId = await enrol({ userId, courseId: course.courseId, source: assigned ? "ASSIGNED" : "SELF" });
   return enrolmentId ? { ok: true as const, enrolmentId } : { ok: false as const, reason: "progress.notAvailable" as const };
 }
+
+/** In a course taken in order, the first earlier item not yet done (what `key` waits for), or null. */
+export function lockedBy(content: CourseContent, doneKeys: readonly string[], key: string) {
+  if (!content.sequential) return null;
+  const items = itemsInOrder(content);
+  const index = items.findIndex((item) => item.key === key);
+  const waiting = items.slice(0, Math.max(0, index)).find((item) => !doneKeys.includes(item.key));
+  return waiting ? { key: waiting.key, title: waiting.title, kind: waiting.kind } : null;
+}

@@ -26,6 +26,8 @@ export const courseContentSchema = z.object({
   description: z.string(),
   level: z.enum(LEVELS),
   estimatedMinutes: z.number().int().min(1).max(10000),
+  /** Present (true) only for courses taken in order: older content keeps its hash. */
+  sequential: z.literal(true).optional(),
   coverImage: z.object({ id: z.string(), width: z.number(), height: z.number(), url: z.string() }).nullable(),
   competences: z.array(z.string()),
   /** Slugs of the courses to take first. */
@@ -58,7 +60,7 @@ export function canonicalJson(content: CourseContent): string {
 export type LineChange = { op: "same" | "added" | "removed"; text: string };
 
 export type CourseChange =
-  | { kind: "field"; field: "title" | "summary" | "description" | "level" | "estimatedMinutes" | "coverImage" | "competences" | "prerequisites"; before: string; after: string }
+  | { kind: "field"; field: "title" | "summary" | "description" | "level" | "estimatedMinutes" | "sequential" | "coverImage" | "competences" | "prerequisites"; before: string; after: string }
   | { kind: "moduleAdded" | "moduleRemoved"; title: string }
   | { kind: "moduleRenamed"; before: string; after: string }
   | { kind: "itemAdded" | "itemRemoved"; itemKind: CourseContentItem["kind"]; title: string }
@@ -72,11 +74,12 @@ export type CourseChange =
       body: LineChange[] | null;
     };
 
-const show = (value: unknown) => (Array.isArray(value) ? value.join(", ") : value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value));
+const show = (value: unknown) =>
+  Array.isArray(value) ? value.join(", ") : value === null || value === undefined ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
 
 export function diffCourseContent(before: CourseContent, after: CourseContent): CourseChange[] {
   const changes: CourseChange[] = [];
-  const fields = ["title", "summary", "description", "level", "estimatedMinutes", "coverImage", "competences", "prerequisites"] as const;
+  const fields = ["title", "summary", "description", "level", "estimatedMinutes", "sequential", "coverImage", "competences", "prerequisites"] as const;
   for (const field of fields) {
     const [a, b] = [show(before[field]), show(after[field])];
     if (a !== b) changes.push({ kind: "field", field, before: a, after: b });

@@ -13,6 +13,7 @@ export const courseSettingsSchema = z.object({
   description: z.string().max(50_000, { error: "validation.course.description" }).default(""),
   level: z.enum(LEVELS, { error: "validation.course.level" }),
   estimatedMinutes: minutes(10_000, "validation.course.minutes"),
+  sequential: z.literal("on").optional(),
   competences: z.array(z.string().max(16)).max(30).default([]),
   prerequisites: z.array(z.string().max(80)).max(20).default([]),
 });

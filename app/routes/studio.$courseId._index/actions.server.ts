@@ -45,6 +45,7 @@ export async function handleCourseAction({ request, courseId, user }: { request:
         description: form.data.description,
         level: form.data.level,
         estimatedMinutes: form.data.estimatedMinutes,
+        sequential: form.data.sequential === "on",
         competenceCodes: form.data.competences,
         prerequisiteSlugs: form.data.prerequisites,
         // Only administrators choose who else edits a course.

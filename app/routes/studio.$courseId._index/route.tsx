@@ -38,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       description: draft.description,
       level: draft.level,
       estimatedMinutes: draft.estimatedMinutes,
+      sequential: draft.sequential,
       status: draft.status,
       revision: draft.draftRevision,
       version: draft.publishedVersion?.number ?? null,

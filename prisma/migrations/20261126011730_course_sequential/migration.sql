@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "course" ADD COLUMN     "sequential" BOOLEAN NOT NULL DEFAULT false;
+
