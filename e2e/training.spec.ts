@@ -63,6 +63,16 @@ test("HR assigns a course to a unit; a learner there reads it and passes the qui
   await page.getByLabel("Sai").check();
   await page.getByRole("button", { name: "Lưu và xem lại trước khi nộp" }).click();
   await expect(page.getByRole("heading", { name: "Xem lại trước khi nộp" })).toBeVisible();
+  // A second tab on the same summary goes stale when the first changes an answer.
+  const second = await page.context().newPage();
+  await second.goto(page.url());
+  await page.getByRole("link", { name: "Sửa câu 2" }).click();
+  await page.getByLabel("Sai").check();
+  await page.getByRole("button", { name: "Lưu và xem lại trước khi nộp" }).click();
+  await expect(page.getByRole("heading", { name: "Xem lại trước khi nộp" })).toBeVisible();
+  await second.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(second.getByRole("alert")).toContainText("Bài chưa được nộp: câu trả lời vừa thay đổi ở một cửa sổ khác.");
+  await second.close();
   await page.getByRole("button", { name: "Nộp bài" }).click();
   await expect(page.getByText("Bạn đạt 100% (2/2 điểm).")).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: `Bạn đã hoàn thành khoá học “${title}”.` })).toBeVisible();

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/context";
 import type { Translate } from "~/i18n/i18n";
 import { getTranslate } from "~/i18n/translate.server";
@@ -49,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     base: `/courses/${params.slug}/quiz/${attempt.itemKey}/${attempt.id}`,
     slug: params.slug ?? "",
     number: attempt.number,
+    seq: attempt.seq,
     submitted,
     result: submitted ? { percent: attempt.percent ?? 0, score: attempt.score ?? 0, max: attempt.maxScore ?? 0, passed: attempt.passed ?? false } : null,
     passPercent: found?.passPercent ?? 80,
@@ -61,6 +62,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, attempt } = await load(request, params);
   const t = getTranslate(request);
+  // A summary page from a stale tab (answers changed since) is refused: the
+  // learner sees the latest state first. A repeat of a submit that already
+  // went through simply shows its result.
+  const seq = Number((await request.formData().catch(() => null))?.get("seq"));
+  if (attempt.state === "IN_PROGRESS" && seq !== attempt.seq) return data({ message: "quiz.staleSubmit" as const }, { status: 409 });
   const found = await getLearnerQuiz({ slug: params.slug ?? "", itemKey: attempt.itemKey, userId: user.id });
   const result = await submitAttempt({ attemptId: attempt.id, userId: user.id, passPercent: found?.passPercent ?? 80 });
   if (!result) throw new Response(t("quiz.attemptNotFound"), { status: 404 });
@@ -69,12 +75,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuizReview() {
-  const { base, slug, number, submitted, result, questions, passPercent } = useLoaderData<typeof loader>();
+  const { base, slug, number, submitted, result, questions, passPercent, seq } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   const t = useT();
   const unanswered = questions.filter((row) => !row.answered).length;
   if (!submitted || !result) {
     return (
       <div className="narrow">
+        {refused?.message ? (
+          <div className="notice notice--warning" role="alert">
+            <p>{t(refused.message)}</p>
+          </div>
+        ) : null}
         <h1>{t("quiz.summaryTitle")}</h1>
         <dl className="summary-list">
           {questions.map((row) => (
@@ -89,7 +101,8 @@ export default function QuizReview() {
         </dl>
         {unanswered ? <p className="notice notice--warning">{t("quiz.unansweredCount", { count: unanswered })}</p> : null}
         <p>{t("quiz.submitWarning")}</p>
-        <Form method="post">
+        <Form method="post" key={seq}>
+          <input type="hidden" name="seq" value={seq} />
           <button type="submit" className="button">
             {t("quiz.submit")}
           </button>
