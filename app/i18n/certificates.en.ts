@@ -12,6 +12,7 @@ export const certificatesEn: Record<keyof typeof certificatesVi, string> = {
   "verify.codeHint": "10 letters and digits, for example 7KQ2M9XH4T. Upper or lower case does not matter.",
   "verify.submit": "Check",
   "verify.unknown": "There is no certificate with this code. Check each character again.",
+  "verify.tooMany": "Too many wrong codes have been tried. Try again in 15 minutes.",
   "verify.again": "Check another code",
   "verify.state.valid": "This certificate is valid.",
   "verify.state.revoked": "This certificate was revoked on {date}.",

@@ -10,6 +10,7 @@ export const certificatesVi = {
   "verify.codeHint": "10 ký tự chữ và số, ví dụ: 7KQ2M9XH4T. Không phân biệt chữ hoa, chữ thường.",
   "verify.submit": "Kiểm tra",
   "verify.unknown": "Không có chứng chỉ nào với mã này. Hãy kiểm tra lại từng ký tự.",
+  "verify.tooMany": "Bạn đã thử quá nhiều mã không đúng. Hãy thử lại sau 15 phút.",
   "verify.again": "Kiểm tra mã khác",
   "verify.state.valid": "Chứng chỉ hợp lệ.",
   "verify.state.revoked": "Chứng chỉ đã bị thu hồi ngày {date}.",

@@ -25,7 +25,16 @@ export const addressPolicy: Policy = {
   ],
 };
 
+/** Certificate codes tried that do not exist, per address: guessing stops here. */
+export const verifyPolicy: Policy = {
+  steps: [
+    { failures: 100, lockMs: 60 * MINUTE },
+    { failures: 30, lockMs: 15 * MINUTE },
+  ],
+};
+
 export const accountKey = (email: string) => `account:${email.toLowerCase()}`;
+export const verifyKey = (ip: string) => `verify:${ip}`;
 export const addressKey = (ip: string) => `ip:${ip}`;
 
 /** The latest time any of these keys is locked until, if one is locked now. */

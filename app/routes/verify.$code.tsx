@@ -5,18 +5,29 @@ import { useT } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { findCertificateByCode, stateOf } from "~/models/certificate.server";
+import { lockedUntil, recordFailure, verifyKey, verifyPolicy } from "~/models/login-throttle.server";
 import { formatDate } from "~/utils/format";
+import { clientAddress } from "~/utils/request-context.server";
 
 // Public verification, no sign-in: whether the certificate is valid, revoked
 // or expired, and only what is printed on it (nothing more personal).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getTranslate(request);
   const locale = getLocale(request);
-  const certificate = await findCertificateByCode({ code: (params.code ?? "").slice(0, 32) });
   const title = `${t("verify.title")} – ${t("app.titleSuffix")}`;
-  if (!certificate) return data({ title, found: null }, { status: 404 });
+  // Unknown codes count against the address: 30 in a quarter hour and it
+  // waits (codes have 50 random bits; this makes guessing hopeless).
+  const key = verifyKey(clientAddress());
+  const locked = await lockedUntil([key]);
+  if (locked) return data({ title, found: null, locked: true }, { status: 429 });
+  const certificate = await findCertificateByCode({ code: (params.code ?? "").slice(0, 32) });
+  if (!certificate) {
+    await recordFailure(key, verifyPolicy);
+    return data({ title, found: null, locked: false }, { status: 404 });
+  }
   return {
     title,
+    locked: false,
     found: {
       code: certificate.code,
       state: stateOf(certificate),
@@ -33,14 +44,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }, { name: "robots", content: "noindex" }];
 
 export default function VerifyCode() {
-  const { found } = useLoaderData<typeof loader>();
+  const { found, locked } = useLoaderData<typeof loader>();
   const t = useT();
   if (!found) {
     return (
       <div className="narrow">
         <h1>{t("verify.title")}</h1>
         <div className="notice notice--warning" role="alert">
-          <p>{t("verify.unknown")}</p>
+          <p>{locked ? t("verify.tooMany") : t("verify.unknown")}</p>
         </div>
         <Link to="/verify">{t("verify.again")}</Link>
       </div>

@@ -3,7 +3,7 @@ import { createTranslate } from "~/i18n/i18n";
 import { vi } from "~/i18n/vi";
 import { dayOf, listManagerScopes, listReminderCandidates, renewLapsedAssignments } from "~/models/assignment.server";
 import { createNotifications, deliverPendingEmails, type NewNotification, type PendingEmail } from "~/models/notification.server";
-import { publicBaseUrl } from "~/utils/env.server";
+import { getEnv, publicBaseUrl } from "~/utils/env.server";
 import { sendMail } from "~/utils/mail.server";
 import { formatDate } from "~/utils/format";
 import { z } from "zod";
@@ -15,16 +15,14 @@ import type { Prisma } from "~/generated/prisma/client";
 // that do not, by a unique key: a run stopped half-way and run again adds
 // the rest and never a second copy. E-mails follow, each sent once.
 
-export const DUE_SOON_DAYS = 7;
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The ISO week of a date ("2026-W48"): one digest per manager per week. */
 export function isoWeek(date: Date) {
   const day = dayOf(date);
-  const weekday = (day.getUTCDay() + 6) % 7;
-  const thursday = new Date(day.getTime() + (3 - weekday) * DAY);
-  const firstThursday = new Date(Date.UTC(thursday.getUTCFullYear(), 0, 4));
-  const week = 1 + Math.round((thursday.getTime() - firstThursday.getTime()) / DAY / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
+  // The ISO week is the one holding this week's Thursday, counted in its year.
+  const thursday = new Date(day.getTime() + (3 - ((day.getUTCDay() + 6) % 7)) * DAY);
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / DAY / 7);
   return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
 }
 
@@ -37,7 +35,7 @@ export async function dueNotifications(now: Date): Promise<NewNotification[]> {
     const params = { course: row.courseTitle, due: formatDate("vi", row.dueOn) };
     const link = `/courses/${row.courseSlug}`;
     notes.push({ userId: row.userId, kind: "ASSIGNED", dedupeKey: `assigned:${row.id}`, params, link });
-    if (row.status === "due" && row.dueOn.getTime() - today.getTime() <= DUE_SOON_DAYS * DAY) {
+    if (row.status === "due" && row.dueOn.getTime() - today.getTime() <= getEnv().REMINDER_DAYS_BEFORE * DAY) {
       notes.push({ userId: row.userId, kind: "DUE_SOON", dedupeKey: `due-soon:${row.id}`, params, link });
     }
     if (row.status === "overdue") notes.push({ userId: row.userId, kind: "OVERDUE", dedupeKey: `overdue:${row.id}`, params, link });

@@ -58,6 +58,8 @@ export const envSchema = z.object({
     .enum(["true", "false"])
     .transform((value) => value === "true")
     .optional(),
+  // Mandatory training: how many days before the due date the reminder goes.
+  REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(90).default(7),
   // Certificates: who issues them, and who signs (printed on every certificate).
   CERT_ISSUER_NAME: z.string().min(3).default("Sở Khoa học và Công nghệ tỉnh Lâm Đồng"),
   CERT_SIGNER_NAME: z.string().min(1).optional(),
