@@ -156,3 +156,10 @@ test("recertification: a lapsed completion opens a new period with a new due dat
   expect(renewed!.status).toBe("overdue");
   expect(await prisma.enrolment.count({ where: { userId: person, status: "COMPLETED" } })).toBe(1);
 });
+
+test("days are Vietnam's calendar days", async () => {
+  const { dayOf } = await import("./assignment.server");
+  // 18:30 UTC on 31 December is 01:30 on 1 January in Hà Nội.
+  expect(dayOf(new Date("2026-12-31T18:30:00Z"))).toEqual(day("2027-01-01"));
+  expect(dayOf(new Date("2026-12-31T16:30:00Z"))).toEqual(day("2026-12-31"));
+});

@@ -44,9 +44,14 @@ const ruleSelect = {
 
 type Db = Prisma.TransactionClient;
 
-/** A calendar day (UTC midnight), as DATE columns hold it. */
+/**
+ * The calendar day in Vietnam (UTC+7 all year, no daylight saving) at that
+ * moment, as DATE columns hold it (UTC midnight): at 01:00 in Hà Nội it is
+ * already tomorrow's date, whatever the server's clock says.
+ */
 export function dayOf(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const local = new Date(date.getTime() + 7 * 60 * 60 * 1000);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
 }
 
 function dueFor(rule: Rule, assignedOn: Date): Date {
