@@ -3,6 +3,7 @@ import type { certificatesVi } from "./certificates.vi";
 // English messages for certificates (same keys and {placeholders} as certificates.vi.ts).
 export const certificatesEn: Record<keyof typeof certificatesVi, string> = {
   "certificate.notFound": "We could not find this certificate.",
+  "certificate.revoked": "This certificate has been revoked and can no longer be downloaded.",
   "certificate.download": "Download the certificate (PDF)",
   "certificate.verifyLink": "Verification page",
   "certificate.code": "Certificate code: {code}",

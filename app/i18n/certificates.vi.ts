@@ -1,6 +1,7 @@
 // Vietnamese messages for certificates and their public verification.
 export const certificatesVi = {
   "certificate.notFound": "Không tìm thấy chứng chỉ này.",
+  "certificate.revoked": "Chứng chỉ này đã bị thu hồi nên không tải được nữa.",
   "certificate.download": "Tải chứng chỉ (PDF)",
   "certificate.verifyLink": "Trang xác minh",
   "certificate.code": "Mã chứng chỉ: {code}",

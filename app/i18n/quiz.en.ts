@@ -44,6 +44,7 @@ export const quizEn: Record<keyof typeof quizVi, string> = {
   "quiz.rightAnswer": "Right answer: {answer}",
   "quiz.noAnswer": "(no answer)",
   "quiz.backToCourse": "Back to the course page",
+  "quiz.courseDone": "You have completed this course; your attempts are below.",
   "quiz.notFound": "We could not find this quiz.",
   "quiz.attemptNotFound": "We could not find this attempt.",
   "quiz.open": "Take the quiz",

@@ -42,6 +42,7 @@ export const quizVi = {
   "quiz.rightAnswer": "Đáp án đúng: {answer}",
   "quiz.noAnswer": "(không trả lời)",
   "quiz.backToCourse": "Về trang khoá học",
+  "quiz.courseDone": "Bạn đã hoàn thành khoá học này; kết quả các lần làm bài ở bên dưới.",
   "quiz.notFound": "Không tìm thấy bài kiểm tra này.",
   "quiz.attemptNotFound": "Không tìm thấy bài làm này.",
   "quiz.open": "Làm bài kiểm tra",

@@ -74,6 +74,7 @@ export const trainingEn: Record<keyof typeof trainingVi, string> = {
   "assignments.back": "Back to mandatory training",
 
   "validation.assignment.course": "Select a published course",
+  "validation.assignment.duplicate": "This course is already assigned to the same people; see the existing rule in the list",
   "validation.assignment.target": "Select who to assign it to",
   "validation.assignment.unit": "Select a unit",
   "validation.assignment.unitOutOfScope": "You can only assign courses within the units you manage",

@@ -72,6 +72,7 @@ export const trainingVi = {
   "assignments.back": "Về danh sách đào tạo bắt buộc",
 
   "validation.assignment.course": "Chọn một khoá học đã xuất bản",
+  "validation.assignment.duplicate": "Khoá học này đã được giao cho đúng đối tượng đó; xem quy định hiện có trong danh sách",
   "validation.assignment.target": "Chọn giao cho ai",
   "validation.assignment.unit": "Chọn đơn vị",
   "validation.assignment.unitOutOfScope": "Bạn chỉ giao được khoá học trong đơn vị mình phụ trách",

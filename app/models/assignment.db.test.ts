@@ -142,7 +142,7 @@ test("recertification: a lapsed completion opens a new period with a new due dat
   const person = (await makePerson({ email: "tam@example.test", fullName: "Lê Văn Tâm", unitCode: "T-A-1" })).id;
   const rule = await createAssignment({ courseId, target: "PERSON", userId: person, dueDays: 30, recurrenceMonths: 12, createdById: null }, day("2026-01-01"));
   await prisma.enrolment.create({
-    data: { userId: person, courseId, versionId: (await prisma.course.findUniqueOrThrow({ where: { id: courseId } })).publishedVersionId!, status: "COMPLETED", completedAt: day("2026-01-20") },
+    data: { userId: person, courseId, versionId: (await prisma.course.findUniqueOrThrow({ where: { id: courseId } })).publishedVersionId!, status: "COMPLETED", completedAt: new Date("2026-01-20T03:00:00Z") },
   });
   expect(await renewLapsedAssignments({ today: day("2026-12-31") })).toBe(0);
   expect(await renewLapsedAssignments({ today: day("2027-01-21") })).toBe(1);

@@ -1,5 +1,6 @@
 import { Prisma, type AssignmentTarget, type StaffCategory } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { dayOf } from "~/utils/format";
 import { listSubtreeUnitIds } from "./org-unit.server";
 
 // Mandatory training (docs/decisions/017-mandatory-training.md): rules, and
@@ -44,15 +45,7 @@ const ruleSelect = {
 
 type Db = Prisma.TransactionClient;
 
-/**
- * The calendar day in Vietnam (UTC+7 all year, no daylight saving) at that
- * moment, as DATE columns hold it (UTC midnight): at 01:00 in Hà Nội it is
- * already tomorrow's date, whatever the server's clock says.
- */
-export function dayOf(date: Date): Date {
-  const local = new Date(date.getTime() + 7 * 60 * 60 * 1000);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
-}
+export { dayOf };
 
 function dueFor(rule: Rule, assignedOn: Date): Date {
   if (rule.dueDays) return new Date(assignedOn.getTime() + rule.dueDays * DAY);
@@ -122,6 +115,23 @@ export async function syncAssignments({ userIds, day = new Date(), db = prisma }
   for (const rule of rules) await syncRule(db, rule, day, userIds);
 }
 
+/** The same live rule already exists (a double click, or HR asking twice). */
+export async function findSameRule(input: AssignmentInput) {
+  const row = await prisma.assignment.findFirst({
+    select: { id: true },
+    where: {
+      removedAt: null,
+      courseId: input.courseId,
+      target: input.target,
+      userId: input.target === "PERSON" ? input.userId : null,
+      unitId: input.target === "UNIT" ? input.unitId : null,
+      staffCategory: input.target === "STAFF_CATEGORY" ? input.staffCategory : null,
+      jobTitle: input.target === "JOB_TITLE" ? { equals: input.jobTitle?.trim(), mode: "insensitive" } : null,
+    },
+  });
+  return row?.id ?? null;
+}
+
 export async function createAssignment(input: AssignmentInput, day = new Date()) {
   return prisma.$transaction(async (tx) => {
     const rule = await tx.assignment.create({
@@ -182,7 +192,8 @@ export function statusOf(
   recurrenceMonths: number | null,
   today: Date,
 ): AssignmentStatus {
-  const valid = completedAt && (!recurrenceMonths || addMonths(completedAt, recurrenceMonths).getTime() > row.assignedOn.getTime());
+  // Lapses on a calendar day, compared as days (as renewal does).
+  const valid = completedAt && (!recurrenceMonths || dayOf(addMonths(completedAt, recurrenceMonths)).getTime() > row.assignedOn.getTime());
   if (valid) return "done";
   return dayOf(today).getTime() > row.dueOn.getTime() ? "overdue" : "due";
 }

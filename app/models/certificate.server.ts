@@ -2,6 +2,7 @@ import { getRandomValues } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { dayOf } from "~/utils/format";
 
 // Certificates (docs/decisions/018-certificates.md). Issued inside the
 // transaction that completes a course; everything printed on one is copied
@@ -45,7 +46,7 @@ export async function issueCertificate(tx: Prisma.TransactionClient, { enrolment
     where: { courseId: enrolment.courseId, removedAt: null, recurrenceMonths: { not: null }, people: { some: { userId: enrolment.userId, endedOn: null } } },
     orderBy: { recurrenceMonths: "asc" },
   });
-  const completedOn = new Date(Date.UTC(completedAt.getUTCFullYear(), completedAt.getUTCMonth(), completedAt.getUTCDate()));
+  const completedOn = dayOf(completedAt);
   const env = getEnv();
   const created = await tx.certificate.create({
     select: { id: true },

@@ -1,5 +1,6 @@
 import type { NotificationKind, Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { getLogger } from "~/utils/logger.server";
 
 // In-app notifications, and the e-mail each one sends (once).
 
@@ -39,27 +40,42 @@ export async function markAllRead({ userId }: { userId: string }) {
 export type PendingEmail = { id: string; kind: NotificationKind; params: Prisma.JsonValue; link: string | null; email: string; fullName: string };
 
 /**
- * Works through notifications whose e-mail has not left, a few at a time.
- * Rows are locked (SKIP LOCKED) for the length of `send`, so two workers
- * never send the same one, and `emailed_at` is set in the same transaction.
+ * Sends up to `limit` pending e-mails, each in its own transaction: the row
+ * is locked (SKIP LOCKED: two workers never take the same one) and
+ * `emailed_at` set in the transaction that sent it, so a failure later in
+ * the batch never makes an earlier mail go again. A send that fails counts
+ * against its row (at most 5 tries), and the others go on.
  */
 export async function deliverPendingEmails({ limit, send }: { limit: number; send: (email: PendingEmail, db: Prisma.TransactionClient) => Promise<void> }) {
-  return prisma.$transaction(
-    async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM notification WHERE emailed_at IS NULL ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-      if (!rows.length) return 0;
-      const pending = await tx.notification.findMany({
-        select: { id: true, kind: true, params: true, link: true, user: { select: { email: true, fullName: true, status: true } } },
-        where: { id: { in: rows.map((row) => row.id) } },
-      });
-      for (const row of pending) {
+  const result = { sent: 0, failed: 0 };
+  for (let handled = 0; handled < limit; handled++) {
+    let claimed: string | null = null;
+    try {
+      const outcome = await prisma.$transaction(async (tx) => {
+        const [row] = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM notification WHERE emailed_at IS NULL AND email_failures < 5
+           ORDER BY email_failures, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`;
+        if (!row) return "none" as const;
+        claimed = row.id;
+        const pending = await tx.notification.findUniqueOrThrow({
+          select: { id: true, kind: true, params: true, link: true, user: { select: { email: true, fullName: true, status: true } } },
+          where: { id: row.id },
+        });
         // Disabled accounts get no mail; the notification still counts as handled.
-        if (row.user.status === "ACTIVE") await send({ id: row.id, kind: row.kind, params: row.params, link: row.link, email: row.user.email, fullName: row.user.fullName }, tx);
-        await tx.notification.update({ where: { id: row.id }, data: { emailedAt: new Date() } });
-      }
-      return pending.length;
-    },
-    { timeout: 60_000 },
-  );
+        if (pending.user.status === "ACTIVE") {
+          await send({ id: pending.id, kind: pending.kind, params: pending.params, link: pending.link, email: pending.user.email, fullName: pending.user.fullName }, tx);
+        }
+        await tx.notification.update({ where: { id: pending.id }, data: { emailedAt: new Date() } });
+        return "sent" as const;
+      });
+      if (outcome === "none") break;
+      result.sent++;
+    } catch (error) {
+      if (!claimed) throw error;
+      result.failed++;
+      await prisma.notification.update({ where: { id: claimed }, data: { emailFailures: { increment: 1 } } });
+      getLogger().warn({ err: error, notificationId: claimed }, "notification e-mail failed; will try again later");
+    }
+  }
+  return result;
 }

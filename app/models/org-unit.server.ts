@@ -154,6 +154,8 @@ export async function updateUnit(input: { unitId: string; name: string; kind: Or
       where: { id: input.unitId },
       data: { name: input.name, kind: input.kind, parentId: input.parentId },
     });
+    // A unit moved under another parent comes under (and out of) its rules.
+    if (before.parentId !== input.parentId) await syncAssignments({ db: tx });
     return before;
   });
 }

@@ -24,6 +24,7 @@ const attemptSelect = {
   enrolmentId: true,
   itemKey: true,
   number: true,
+  passPercent: true,
   state: true,
   questions: true,
   answers: true,
@@ -43,14 +44,14 @@ function parsed(row: Prisma.QuizAttemptGetPayload<{ select: typeof attemptSelect
 export type Attempt = ReturnType<typeof parsed>;
 
 /** The open attempt, or a new one with these questions (numbered 1, 2, …). */
-export async function startAttempt({ enrolmentId, itemKey, questions }: { enrolmentId: string; itemKey: string; questions: FrozenQuestion[] }) {
+export async function startAttempt({ enrolmentId, itemKey, questions, passPercent }: { enrolmentId: string; itemKey: string; questions: FrozenQuestion[]; passPercent: number }) {
   const open = await prisma.quizAttempt.findFirst({ select: { id: true }, where: { enrolmentId, itemKey, state: "IN_PROGRESS" } });
   if (open) return open.id;
   const last = await prisma.quizAttempt.aggregate({ _max: { number: true }, where: { enrolmentId, itemKey } });
   try {
     const created = await prisma.quizAttempt.create({
       select: { id: true },
-      data: { enrolmentId, itemKey, number: (last._max.number ?? 0) + 1, questions: questions as Prisma.InputJsonValue },
+      data: { enrolmentId, itemKey, number: (last._max.number ?? 0) + 1, passPercent, questions: questions as Prisma.InputJsonValue },
     });
     return created.id;
   } catch (error) {
@@ -63,9 +64,12 @@ export async function startAttempt({ enrolmentId, itemKey, questions }: { enrolm
   }
 }
 
-/** An attempt, only for the person taking it. */
-export async function getAttempt({ attemptId, userId }: { attemptId: string; userId: string }) {
-  const row = await prisma.quizAttempt.findFirst({ select: attemptSelect, where: { id: attemptId, enrolment: { userId } } });
+/** An attempt, only for the person taking it (and, when given, only in that course). */
+export async function getAttempt({ attemptId, userId, courseSlug }: { attemptId: string; userId: string; courseSlug?: string }) {
+  const row = await prisma.quizAttempt.findFirst({
+    select: attemptSelect,
+    where: { id: attemptId, enrolment: { userId, ...(courseSlug !== undefined ? { course: { slug: courseSlug } } : {}) } },
+  });
   return row ? parsed(row) : null;
 }
 
@@ -101,7 +105,7 @@ export async function saveAnswers({ attemptId, userId, seq, answers }: { attempt
  * in progress. A pass records the quiz as done (and the course as completed
  * when it was the last item) in the same transaction.
  */
-export async function submitAttempt({ attemptId, userId, passPercent }: { attemptId: string; userId: string; passPercent: number }) {
+export async function submitAttempt({ attemptId, userId }: { attemptId: string; userId: string }) {
   return prisma.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ id: string }[]>`
       SELECT a.id FROM quiz_attempt a JOIN enrolment e ON e.id = a.enrolment_id
@@ -110,7 +114,8 @@ export async function submitAttempt({ attemptId, userId, passPercent }: { attemp
     const attempt = parsed(await tx.quizAttempt.findUniqueOrThrow({ select: attemptSelect, where: { id: attemptId } }));
     if (attempt.state === "SUBMITTED") return { attempt, completed: false, first: false };
     const grade = gradeAttempt(attempt.questions, attempt.answers);
-    const passed = grade.percent >= passPercent;
+    // The pass mark frozen with the attempt: never one from another page.
+    const passed = grade.percent >= attempt.passPercent;
     const saved = await tx.quizAttempt.update({
       select: attemptSelect,
       where: { id: attemptId },

@@ -135,11 +135,13 @@ export async function updatePerson(input: {
 }
 
 export async function setPersonStatus({ userId, status }: { userId: string; status: "ACTIVE" | "DISABLED" }) {
-  await prisma.$transaction([
-    prisma.user.update({ select: { id: true }, where: { id: userId }, data: { status } }),
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ select: { id: true }, where: { id: userId }, data: { status } });
     // Disabled means signed out everywhere, now.
-    ...(status === "DISABLED" ? [prisma.session.deleteMany({ where: { userId } })] : []),
-  ]);
+    if (status === "DISABLED") await tx.session.deleteMany({ where: { userId } });
+    // …and no longer counted under training rules (back again when re-enabled).
+    await syncAssignments({ db: tx, userIds: [userId] });
+  });
 }
 
 export async function grantRole(input: { userId: string; role: RoleName; scopeUnitId: string | null; grantedById: string }) {

@@ -14,6 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!certificate || (certificate.userId !== user.id && !can(user, "read:person:any"))) {
     throw new Response(getTranslate(request)("certificate.notFound"), { status: 404 });
   }
+  // A revoked certificate is not handed out again as if it were valid.
+  if (certificate.revokedAt) throw new Response(getTranslate(request)("certificate.revoked"), { status: 410 });
   const pdf = await renderCertificatePdf(certificate, `${publicBaseUrl()}/verify/${certificate.code}`);
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -17,7 +17,7 @@ import { quizPageSchema } from "~/validation/quiz";
 // from a stale tab is refused rather than overwriting newer answers.
 async function load(request: Request, params: Record<string, string | undefined>) {
   const user = await requirePermission(request, "read:course:published");
-  const attempt = isUuid(params.attemptId) ? await getAttempt({ attemptId: params.attemptId, userId: user.id }) : null;
+  const attempt = isUuid(params.attemptId) ? await getAttempt({ attemptId: params.attemptId, userId: user.id, courseSlug: params.slug ?? "" }) : null;
   const number = Number(params.number);
   const question = attempt && Number.isInteger(number) ? attempt.questions[number - 1] : undefined;
   if (!attempt || !question || attempt.itemKey !== params.itemKey) throw new Response(getTranslate(request)("quiz.attemptNotFound"), { status: 404 });

@@ -16,7 +16,7 @@ import { gradeQuestion, type FrozenAnswer } from "~/utils/quiz";
 // learner's answer, the right one and the feedback.
 async function load(request: Request, params: Record<string, string | undefined>) {
   const user = await requirePermission(request, "read:course:published");
-  const attempt = isUuid(params.attemptId) ? await getAttempt({ attemptId: params.attemptId, userId: user.id }) : null;
+  const attempt = isUuid(params.attemptId) ? await getAttempt({ attemptId: params.attemptId, userId: user.id, courseSlug: params.slug ?? "" }) : null;
   if (!attempt || attempt.itemKey !== params.itemKey) throw new Response(getTranslate(request)("quiz.attemptNotFound"), { status: 404 });
   return { user, attempt };
 }
@@ -40,10 +40,9 @@ function review(t: Translate, attempt: Attempt) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, attempt } = await load(request, params);
+  const { attempt } = await load(request, params);
   const t = getTranslate(request);
   const submitted = attempt.state === "SUBMITTED";
-  const found = await getLearnerQuiz({ slug: params.slug ?? "", itemKey: attempt.itemKey, userId: user.id });
   return {
     title: `${submitted ? t("quiz.resultTitle", { number: attempt.number }) : t("quiz.summaryTitle")} – ${t("app.titleSuffix")}`,
     base: `/courses/${params.slug}/quiz/${attempt.itemKey}/${attempt.id}`,
@@ -52,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     seq: attempt.seq,
     submitted,
     result: submitted ? { percent: attempt.percent ?? 0, score: attempt.score ?? 0, max: attempt.maxScore ?? 0, passed: attempt.passed ?? false } : null,
-    passPercent: found?.passPercent ?? 80,
+    passPercent: attempt.passPercent,
     questions: review(t, attempt).map((row) => (submitted ? row : { ...row, chosen: "", right: "", verdict: null, feedback: [] })),
   };
 }
@@ -68,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const seq = Number((await request.formData().catch(() => null))?.get("seq"));
   if (attempt.state === "IN_PROGRESS" && seq !== attempt.seq) return data({ message: "quiz.staleSubmit" as const }, { status: 409 });
   const found = await getLearnerQuiz({ slug: params.slug ?? "", itemKey: attempt.itemKey, userId: user.id });
-  const result = await submitAttempt({ attemptId: attempt.id, userId: user.id, passPercent: found?.passPercent ?? 80 });
+  const result = await submitAttempt({ attemptId: attempt.id, userId: user.id });
   if (!result) throw new Response(t("quiz.attemptNotFound"), { status: 404 });
   const headers = result.completed ? { "Set-Cookie": flashCookie(t("quiz.courseCompleted", { title: found?.course.content.title ?? "" })) } : undefined;
   return redirect(`/courses/${params.slug}/quiz/${attempt.itemKey}/${attempt.id}/review`, { headers });

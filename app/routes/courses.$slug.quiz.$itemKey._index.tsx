@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     courseTitle: found.course.content.title,
     quiz: { key: found.quiz.key, title: found.quiz.title, questions: freezeQuiz(found.quiz.body).length, passPercent: found.passPercent },
     blocked: found.course.blockedBy.length > 0,
+    courseDone: found.course.enrolment?.status === "COMPLETED",
     locked: lockedBy(found.course.content, found.course.progress.doneKeys, found.quiz.key),
     attempts: attempts.map((attempt) => ({ ...attempt, submittedAt: attempt.submittedAt?.toISOString() ?? null })),
   };
@@ -37,17 +38,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = await getLearnerQuiz({ slug: params.slug ?? "", itemKey: params.itemKey ?? "", userId: user.id });
   if (!found) throw new Response(t("quiz.notFound"), { status: 404 });
   if (lockedBy(found.course.content, found.course.progress.doneKeys, found.quiz.key)) throw new Response(t("quiz.notFound"), { status: 400 });
+  // A completed course is not started again by retaking its quiz.
+  if (found.course.enrolment?.status === "COMPLETED") throw new Response(t("quiz.courseDone"), { status: 400 });
   const started = await ensureEnrolment(found.course, user.id);
   if (!started.ok) throw new Response(t(started.reason), { status: 400 });
   const enrolmentId = started.enrolmentId;
   // Re-read on the enrolment's own version: a new enrolment may be newer.
   const fresh = await getLearnerQuiz({ slug: params.slug ?? "", itemKey: params.itemKey ?? "", userId: user.id });
-  const attemptId = await startAttempt({ enrolmentId, itemKey: found.quiz.key, questions: freezeQuiz((fresh ?? found).quiz.body) });
+  const quiz = (fresh ?? found).quiz;
+  const attemptId = await startAttempt({ enrolmentId, itemKey: quiz.key, questions: freezeQuiz(quiz.body), passPercent: quiz.passPercent ?? 80 });
   return redirect(`/courses/${params.slug}/quiz/${found.quiz.key}/${attemptId}/1`);
 }
 
 export default function QuizIntro() {
-  const { slug, courseTitle, quiz, attempts, blocked, locked } = useLoaderData<typeof loader>();
+  const { slug, courseTitle, quiz, attempts, blocked, locked, courseDone } = useLoaderData<typeof loader>();
   const t = useT();
   const open = attempts.find((attempt) => attempt.state === "IN_PROGRESS");
   return (
@@ -66,7 +70,8 @@ export default function QuizIntro() {
           {t("progress.lockedUntil", { title: locked.title })} <Link to={`/courses/${slug}/${locked.key}`}>{locked.title}</Link>
         </p>
       ) : null}
-      <Form method="post" hidden={blocked || Boolean(locked)}>
+      {courseDone ? <p className="notice notice--success">{t("quiz.courseDone")}</p> : null}
+      <Form method="post" hidden={blocked || Boolean(locked) || courseDone}>
         <button type="submit" className="button">
           {open ? t("quiz.resume") : attempts.length ? t("quiz.retake") : t("quiz.start")}
         </button>

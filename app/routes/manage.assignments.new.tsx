@@ -12,6 +12,7 @@ import { requireAnyPermission } from "~/utils/auth.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { enqueue, QUEUES } from "~/utils/jobs.server";
+import { getLogger } from "~/utils/logger.server";
 import { clientAddress } from "~/utils/request-context.server";
 import { ASSIGNMENT_TARGETS, newAssignmentSchema, STAFF_CATEGORIES } from "~/validation/assignments";
 
@@ -40,8 +41,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.fields }, { status: 400 });
   const result = await assignCourse({ form: form.data, user, scope: await assignScope(user) });
   if (!result.ok) return data({ errors: result.errors, values: form.fields }, { status: 400 });
-  // The people assigned hear of it at once, not at the next scheduled run.
-  await enqueue(QUEUES.reminders);
+  // The people assigned hear of it at once, not at the next scheduled run
+  // (if the queue is away, the scheduled run does it: the rule is saved).
+  await enqueue(QUEUES.reminders).catch((error: unknown) => getLogger().warn({ err: error }, "could not ask for a reminder run"));
   await recordAudit({ action: "assignment.created", actorId: user.id, targetType: "assignment", targetId: result.id, detail: form.data, ipAddress: clientAddress() });
   const notice = getTranslate(request)("assignments.created", { count: result.assigned });
   return redirect(`/manage/assignments/${result.id}`, { headers: { "Set-Cookie": flashCookie(notice) } });

@@ -1,5 +1,5 @@
 import type { FormErrors } from "~/components/form";
-import { createAssignment } from "~/models/assignment.server";
+import { createAssignment, findSameRule, type AssignmentInput } from "~/models/assignment.server";
 import { listPublishedCourseChoices } from "~/models/course-version.server";
 import { getCurrentUnitId } from "~/models/membership.server";
 import { listSubtreeUnitIds } from "~/models/org-unit.server";
@@ -32,7 +32,7 @@ export async function assignCourse({ form, user, scope }: { form: NewAssignmentF
   }
   // A manager's category or title rule stays inside the unit they choose.
   if ((form.target === "STAFF_CATEGORY" || form.target === "JOB_TITLE") && scope && !form.unitId) return refuse("unitId", "validation.assignment.unit");
-  const created = await createAssignment({
+  const input: AssignmentInput = {
     courseId: form.courseId,
     target: form.target,
     userId,
@@ -45,6 +45,8 @@ export async function assignCourse({ form, user, scope }: { form: NewAssignmentF
     dueDays: form.dueMode === "days" ? Number(form.dueDays) : null,
     recurrenceMonths: form.recurrenceMonths ? Number(form.recurrenceMonths) : null,
     createdById: user.id,
-  });
+  };
+  if (await findSameRule(input)) return refuse("courseId", "validation.assignment.duplicate");
+  const created = await createAssignment(input);
   return { ok: true as const, ...created };
 }

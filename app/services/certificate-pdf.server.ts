@@ -4,6 +4,7 @@ import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import type { CertificateRecord } from "~/models/certificate.server";
+import { dayOf } from "~/utils/format";
 import { singleton } from "~/utils/singleton.server";
 
 // The certificate as a PDF (A4 landscape). Vietnamese needs a TrueType font
@@ -68,7 +69,7 @@ export async function renderCertificatePdf(certificate: CertificateRecord, verif
 
   // Signature block, right.
   const signX = width - 300;
-  page.drawText(`Cấp ${date(certificate.issuedAt)}`, { x: signX, y: 150, size: 11, font, color: MUTED });
+  page.drawText(`Cấp ${date(dayOf(certificate.issuedAt))}`, { x: signX, y: 150, size: 11, font, color: MUTED });
   if (certificate.signerTitle) page.drawText(certificate.signerTitle.toUpperCase(), { x: signX, y: 130, size: 11, font: heavy, color: INK });
   if (certificate.signerName) page.drawText(certificate.signerName, { x: signX, y: 70, size: 13, font: heavy, color: INK });
 

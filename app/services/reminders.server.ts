@@ -1,7 +1,7 @@
 import { en } from "~/i18n/en";
 import { createTranslate } from "~/i18n/i18n";
 import { vi } from "~/i18n/vi";
-import { dayOf, listManagerScopes, listReminderCandidates, renewLapsedAssignments } from "~/models/assignment.server";
+import { dayOf, listManagerScopes, listReminderCandidates, renewLapsedAssignments, syncAssignments } from "~/models/assignment.server";
 import { createNotifications, deliverPendingEmails, type NewNotification, type PendingEmail } from "~/models/notification.server";
 import { getEnv, publicBaseUrl } from "~/utils/env.server";
 import { sendMail } from "~/utils/mail.server";
@@ -34,7 +34,8 @@ export async function dueNotifications(now: Date): Promise<NewNotification[]> {
   for (const row of candidates) {
     const params = { course: row.courseTitle, due: formatDate("vi", row.dueOn) };
     const link = `/courses/${row.courseSlug}`;
-    notes.push({ userId: row.userId, kind: "ASSIGNED", dedupeKey: `assigned:${row.id}`, params, link });
+    // Someone already done (an earlier completion still valid) is not told to do it.
+    if (row.status !== "done") notes.push({ userId: row.userId, kind: "ASSIGNED", dedupeKey: `assigned:${row.id}`, params, link });
     if (row.status === "due" && row.dueOn.getTime() - today.getTime() <= getEnv().REMINDER_DAYS_BEFORE * DAY) {
       notes.push({ userId: row.userId, kind: "DUE_SOON", dedupeKey: `due-soon:${row.id}`, params, link });
     }
@@ -55,7 +56,9 @@ export async function dueNotifications(now: Date): Promise<NewNotification[]> {
  * transaction). `afterBatch` lets a test stop the process between two.
  */
 export async function runReminders({ now = new Date(), batchSize = 100, afterBatch }: { now?: Date; batchSize?: number; afterBatch?: (index: number) => void } = {}) {
-  // Lapsed recertifications first: the new periods get their own notices.
+  // Rules first: anyone a missed change left out (or in) is put right; then
+  // lapsed recertifications, whose new periods get their own notices.
+  await syncAssignments({ day: now });
   await renewLapsedAssignments({ today: now });
   const notes = await dueNotifications(now);
   let created = 0;
@@ -91,7 +94,7 @@ export async function deliverNotificationEmails({ batchSize = 50 }: { batchSize?
       limit: batchSize,
       send: (email: PendingEmail, db: Prisma.TransactionClient) => sendMail(notificationMail(email), db),
     });
-    sent += done;
-    if (done < batchSize) return sent;
+    sent += done.sent;
+    if (done.sent + done.failed < batchSize) return sent;
   }
 }

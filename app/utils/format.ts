@@ -15,3 +15,13 @@ export function formatDateTime(locale: Locale, date: Date): string {
 export function formatDate(locale: Locale, date: Date): string {
   return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
 }
+
+/**
+ * The calendar day in Vietnam (UTC+7 all year, no daylight saving) at that
+ * moment, as DATE columns hold it (UTC midnight): at 01:00 in Hà Nội it is
+ * already tomorrow's date, whatever the server's clock says.
+ */
+export function dayOf(date: Date): Date {
+  const local = new Date(date.getTime() + 7 * 60 * 60 * 1000);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
+}

@@ -39,8 +39,8 @@ export function freezeQuiz(body: string, random: () => number = Math.random): Fr
 export function gradeQuestion(question: FrozenQuestion, selected: readonly number[] = []): number {
   const chosen = [...new Set(selected)].filter((index) => index >= 0 && index < question.answers.length);
   if (question.kind !== "multiple") {
-    // One answer only: a right one earns the mark, anything else nothing.
-    return chosen.length === 1 && question.answers[chosen[0]!]!.weight > 0 ? 1 : 0;
+    // One answer only: its weight (100 for "=", or a %n% share), never below zero.
+    return chosen.length === 1 ? Math.max(0, Math.min(1, question.answers[chosen[0]!]!.weight / 100)) : 0;
   }
   // Partial credit, negative weights for wrong picks, never below zero.
   const total = chosen.reduce((sum, index) => sum + question.answers[index]!.weight, 0);

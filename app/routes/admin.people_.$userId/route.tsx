@@ -1,3 +1,4 @@
+import { dayOf } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import type { FormErrors } from "~/components/form";
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const form = await parseForm(request, personSchema);
       if (!form.ok) return refused(form.errors);
       const { intent: _intent, ...fields } = form.data;
-      await updatePerson({ userId: person.id, ...fields, day: new Date(new Date().toISOString().slice(0, 10)) });
+      await updatePerson({ userId: person.id, ...fields, day: dayOf(new Date()) });
       await recordAudit({ action: "person.updated", ...audit, detail: fields });
       return done(t("person.saved", { name: fields.fullName }));
     }
