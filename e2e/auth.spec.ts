@@ -26,7 +26,7 @@ const expectedNavigation: Record<string, string[]> = {
   hocvien: ["Trang chủ", "Việc học của tôi", "Khoá học", "Phiên đăng nhập"],
   giangvien: ["Trang chủ", "Việc học của tôi", "Khoá học", "Soạn bài", "Phiên đăng nhập"],
   quanly: ["Trang chủ", "Việc học của tôi", "Khoá học", "Nhân sự đơn vị", "Đào tạo bắt buộc", "Phiên đăng nhập"],
-  quantri: ["Trang chủ", "Việc học của tôi", "Khoá học", "Soạn bài", "Đào tạo bắt buộc", "Đơn vị", "Người dùng", "Năng lực số", "Nhật ký", "Hộp thư đi", "Phiên đăng nhập"],
+  quantri: ["Trang chủ", "Việc học của tôi", "Khoá học", "Soạn bài", "Đào tạo bắt buộc", "Đơn vị", "Người dùng", "Năng lực số", "Chứng chỉ", "Nhật ký", "Hộp thư đi", "Phiên đăng nhập"],
 };
 
 for (const [prefix, links] of Object.entries(expectedNavigation)) {

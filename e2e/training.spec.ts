@@ -89,6 +89,16 @@ test("HR assigns a course to a unit; a learner there reads it and passes the qui
   await anyone.goto(new URL(verifyPath, page.url()).href);
   await expect(anyone.getByRole("status")).toHaveText("Chứng chỉ hợp lệ.");
   await expect(anyone.getByText("Nguyễn Thị Lan")).toBeVisible();
+  const code = verifyPath.split("/").at(-1) ?? "";
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+
+  // An administrator revokes it; the public page says so at once.
+  await signIn(page, "quantri@lamdong.test", `/admin/certificates?code=${code}`);
+  await page.getByLabel("Lý do thu hồi").fill("Cấp nhầm khi kiểm thử");
+  await page.getByRole("button", { name: "Thu hồi chứng chỉ" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã thu hồi chứng chỉ.");
+  await anyone.reload();
+  await expect(anyone.getByRole("status")).toContainText("Chứng chỉ đã bị thu hồi ngày");
   await stranger.close();
   await page.getByRole("button", { name: "Đăng xuất" }).click();
 

@@ -57,6 +57,30 @@ async function markdownParserCost() {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** certificate-pdf: time to make one certificate PDF (median of 30, after 3 to warm up). */
+async function certificatePdf() {
+  const { renderCertificatePdf } = await import("~/services/certificate-pdf.server");
+  const certificate = {
+    id: "bench", code: "7KQ2M9XH4T", enrolmentId: "bench", userId: "bench",
+    holderName: "Nguyễn Thị Hồng Nhung", unitName: "Phòng Chuyển đổi số", courseTitle: "Chuyển đổi số: nhận thức chung",
+    minutes: 90, completedOn: new Date("2026-11-20T00:00:00Z"), issuerName: "Sở Khoa học và Công nghệ tỉnh Lâm Đồng",
+    signerName: "Trần Văn Bình", signerTitle: "Giám đốc", issuedAt: new Date("2026-11-20T08:15:00Z"),
+    expiresOn: null, revokedAt: null, revokeReason: null,
+  };
+  const times: number[] = [];
+  let size = 0;
+  for (let i = 0; i < 33; i++) {
+    const started = performance.now();
+    size = (await renderCertificatePdf(certificate, "https://hocso.example/verify/7KQ2M9XH4T")).length;
+    if (i >= 3) times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  console.log("\n## certificate-pdf\n");
+  console.log(`one A4 certificate: median ${times[15]!.toFixed(1)} ms, slowest ${times.at(-1)!.toFixed(1)} ms, ${kb(size)}`);
+}
+
+await certificatePdf();
+
 const { baseUrl, stop } = await startDemoServer();
 try {
   const browser = await launchChromium();

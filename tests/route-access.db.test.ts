@@ -62,6 +62,7 @@ const rules: Record<string, Rule> = {
   // No such unit: admins learn that (404); nobody else learns anything.
   "admin.units_.$unitId.tsx": { loader: { ...adminOnly, ADMIN: "404" }, action: { ...adminOnly, ADMIN: "404" } },
   "admin.audit.tsx": { loader: adminOnly },
+  "admin.certificates.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
   "admin.competencies.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
   "courses._index.tsx": { loader: signedIn },
   "courses.$slug._index.tsx": { loader: signedInNotFound, action: signedInNotFound },

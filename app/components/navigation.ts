@@ -15,6 +15,7 @@ const items: NavItem[] = [
   { to: "/admin/units", label: "nav.adminUnits", permission: "read:unit:any" },
   { to: "/admin/people", label: "nav.adminPeople", permission: "read:person:any" },
   { to: "/admin/competencies", label: "nav.adminCompetencies", permission: "manage:competency:any" },
+  { to: "/admin/certificates", label: "nav.adminCertificates", permission: "manage:person:any" },
   { to: "/admin/audit", label: "nav.adminAudit", permission: "read:audit:any" },
   { to: "/admin/outbox", label: "nav.adminOutbox", permission: "read:outbox:any" },
   { to: "/account/sessions", label: "nav.account", permission: "read:account:own" },

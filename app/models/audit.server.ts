@@ -28,7 +28,8 @@ export type AuditAction =
   | "course.unarchived"
   | "competence.updated"
   | "assignment.created"
-  | "assignment.removed";
+  | "assignment.removed"
+  | "certificate.revoked";
 
 export async function recordAudit(event: {
   action: AuditAction;

@@ -105,3 +105,12 @@ export function stateOf(certificate: Pick<CertificateRecord, "revokedAt" | "expi
   if (certificate.expiresOn && certificate.expiresOn.getTime() < today.getTime()) return "expired";
   return "valid";
 }
+
+/** Revokes a certificate (history kept: the row stays, marked with when and why). */
+export async function revokeCertificate({ code, reason }: { code: string; reason: string }) {
+  const updated = await prisma.certificate.updateMany({
+    where: { code: normaliseCode(code), revokedAt: null },
+    data: { revokedAt: new Date(), revokeReason: reason },
+  });
+  return updated.count === 1;
+}

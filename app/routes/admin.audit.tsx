@@ -35,6 +35,7 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   "competence.updated": "audit.action.competence.updated",
   "assignment.created": "audit.action.assignment.created",
   "assignment.removed": "audit.action.assignment.removed",
+  "certificate.revoked": "audit.action.certificate.revoked",
 };
 
 function isAuditAction(action: string): action is AuditAction {
