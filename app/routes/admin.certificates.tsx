@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { CertificateSummary } from "~/components/certificate-summary";
 import { ErrorSummary, TextArea, TextField, type FormErrors } from "~/components/form";
 import { useT } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
@@ -76,19 +77,7 @@ export default function AdminCertificates() {
       {code && !found ? <p>{t("verify.unknown")}</p> : null}
       {found ? (
         <>
-          <dl className="summary-list">
-            <div>
-              <dt>{t("verify.holder")}</dt>
-              <dd>{found.holderName}</dd>
-            </div>
-            <div>
-              <dt>{t("verify.course")}</dt>
-              <dd>{found.courseTitle}</dd>
-            </div>
-            <div>
-              <dt>{t("verify.completedOn")}</dt>
-              <dd>{found.completedOn}</dd>
-            </div>
+          <CertificateSummary holderName={found.holderName} courseTitle={found.courseTitle} completedOn={found.completedOn}>
             <div>
               <dt>{t("certificates.admin.state")}</dt>
               <dd>
@@ -96,7 +85,7 @@ export default function AdminCertificates() {
                 {found.revokeReason ? ` – ${found.revokeReason}` : null}
               </dd>
             </div>
-          </dl>
+          </CertificateSummary>
           <p>
             <Link to={`/verify/${found.code}`}>{t("certificate.verifyLink")}</Link>
           </p>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CertificateSummary } from "~/components/certificate-summary";
 import { useT } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
@@ -64,19 +65,7 @@ export default function VerifyCode() {
       <div className={`notice ${tone}`} role="status">
         <p className="panel__title">{t(`verify.state.${found.state}`, { date: found.revokedAt ?? found.expiresOn ?? "" })}</p>
       </div>
-      <dl className="summary-list">
-        <div>
-          <dt>{t("verify.holder")}</dt>
-          <dd>{found.holderName}</dd>
-        </div>
-        <div>
-          <dt>{t("verify.course")}</dt>
-          <dd>{found.courseTitle}</dd>
-        </div>
-        <div>
-          <dt>{t("verify.completedOn")}</dt>
-          <dd>{found.completedOn}</dd>
-        </div>
+      <CertificateSummary holderName={found.holderName} courseTitle={found.courseTitle} completedOn={found.completedOn}>
         <div>
           <dt>{t("verify.issuer")}</dt>
           <dd>{found.issuerName}</dd>
@@ -91,7 +80,7 @@ export default function VerifyCode() {
             <dd>{found.expiresOn}</dd>
           </div>
         ) : null}
-      </dl>
+      </CertificateSummary>
     </div>
   );
 }
