@@ -38,7 +38,11 @@ async function passQuiz({ userId, courseId, itemKey, body, passPercent }: { user
 
 export async function seedDemoLearning(now = new Date()) {
   const next = random(20250701);
-  const emails = generateDemoPeople().map((person) => person.email);
+  const demoPeople = generateDemoPeople();
+  const emails = demoPeople.map((person) => person.email);
+  // The Sở KH&CN runs the province's digital transformation: its people are
+  // the furthest along in "Chuyển đổi số", so its training page has both.
+  const leading = new Set(demoPeople.filter((person) => person.unitCode.startsWith("LDG-SKHCN")).map((person) => person.email));
   const users = new Map((await findActiveUsersByEmail([...emails, `hocvien@${DEMO_DOMAIN}`])).map((user) => [user.email, user.id]));
   let added = 0;
   for (const [slug, share] of uptake) {
@@ -52,9 +56,10 @@ export async function seedDemoLearning(now = new Date()) {
       if (await seedEnrolment({ userId: demoLearner, courseId: course.courseId, doneKeys: done, startedAt: new Date(now.getTime() - 12 * DAY), step: DAY })) added++;
     }
     for (const email of emails) {
-      const joins = next() < share;
+      const ahead = slug === "chuyen-doi-so-nhan-thuc-chung" && leading.has(email);
+      const joins = next() < share || ahead;
       const daysAgo = 3 + Math.floor(next() * 80);
-      const count = Math.floor(next() * (lessons.length + 1));
+      const count = ahead && next() < 0.6 ? lessons.length : Math.floor(next() * (lessons.length + 1));
       const userId = users.get(email);
       if (!joins || !userId) continue;
       const startedAt = new Date(now.getTime() - daysAgo * DAY);
