@@ -1,12 +1,10 @@
 import { spawn } from "node:child_process";
 import { beforeAll, expect, test } from "vitest";
 import { createAssignment } from "~/models/assignment.server";
-import { publishContent } from "~/models/course-version.server";
-import { writeDraftContent } from "~/models/course.server";
-import type { CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
 import { assertFreshBuild } from "../tests/helpers/build";
 import { makePerson, makeUnits } from "../tests/helpers/people";
+import { oneLessonCourse, publishTestCourse } from "../tests/helpers/courses";
 
 // The reminder worker killed (SIGKILL) half-way through a run, then started
 // again: every reminder exists once, and every e-mail left once. The real
@@ -14,18 +12,7 @@ import { makePerson, makeUnits } from "../tests/helpers/people";
 
 beforeAll(assertFreshBuild);
 
-const content: CourseContent = {
-  slug: "nhac-han",
-  title: "Khoá nhắc hạn",
-  summary: "Tóm tắt",
-  description: "",
-  level: "BASIC",
-  estimatedMinutes: 10,
-  coverImage: null,
-  competences: [],
-  prerequisites: [],
-  modules: [{ key: "p", title: "Phần", items: [{ key: "b", kind: "LESSON", title: "Bài", minutes: 10, body: "Nội dung.", passPercent: null }] }],
-};
+const content = oneLessonCourse("nhac-han", "Khoá nhắc hạn");
 
 function runReminders(env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve) => {
@@ -43,8 +30,7 @@ beforeAll(async () => {
   await makeUnits();
   for (let i = 1; i <= 6; i++) await makePerson({ email: `nguoi${i}@example.test`, fullName: `Người Thứ ${i}`, unitCode: "T-A-1" });
   await makePerson({ email: "truongphong@example.test", role: "MANAGER", unitCode: "T-B" });
-  const courseId = await writeDraftContent({ content, trainerIds: [], sourceHash: null });
-  await publishContent({ courseId, content, changeNote: "Bản đầu", publishedById: null });
+  const courseId = await publishTestCourse(content);
   const unit = await prisma.orgUnit.findUniqueOrThrow({ where: { code: "T-A" }, select: { id: true } });
   // Due long ago: everyone is assigned and overdue; the manager gets a digest.
   await createAssignment({ courseId, target: "UNIT", unitId: unit.id, dueDate: new Date("2026-01-31T00:00:00Z"), createdById: null }, new Date("2026-01-05T00:00:00Z"));

@@ -1,28 +1,15 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import type { CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
 import { makePerson, makeUnits } from "../../tests/helpers/people";
+import { oneLessonCourse, publishTestCourse } from "../../tests/helpers/courses";
 import { createAssignment, getAssignment, listAssignedToUser, listAssignments, removeAssignment, renewLapsedAssignments, statusOf } from "./assignment.server";
-import { publishContent } from "./course-version.server";
-import { writeDraftContent } from "./course.server";
 import { mergeUnit } from "./org-unit.server";
 import { updatePerson } from "./user.server";
 
 // Mandatory training follows people: who joins a unit is assigned with their
 // own due date, who leaves stops counting from that day, history stays.
 
-const content: CourseContent = {
-  slug: "bat-buoc",
-  title: "Khoá bắt buộc",
-  summary: "Tóm tắt",
-  description: "",
-  level: "BASIC",
-  estimatedMinutes: 10,
-  coverImage: null,
-  competences: [],
-  prerequisites: [],
-  modules: [{ key: "p1", title: "Phần 1", items: [{ key: "b1", kind: "LESSON", title: "Bài 1", minutes: 10, body: "Nội dung.", passPercent: null }] }],
-};
+const content = oneLessonCourse("bat-buoc", "Khoá bắt buộc");
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const unitId = async (code: string) => (await prisma.orgUnit.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
 
@@ -30,8 +17,7 @@ let courseId = "";
 const people: Record<string, string> = {};
 beforeAll(async () => {
   await makeUnits();
-  courseId = await writeDraftContent({ content, trainerIds: [], sourceHash: null });
-  await publishContent({ courseId, content, changeNote: "Bản đầu", publishedById: null });
+  courseId = await publishTestCourse(content);
   people.lan = (await makePerson({ email: "lan@example.test", fullName: "Nguyễn Thị Lan", unitCode: "T-A-1" })).id;
   people.binh = (await makePerson({ email: "binh@example.test", fullName: "Trần Văn Bình", unitCode: "T-B" })).id;
 });

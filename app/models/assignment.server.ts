@@ -1,6 +1,6 @@
 import { Prisma, type AssignmentTarget, type StaffCategory } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { dayOf } from "~/utils/format";
+import { addMonths, dayOf } from "~/utils/format";
 import { listSubtreeUnitIds } from "./org-unit.server";
 
 // Mandatory training (docs/decisions/017-mandatory-training.md): rules, and
@@ -175,12 +175,6 @@ export async function removeAssignment({ assignmentId, day = new Date() }: { ass
 
 export type AssignmentStatus = "done" | "overdue" | "due";
 
-function addMonths(date: Date, months: number) {
-  const result = new Date(date);
-  result.setUTCMonth(result.getUTCMonth() + months);
-  return result;
-}
-
 /**
  * Done when the person has a completion that is still valid on the day they
  * were assigned, or any made since (recurring rules: a completion lasts
@@ -263,7 +257,7 @@ const listSelect = {
  * manager those aimed inside their units (a unit, a scope, or a person who
  * works there now).
  */
-export async function listAssignments({ scopeUnitIds }: { scopeUnitIds: string[] | null }) {
+export async function listAssignments({ scopeUnitIds, assignmentId }: { scopeUnitIds: string[] | null; assignmentId?: string }) {
   const inScope: Prisma.AssignmentWhereInput | undefined = scopeUnitIds
     ? {
         OR: [
@@ -273,7 +267,11 @@ export async function listAssignments({ scopeUnitIds }: { scopeUnitIds: string[]
         ],
       }
     : undefined;
-  const rules = await prisma.assignment.findMany({ select: listSelect, where: inScope ?? {}, orderBy: { createdAt: "desc" } });
+  const rules = await prisma.assignment.findMany({
+    select: listSelect,
+    where: { ...(inScope ?? {}), ...(assignmentId ? { id: assignmentId } : {}) },
+    orderBy: { createdAt: "desc" },
+  });
   const counts = await prisma.personAssignment.groupBy({
     by: ["assignmentId"],
     _count: { _all: true },
@@ -285,7 +283,7 @@ export async function listAssignments({ scopeUnitIds }: { scopeUnitIds: string[]
 
 /** One rule with everyone it has covered, current and past, and their status. */
 export async function getAssignment({ assignmentId, scopeUnitIds, today = new Date() }: { assignmentId: string; scopeUnitIds: string[] | null; today?: Date }) {
-  const [rule] = (await listAssignments({ scopeUnitIds })).filter((row) => row.id === assignmentId);
+  const [rule] = await listAssignments({ scopeUnitIds, assignmentId });
   if (!rule) return null;
   const rows = await prisma.personAssignment.findMany({
     select: {

@@ -2,7 +2,7 @@ import { getRandomValues } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { dayOf } from "~/utils/format";
+import { addMonths, dayOf } from "~/utils/format";
 
 // Certificates (docs/decisions/018-certificates.md). Issued inside the
 // transaction that completes a course; everything printed on one is copied
@@ -19,12 +19,6 @@ export function newCertificateCode(): string {
 /** A code as typed by a person: case, spaces, hyphens and look-alikes forgiven. */
 export function normaliseCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, "").replace(/[OIL]/g, (char) => ({ O: "0", I: "1", L: "1" })[char] ?? char);
-}
-
-function addMonths(date: Date, months: number) {
-  const result = new Date(date);
-  result.setUTCMonth(result.getUTCMonth() + months);
-  return result;
 }
 
 /** Issues the certificate of a completed enrolment (once: unique per enrolment). */

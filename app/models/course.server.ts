@@ -176,6 +176,19 @@ export type CourseSettings = {
   coverImageId?: string | null;
 };
 
+/** The course row's columns for these settings (create, settings form, content import). */
+function settingsColumns(settings: CourseSettings) {
+  return {
+    title: settings.title,
+    summary: settings.summary,
+    description: settings.description,
+    level: settings.level,
+    estimatedMinutes: settings.estimatedMinutes,
+    sequential: settings.sequential ?? false,
+    ...(settings.coverImageId !== undefined ? { coverImageId: settings.coverImageId } : {}),
+  };
+}
+
 async function relatedIds(tx: Prisma.TransactionClient, settings: CourseSettings, courseId?: string) {
   const competences = await tx.competence.findMany({ select: { id: true }, where: { code: { in: settings.competenceCodes } } });
   if (competences.length !== new Set(settings.competenceCodes).size) throw new CourseRuleError("studio.error.unknownCompetence");
@@ -194,13 +207,7 @@ export async function createCourse({ slug, trainerId, ...settings }: CourseSetti
         select: { id: true, slug: true },
         data: {
           slug,
-          title: settings.title,
-          summary: settings.summary,
-          description: settings.description,
-          level: settings.level,
-          estimatedMinutes: settings.estimatedMinutes,
-          sequential: settings.sequential ?? false,
-          coverImageId: settings.coverImageId ?? null,
+          ...settingsColumns(settings),
           trainers: trainerId ? { create: { userId: trainerId } } : undefined,
           competences: { create: competenceIds.map((competenceId) => ({ competenceId })) },
           prerequisites: { create: requiredIds.map((requiredCourseId) => ({ requiredCourseId })) },
@@ -237,13 +244,7 @@ export async function updateCourseSettings({
     const updated = await tx.course.updateMany({
       where: { id: courseId, draftRevision: revision },
       data: {
-        title: settings.title,
-        summary: settings.summary,
-        description: settings.description,
-        level: settings.level,
-        estimatedMinutes: settings.estimatedMinutes,
-        sequential: settings.sequential ?? false,
-        ...(settings.coverImageId !== undefined ? { coverImageId: settings.coverImageId } : {}),
+        ...settingsColumns(settings),
         draftRevision: { increment: 1 },
       },
     });
@@ -456,16 +457,7 @@ export async function writeDraftContent({ content, trainerIds, sourceHash }: { c
         prerequisiteSlugs: content.prerequisites,
         coverImageId: content.coverImage?.id ?? null,
       };
-      const fields = {
-        title: settings.title,
-        summary: settings.summary,
-        description: settings.description,
-        level: settings.level,
-        estimatedMinutes: settings.estimatedMinutes,
-        sequential: settings.sequential ?? false,
-        coverImageId: settings.coverImageId,
-        sourceHash,
-      };
+      const fields = { ...settingsColumns(settings), sourceHash };
       const course = await tx.course.upsert({
         select: { id: true },
         where: { slug: content.slug },

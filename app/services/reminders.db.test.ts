@@ -1,31 +1,17 @@
 import { beforeAll, expect, test } from "vitest";
 import { createAssignment } from "~/models/assignment.server";
-import { publishContent } from "~/models/course-version.server";
-import { writeDraftContent } from "~/models/course.server";
-import type { CourseContent } from "~/utils/course-content";
 import { makePerson, makeUnits } from "../../tests/helpers/people";
+import { oneLessonCourse, publishTestCourse } from "../../tests/helpers/courses";
 import { dueNotifications, isoWeek } from "./reminders.server";
 
 // Which reminders a day calls for (the run itself: server/reminders-crash.db.test.ts).
-const content: CourseContent = {
-  slug: "nhac",
-  title: "Khoá nhắc",
-  summary: "Tóm tắt",
-  description: "",
-  level: "BASIC",
-  estimatedMinutes: 10,
-  coverImage: null,
-  competences: [],
-  prerequisites: [],
-  modules: [{ key: "p", title: "Phần", items: [{ key: "b", kind: "LESSON", title: "Bài", minutes: 10, body: "x", passPercent: null }] }],
-};
+const content = oneLessonCourse("nhac", "Khoá nhắc");
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 beforeAll(async () => {
   await makeUnits();
   const person = await makePerson({ email: "nhac@example.test", unitCode: "T-A-1" });
-  const courseId = await writeDraftContent({ content, trainerIds: [], sourceHash: null });
-  await publishContent({ courseId, content, changeNote: "x", publishedById: null });
+  const courseId = await publishTestCourse(content);
   await createAssignment({ courseId, target: "PERSON", userId: person.id, dueDate: day("2026-12-20"), createdById: null }, day("2026-11-01"));
 });
 

@@ -25,3 +25,10 @@ export function dayOf(date: Date): Date {
   const local = new Date(date.getTime() + 7 * 60 * 60 * 1000);
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
 }
+
+/** The same moment `months` calendar months later (UTC fields). */
+export function addMonths(date: Date, months: number): Date {
+  const result = new Date(date);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  return result;
+}
