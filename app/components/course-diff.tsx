@@ -72,6 +72,7 @@ export function CourseDiff({ changes }: { changes: CourseChange[] }) {
                   {t("diff.itemChanged", { kind: t(`studio.kind.${change.itemKind}`).toLowerCase(), title: change.title })}
                   {change.previousTitle !== change.title ? ` ${t("diff.renamedFrom", { title: change.previousTitle })}` : null}
                 </p>
+                {change.fields.includes("quiz") ? <p>{t("diff.quizSettings")}</p> : null}
                 {change.body ? <Lines lines={change.body} /> : null}
               </li>
             );

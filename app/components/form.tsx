@@ -42,6 +42,8 @@ export function TextField({
   ...props
 }: {
   name: string;
+  /** When several fields share a name (rows of a list); the name otherwise. */
+  id?: string;
   label: string;
   type?: "text" | "email" | "password" | "search";
   inputMode?: "numeric";
@@ -53,12 +55,13 @@ export function TextField({
   inputRef?: Ref<HTMLInputElement>;
 }) {
   const t = useT();
-  const errorId = `${props.name}-error`;
-  const hintId = `${props.name}-hint`;
+  const id = props.id ?? props.name;
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
   const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ");
   return (
     <div className={`form-group${props.error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={props.name}>
+      <label className="label" htmlFor={id}>
         {props.label}
       </label>
       {props.hint ? (
@@ -74,7 +77,7 @@ export function TextField({
       <input
         className="input"
         ref={inputRef}
-        id={props.name}
+        id={id}
         name={props.name}
         type={props.type ?? "text"}
         inputMode={props.inputMode}
@@ -90,18 +93,28 @@ export function TextField({
 
 export function SelectField(props: {
   name: string;
+  id?: string;
   label: string;
   options: { value: string; label: string }[];
   defaultValue?: string;
+  hint?: string;
   error?: MessageKey;
 }) {
   const t = useT();
-  const errorId = `${props.name}-error`;
+  const id = props.id ?? props.name;
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`form-group${props.error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={props.name}>
+      <label className="label" htmlFor={id}>
         {props.label}
       </label>
+      {props.hint ? (
+        <p className="hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
       {props.error ? (
         <p className="field-error" id={errorId}>
           {t(props.error)}
@@ -109,11 +122,11 @@ export function SelectField(props: {
       ) : null}
       <select
         className="input"
-        id={props.name}
+        id={id}
         name={props.name}
         defaultValue={props.defaultValue}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? errorId : undefined}
+        aria-describedby={describedBy}
       >
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>

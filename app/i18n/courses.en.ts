@@ -212,6 +212,13 @@ export const coursesEn: Record<keyof typeof coursesVi, string> = {
   "studio.editor.quizQuestions": "{count} valid questions",
   "studio.editor.quizError": "Line {line}: {problem}",
   "studio.editor.correct": "Correct answer",
+  "studio.quizKind.single": "Single choice",
+  "studio.quizKind.multiple": "Multiple choice",
+  "studio.quizKind.truefalse": "True/false",
+  "studio.quizKind.short": "Short answer",
+  "studio.quizKind.numerical": "Numerical",
+  "studio.quizKind.matching": "Matching",
+  "diff.quizSettings": "Changed the quiz settings",
 
   "gift.unclosedBrace": "missing }",
   "gift.missingTitle": "the question has no title (::Title::)",
@@ -221,6 +228,11 @@ export const coursesEn: Record<keyof typeof coursesVi, string> = {
   "gift.badWeights": "the weights of the correct answers must add up to 100%",
   "gift.unsupportedQuestion": "this type of question is not supported yet",
   "gift.emptyText": "a question or option is empty",
+  "gift.badNumber": "a numerical answer is not a valid number (use a dot for decimals, e.g. {#3.14:0.01} or {#1..5})",
+  "gift.badMatching": "a matching question needs at least three pairs, each written =left -> right",
+  "gift.unsupported.essay": "essay questions ({}) are not supported yet",
+  "gift.unsupported.description": "descriptions (text without an answer block {…}) are not supported yet",
+  "gift.unsupported.other": "this type of question is not supported yet",
 
   "studio.publish.title": "Publish “{title}”",
   "studio.publish.lead":

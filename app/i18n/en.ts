@@ -1,5 +1,6 @@
 import { certificatesEn } from "./certificates.en";
 import { quizEn } from "./quiz.en";
+import { quizStudioEn } from "./quiz-studio.en";
 import { coursesEn } from "./courses.en";
 import { trainingEn } from "./training.en";
 import type { Messages } from "./vi";
@@ -280,6 +281,14 @@ export const en: Messages = {
   "person.grant": "Grant the role",
   "person.granted": "The role has been granted.",
   "person.revoked": "The role has been revoked.",
+  "person.accommodation": "Quiz accommodations",
+  "person.extraTime": "Extra time on every timed quiz",
+  "person.extraTimeHint": "For people who need more time (for example because of a disability). Applies to attempts started from now on.",
+  "person.extraTimePercent": "{percent}% extra time",
+  "person.noExtraTime": "None",
+  "person.saveExtraTime": "Save",
+  "person.extraTimeSaved": "Saved: {percent}% extra time on quizzes.",
+  "validation.person.extraTime": "Choose an amount of extra time from the list",
   "person.account": "Account",
   "person.disable": "Disable the account",
   "person.enable": "Enable the account",
@@ -291,6 +300,8 @@ export const en: Messages = {
   "audit.action.person.updated": "Edited a person",
   "audit.action.person.disabled": "Disabled an account",
   "audit.action.person.enabled": "Enabled an account",
+  "audit.action.person.extraTime": "Changed quiz extra time",
+  "audit.action.quiz.regraded": "Regraded a quiz",
   "audit.action.role.granted": "Granted a role",
   "audit.action.role.revoked": "Revoked a role",
 
@@ -306,5 +317,6 @@ export const en: Messages = {
   ...coursesEn,
   ...trainingEn,
   ...quizEn,
+  ...quizStudioEn,
   ...certificatesEn,
 };

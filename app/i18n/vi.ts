@@ -3,6 +3,7 @@
 // Write plain, polite administrative Vietnamese with full diacritics.
 import { certificatesVi } from "./certificates.vi";
 import { quizVi } from "./quiz.vi";
+import { quizStudioVi } from "./quiz-studio.vi";
 import { coursesVi } from "./courses.vi";
 import { trainingVi } from "./training.vi";
 
@@ -282,6 +283,14 @@ export const vi = {
   "person.grant": "Cấp vai trò",
   "person.granted": "Đã cấp vai trò.",
   "person.revoked": "Đã thu hồi vai trò.",
+  "person.accommodation": "Hỗ trợ khi làm bài kiểm tra",
+  "person.extraTime": "Thêm thời gian cho mọi bài kiểm tra có giới hạn thời gian",
+  "person.extraTimeHint": "Dành cho người cần thêm thời gian (ví dụ người khuyết tật). Áp dụng cho các lần làm bài bắt đầu từ bây giờ.",
+  "person.extraTimePercent": "Thêm {percent}% thời gian",
+  "person.noExtraTime": "Không thêm",
+  "person.saveExtraTime": "Lưu",
+  "person.extraTimeSaved": "Đã lưu: thêm {percent}% thời gian làm bài.",
+  "validation.person.extraTime": "Chọn mức thời gian thêm trong danh sách",
   "person.account": "Tài khoản",
   "person.disable": "Khóa tài khoản",
   "person.enable": "Mở khóa tài khoản",
@@ -293,6 +302,8 @@ export const vi = {
   "audit.action.person.updated": "Sửa thông tin người dùng",
   "audit.action.person.disabled": "Khóa tài khoản",
   "audit.action.person.enabled": "Mở khóa tài khoản",
+  "audit.action.person.extraTime": "Đổi thời gian làm bài thêm",
+  "audit.action.quiz.regraded": "Chấm lại bài kiểm tra",
   "audit.action.role.granted": "Cấp vai trò",
   "audit.action.role.revoked": "Thu hồi vai trò",
 
@@ -308,6 +319,7 @@ export const vi = {
   ...coursesVi,
   ...trainingVi,
   ...quizVi,
+  ...quizStudioVi,
   ...certificatesVi,
 } as const satisfies Record<string, string>;
 

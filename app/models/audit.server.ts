@@ -20,6 +20,8 @@ export type AuditAction =
   | "person.updated"
   | "person.disabled"
   | "person.enabled"
+  | "person.extraTime"
+  | "quiz.regraded"
   | "role.granted"
   | "role.revoked"
   | "course.created"

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { Prisma, type CourseLevel } from "~/generated/prisma/client";
 import { parseGift } from "~/utils/gift";
+import { drawPools } from "~/utils/quiz";
+import { quizSettingsOf } from "~/utils/quiz-settings";
 import { canonicalJson, courseContentSchema, itemsInOrder, type CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
 import { CourseRuleError, draftContent, getCourseDraft } from "./course.server";
@@ -13,7 +15,7 @@ export function contentHash(content: CourseContent): string {
   return createHash("sha256").update(canonicalJson(content)).digest("hex");
 }
 
-export type PublishProblem = { key: "studio.publish.empty" | "studio.publish.emptyLesson" | "studio.publish.badQuiz"; title?: string };
+export type PublishProblem = { key: "studio.publish.empty" | "studio.publish.emptyLesson" | "studio.publish.badQuiz" | "studio.publish.badDraw"; title?: string };
 
 /** What stops this content from being published; empty when it can be. */
 export function publishProblems(content: CourseContent): PublishProblem[] {
@@ -25,6 +27,9 @@ export function publishProblems(content: CourseContent): PublishProblem[] {
     if (item.kind === "QUIZ") {
       const quiz = parseGift(item.body);
       if (!quiz.ok || quiz.questions.length === 0) problems.push({ key: "studio.publish.badQuiz", title: item.title });
+      else if (drawPools(quiz.questions, quizSettingsOf(item.quiz).draw).some((pool) => pool.available < pool.rule.count)) {
+        problems.push({ key: "studio.publish.badDraw", title: item.title });
+      }
     }
   }
   return problems;
@@ -112,6 +117,16 @@ export async function getVersionContent({ courseId, number }: { courseId: string
     where: { courseId_number: { courseId, number } },
   });
   return version ? { ...version, content: courseContentSchema.parse(version.content) } : null;
+}
+
+/** The newest version of a course, published or archived since: what regrading corrects to. */
+export async function getLatestVersion({ courseId }: { courseId: string }) {
+  const version = await prisma.courseVersion.findFirst({
+    select: { number: true, content: true },
+    where: { courseId },
+    orderBy: { number: "desc" },
+  });
+  return version ? { number: version.number, content: courseContentSchema.parse(version.content) } : null;
 }
 
 // ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { mediaUrl } from "~/utils/media-url";
 import { compareVietnamese, foldForSearch } from "~/utils/text";
 import { prisma } from "~/utils/db.server";
 import type { CourseContent } from "~/utils/course-content";
+import { quizSettingsOf, storedQuizSettings, type QuizSettings } from "~/utils/quiz-settings";
 
 // Courses as trainers edit them (the draft). Learners read published
 // versions instead: app/models/course-version.server.ts.
@@ -72,9 +73,16 @@ const itemSelect = {
   minutes: true,
   body: true,
   passPercent: true,
+  quizSettings: true,
   revision: true,
   updatedAt: true,
 } satisfies Prisma.CourseItemSelect;
+
+/** A quiz's settings as content carries them: only when they are not the defaults. */
+function quizSettingsEntry(item: { kind: CourseItemKind; quizSettings: Prisma.JsonValue }): { quiz?: QuizSettings } {
+  const stored = item.kind === "QUIZ" ? storedQuizSettings(quizSettingsOf(item.quizSettings)) : null;
+  return stored ? { quiz: stored } : {};
+}
 
 /** The draft with its outline, for the studio. */
 export async function getCourseDraft({ courseId }: { courseId: string }) {
@@ -131,6 +139,7 @@ export function draftContent(draft: CourseDraft): CourseContent {
         minutes: item.minutes,
         body: item.body,
         passPercent: item.passPercent,
+        ...quizSettingsEntry(item),
       })),
     })),
   };
@@ -328,7 +337,7 @@ export async function addItem({
   });
 }
 
-export type ItemSave = { title: string; minutes: number; body: string; passPercent: number | null };
+export type ItemSave = { title: string; minutes: number; body: string; passPercent: number | null; quizSettings?: QuizSettings };
 
 export type SaveResult =
   | { status: "saved"; revision: number }
@@ -341,7 +350,7 @@ export type SaveResult =
  * the saved one is newer (another tab, another person); "missing": there is
  * no such item in this course.
  */
-export async function saveItem({ courseId, itemId, revision, ...fields }: ItemSave & { courseId: string; itemId: string; revision: number }): Promise<SaveResult> {
+export async function saveItem({ courseId, itemId, revision, quizSettings, ...fields }: ItemSave & { courseId: string; itemId: string; revision: number }): Promise<SaveResult> {
   const item = await prisma.courseItem.findFirst({ select: { kind: true }, where: { id: itemId, courseId } });
   if (!item) return { status: "missing" };
   // A quiz needs its pass mark; a lesson has none, whatever the form says.
@@ -349,7 +358,13 @@ export async function saveItem({ courseId, itemId, revision, ...fields }: ItemSa
   const passPercent = item.kind === "QUIZ" ? fields.passPercent : null;
   const updated = await prisma.courseItem.updateMany({
     where: { id: itemId, courseId, revision },
-    data: { ...fields, passPercent, revision: { increment: 1 } },
+    data: {
+      ...fields,
+      passPercent,
+      // Settings only change when the form sent them (autosave of the text alone keeps them).
+      ...(item.kind === "QUIZ" && quizSettings ? { quizSettings: (storedQuizSettings(quizSettings) as Prisma.InputJsonValue | null) ?? Prisma.DbNull } : {}),
+      revision: { increment: 1 },
+    },
   });
   if (updated.count === 0) {
     const exists = await prisma.courseItem.count({ where: { id: itemId, courseId } });
@@ -357,6 +372,16 @@ export async function saveItem({ courseId, itemId, revision, ...fields }: ItemSa
   }
   await prisma.course.update({ where: { id: courseId }, data: { updatedAt: new Date() } });
   return { status: "saved", revision: revision + 1 };
+}
+
+/** A quiz's settings, apart from its text (so they never collide with an autosave of it). */
+export async function saveQuizSettings({ courseId, itemId, settings }: { courseId: string; itemId: string; settings: QuizSettings }) {
+  const updated = await prisma.courseItem.updateMany({
+    where: { id: itemId, courseId, kind: "QUIZ" },
+    data: { quizSettings: (storedQuizSettings(settings) as Prisma.InputJsonValue | null) ?? Prisma.DbNull },
+  });
+  if (updated.count === 1) await prisma.course.update({ where: { id: courseId }, data: { updatedAt: new Date() } });
+  return updated.count === 1;
 }
 
 export async function deleteItem({ courseId, itemId }: { courseId: string; itemId: string }) {
@@ -493,6 +518,7 @@ export async function writeDraftContent({ content, trainerIds, sourceHash }: { c
             minutes: item.minutes,
             body: item.body,
             passPercent: item.passPercent,
+            quizSettings: item.kind === "QUIZ" && item.quiz ? (item.quiz as Prisma.InputJsonValue) : Prisma.DbNull,
           };
           const itemId = oldItems.get(item.key);
           if (itemId) await tx.courseItem.update({ where: { id: itemId }, data: { ...itemData, revision: { increment: 1 } } });

@@ -6,7 +6,8 @@ import { makePerson, makeUnits } from "../../tests/helpers/people";
 import { publishContent } from "./course-version.server";
 import { writeDraftContent } from "./course.server";
 import { enrol, markItemDone } from "./enrolment.server";
-import { getAttempt, saveAnswers, startAttempt, submitAttempt } from "./quiz-attempt.server";
+import { DEFAULT_QUIZ_SETTINGS, quizSettingsSchema } from "~/utils/quiz-settings";
+import { closeExpiredAttempts, getAttempt, saveAnswers, startAttempt, submitAttempt } from "./quiz-attempt.server";
 
 const gift = `::Một::Thủ đô của Việt Nam? {=Hà Nội ~Huế ~Đà Lạt}
 
@@ -53,8 +54,13 @@ const rightAnswers = (questions: ReturnType<typeof freezeQuiz>) =>
 describe("an attempt", () => {
   test("starting twice resumes the same attempt; questions are frozen in it", async () => {
     const questions = freezeQuiz(gift);
-    const [a, b] = await Promise.all([startAttempt({ enrolmentId, itemKey: "kiem-tra", questions, passPercent: 100 }), startAttempt({ enrolmentId, itemKey: "kiem-tra", questions, passPercent: 100 })]);
-    expect(a).toBe(b);
+    const [first, second] = await Promise.all([
+      startAttempt({ enrolmentId, itemKey: "kiem-tra", questions, passPercent: 100 }),
+      startAttempt({ enrolmentId, itemKey: "kiem-tra", questions, passPercent: 100 }),
+    ]);
+    const a = first.status === "exhausted" ? "" : first.attemptId;
+    expect(second).toEqual({ status: second.status, attemptId: a });
+    expect([first.status, second.status].sort()).toEqual(["resumed", "started"]);
     const attempt = await getAttempt({ attemptId: a, userId });
     expect(attempt!.questions.map((question) => question.key)).toEqual(["Một", "Hai"]);
     expect(await getAttempt({ attemptId: a, userId: otherId })).toBeNull();
@@ -86,5 +92,67 @@ describe("an attempt", () => {
     expect(certificates[0]!.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
     expect(certificates[0]!.courseTitle).toBe("Khoá có kiểm tra");
     expect(await saveAnswers({ attemptId: row.id, userId, seq: attempt.seq + 2, answers: { Một: [0] } })).toBe("closed");
+  });
+});
+
+describe("time limits, attempts allowed and checked questions", () => {
+  let timedEnrolmentId = "";
+  let timedUserId = "";
+  const timed = quizSettingsSchema.parse({ timeLimitMinutes: 10, attemptsAllowed: 2, review: { correctness: "during" } });
+  beforeAll(async () => {
+    const person = await makePerson({ email: "hengio@example.test" });
+    timedUserId = person.id;
+    // An accommodation: half as long again on every timed quiz.
+    await prisma.user.update({ where: { id: timedUserId }, data: { quizExtraTimePercent: 50 } });
+    const course = await prisma.course.findFirstOrThrow({ where: { slug: "co-kiem-tra" } });
+    timedEnrolmentId = (await enrol({ userId: timedUserId, courseId: course.id, source: "SELF" }))!;
+  });
+  const start = () => startAttempt({ enrolmentId: timedEnrolmentId, itemKey: "kiem-tra", questions: freezeQuiz(gift), passPercent: 100, settings: timed });
+
+  test("the server sets the deadline from the limit and the person's extra time", async () => {
+    const started = await start();
+    if (started.status === "exhausted") throw new Error("should start");
+    const attempt = (await getAttempt({ attemptId: started.attemptId, userId: timedUserId }))!;
+    expect(attempt.deadline!.getTime() - attempt.startedAt.getTime()).toBe(15 * 60_000);
+    expect(attempt.settings).toEqual(timed);
+  });
+
+  test("a checked question is locked: its answer cannot change", async () => {
+    const row = await prisma.quizAttempt.findFirstOrThrow({ where: { enrolmentId: timedEnrolmentId, state: "IN_PROGRESS" } });
+    expect(await saveAnswers({ attemptId: row.id, userId: timedUserId, seq: 0, answers: { Một: [1] }, check: true })).toBe("saved");
+    expect(await saveAnswers({ attemptId: row.id, userId: timedUserId, seq: 1, answers: { Một: [0] } })).toBe("locked");
+    expect(await saveAnswers({ attemptId: row.id, userId: timedUserId, seq: 1, answers: { Hai: [0] } })).toBe("saved");
+    const attempt = (await getAttempt({ attemptId: row.id, userId: timedUserId }))!;
+    expect(attempt.checked).toEqual(["Một"]);
+    expect(attempt.answers).toEqual({ Một: [1], Hai: [0] });
+  });
+
+  test("past the deadline, saves are refused and the job submits the attempt with what was saved", async () => {
+    const row = await prisma.quizAttempt.findFirstOrThrow({ where: { enrolmentId: timedEnrolmentId, state: "IN_PROGRESS" } });
+    // Within the grace after the deadline a save still counts…
+    await prisma.quizAttempt.update({ where: { id: row.id }, data: { deadline: new Date(Date.now() - 10_000) } });
+    expect(await saveAnswers({ attemptId: row.id, userId: timedUserId, seq: 2, answers: { Hai: [1] } })).toBe("saved");
+    // …after it, not.
+    await prisma.quizAttempt.update({ where: { id: row.id }, data: { deadline: new Date(Date.now() - 60_000) } });
+    expect(await saveAnswers({ attemptId: row.id, userId: timedUserId, seq: 3, answers: { Hai: [0] } })).toBe("expired");
+    expect(await closeExpiredAttempts()).toBe(1);
+    expect(await closeExpiredAttempts()).toBe(0);
+    const attempt = (await getAttempt({ attemptId: row.id, userId: timedUserId }))!;
+    expect(attempt.state).toBe("SUBMITTED");
+    expect(attempt.answers).toEqual({ Một: [1], Hai: [1] });
+    expect(attempt.passed).toBe(false);
+  });
+
+  test("no more attempts than the quiz allows", async () => {
+    const second = await start();
+    expect(second.status).toBe("started");
+    if (second.status !== "exhausted") await submitAttempt({ attemptId: second.attemptId, userId: timedUserId });
+    expect(await start()).toEqual({ status: "exhausted" });
+    expect(await prisma.quizAttempt.count({ where: { enrolmentId: timedEnrolmentId } })).toBe(2);
+  });
+
+  test("an attempt keeps the settings it started with", async () => {
+    const attempts = await prisma.quizAttempt.findMany({ where: { enrolmentId: timedEnrolmentId } });
+    expect(attempts.every((attempt) => JSON.stringify(attempt.settings) !== JSON.stringify(DEFAULT_QUIZ_SETTINGS))).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { gradeAttempt, type Answers, type FrozenQuestion } from "~/utils/quiz";
+import { allowedMinutes, DEFAULT_QUIZ_SETTINGS, quizSettingsOf, type QuizSettings } from "~/utils/quiz-settings";
 import { markItemDoneIn } from "./enrolment.server";
 
 // Quiz attempts: the server owns them. Answers are saved page by page with a
@@ -9,15 +10,30 @@ import { markItemDoneIn } from "./enrolment.server";
 // moves the state once and, when passed, records the quiz as done and the
 // course as completed in the same transaction.
 
+const answerSchema = z.object({ text: z.string(), weight: z.number(), feedback: z.string().nullable(), truth: z.enum(["true", "false"]).optional() });
 const frozenSchema = z.array(
   z.object({
     key: z.string(),
-    kind: z.enum(["single", "multiple", "truefalse"]),
+    kind: z.enum(["single", "multiple", "truefalse", "short", "numerical", "matching"]),
     text: z.string(),
-    answers: z.array(z.object({ text: z.string(), weight: z.number(), feedback: z.string().nullable(), truth: z.enum(["true", "false"]).optional() })),
+    textAfter: z.string().optional(),
+    generalFeedback: z.string().nullable().optional(),
+    version: z.string().optional(),
+    answers: z.array(answerSchema),
+    numbers: z
+      .array(z.object({ value: z.number(), tolerance: z.number(), min: z.number(), max: z.number(), weight: z.number(), feedback: z.string().nullable() }))
+      .optional(),
+    caseSensitive: z.boolean().optional(),
+    ignoreMarks: z.boolean().optional(),
+    pairs: z.array(z.string()).optional(),
+    choices: z.array(z.string()).optional(),
+    matches: z.array(z.number().int()).optional(),
   }),
 );
-const answersSchema = z.record(z.string(), z.array(z.number().int()));
+const answersSchema = z.record(z.string(), z.union([z.array(z.number().int()), z.string()]));
+
+/** Saves that reach the server this long after the deadline still count: the last page may be on a slow connection. */
+export const DEADLINE_GRACE_SECONDS = 30;
 
 const attemptSelect = {
   id: true,
@@ -25,10 +41,13 @@ const attemptSelect = {
   itemKey: true,
   number: true,
   passPercent: true,
+  settings: true,
   state: true,
   questions: true,
   answers: true,
   seq: true,
+  checked: true,
+  deadline: true,
   startedAt: true,
   submittedAt: true,
   score: true,
@@ -37,28 +56,67 @@ const attemptSelect = {
   passed: true,
 } satisfies Prisma.QuizAttemptSelect;
 
+/** The JSON columns of an attempt, checked: a frozen quiz, answers, checked questions. */
+export function parseAttemptJson<Row extends { questions: Prisma.JsonValue; answers: Prisma.JsonValue; checked: Prisma.JsonValue }>(
+  row: Row,
+): Omit<Row, "questions" | "answers" | "checked"> & { questions: FrozenQuestion[]; answers: Answers; checked: string[] } {
+  return {
+    ...row,
+    questions: frozenSchema.parse(row.questions) as FrozenQuestion[],
+    answers: answersSchema.parse(row.answers) as Answers,
+    checked: z.array(z.string()).parse(row.checked),
+  };
+}
+
 function parsed(row: Prisma.QuizAttemptGetPayload<{ select: typeof attemptSelect }>) {
-  return { ...row, questions: frozenSchema.parse(row.questions), answers: answersSchema.parse(row.answers) };
+  return { ...parseAttemptJson(row), settings: quizSettingsOf(row.settings) };
 }
 
 export type Attempt = ReturnType<typeof parsed>;
 
-/** The open attempt, or a new one with these questions (numbered 1, 2, …). */
-export async function startAttempt({ enrolmentId, itemKey, questions, passPercent }: { enrolmentId: string; itemKey: string; questions: FrozenQuestion[]; passPercent: number }) {
+export type StartOutcome = { status: "started" | "resumed"; attemptId: string } | { status: "exhausted" };
+
+/**
+ * The open attempt, or a new one with these questions (numbered 1, 2, …)
+ * while the quiz allows more. A timed quiz gets its deadline here, from the
+ * limit and the person's extra time; nothing the browser says can move it.
+ */
+export async function startAttempt({
+  enrolmentId,
+  itemKey,
+  questions,
+  passPercent,
+  settings = DEFAULT_QUIZ_SETTINGS,
+}: {
+  enrolmentId: string;
+  itemKey: string;
+  questions: FrozenQuestion[];
+  passPercent: number;
+  settings?: QuizSettings;
+}): Promise<StartOutcome> {
   const open = await prisma.quizAttempt.findFirst({ select: { id: true }, where: { enrolmentId, itemKey, state: "IN_PROGRESS" } });
-  if (open) return open.id;
+  if (open) return { status: "resumed", attemptId: open.id };
   const last = await prisma.quizAttempt.aggregate({ _max: { number: true }, where: { enrolmentId, itemKey } });
+  const number = (last._max.number ?? 0) + 1;
+  if (settings.attemptsAllowed !== null && number > settings.attemptsAllowed) return { status: "exhausted" };
+  const person = await prisma.enrolment.findUniqueOrThrow({ select: { user: { select: { quizExtraTimePercent: true } } }, where: { id: enrolmentId } });
+  const minutes = allowedMinutes(settings, person.user.quizExtraTimePercent);
   try {
-    const created = await prisma.quizAttempt.create({
-      select: { id: true },
-      data: { enrolmentId, itemKey, number: (last._max.number ?? 0) + 1, passPercent, questions: questions as Prisma.InputJsonValue },
+    const created = await prisma.$transaction(async (tx) => {
+      const row = await tx.quizAttempt.create({
+        select: { id: true, startedAt: true },
+        data: { enrolmentId, itemKey, number, passPercent, settings: settings as Prisma.InputJsonValue, questions: questions as Prisma.InputJsonValue },
+      });
+      // The deadline counts from the database's own start time.
+      if (minutes !== null) await tx.quizAttempt.update({ where: { id: row.id }, data: { deadline: new Date(row.startedAt.getTime() + minutes * 60_000) } });
+      return row;
     });
-    return created.id;
+    return { status: "started", attemptId: created.id };
   } catch (error) {
     // Two starts at once: both continue the one that won.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const row = await prisma.quizAttempt.findFirstOrThrow({ select: { id: true }, where: { enrolmentId, itemKey, state: "IN_PROGRESS" } });
-      return row.id;
+      const row = await prisma.quizAttempt.findFirst({ select: { id: true }, where: { enrolmentId, itemKey, state: "IN_PROGRESS" } });
+      if (row) return { status: "resumed", attemptId: row.id };
     }
     throw error;
   }
@@ -75,28 +133,43 @@ export async function getAttempt({ attemptId, userId, courseSlug }: { attemptId:
 
 export async function listAttempts({ enrolmentId, itemKey }: { enrolmentId: string; itemKey: string }) {
   return prisma.quizAttempt.findMany({
-    select: { id: true, number: true, state: true, submittedAt: true, percent: true, passed: true },
+    select: { id: true, number: true, state: true, submittedAt: true, deadline: true, percent: true, passed: true },
     where: { enrolmentId, itemKey },
     orderBy: { number: "desc" },
   });
 }
 
-export type SaveOutcome = "saved" | "stale" | "closed" | "missing";
+export type SaveOutcome = "saved" | "stale" | "closed" | "missing" | "expired" | "locked";
 
 /**
  * Saves the answers to some questions if the page was based on the latest
- * save (`seq`): one conditional UPDATE, so a double click or an old tab can
- * never overwrite newer answers.
+ * save (`seq`), before the deadline and for questions not yet checked: one
+ * conditional UPDATE, so a double click or an old tab can never overwrite
+ * newer answers. `check` also locks the questions (immediate feedback).
  */
-export async function saveAnswers({ attemptId, userId, seq, answers }: { attemptId: string; userId: string; seq: number; answers: Answers }): Promise<SaveOutcome> {
+export async function saveAnswers({ attemptId, userId, seq, answers, check = false }: { attemptId: string; userId: string; seq: number; answers: Answers; check?: boolean }): Promise<SaveOutcome> {
+  const keys = Object.keys(answers);
   const updated = await prisma.$executeRaw`
-    UPDATE quiz_attempt SET answers = answers || ${JSON.stringify(answers)}::jsonb, seq = seq + 1
+    UPDATE quiz_attempt
+       SET answers = answers || ${JSON.stringify(answers)}::jsonb,
+           checked = CASE WHEN ${check} THEN checked || ${JSON.stringify(keys)}::jsonb ELSE checked END,
+           seq = seq + 1
      WHERE id = ${attemptId}::uuid AND seq = ${seq} AND state = 'IN_PROGRESS'
+       AND (deadline IS NULL OR now() <= deadline + make_interval(secs => ${DEADLINE_GRACE_SECONDS}))
+       AND NOT (checked ?| ${keys}::text[])
        AND enrolment_id IN (SELECT id FROM enrolment WHERE user_id = ${userId}::uuid)`;
   if (updated === 1) return "saved";
   const attempt = await getAttempt({ attemptId, userId });
   if (!attempt) return "missing";
-  return attempt.state === "SUBMITTED" ? "closed" : "stale";
+  if (attempt.state === "SUBMITTED") return "closed";
+  if (isPastDeadline(attempt)) return "expired";
+  if (keys.some((key) => attempt.checked.includes(key))) return "locked";
+  return "stale";
+}
+
+/** Past the deadline and its grace: only submitting is left. */
+export function isPastDeadline(attempt: { deadline: Date | null }, now = new Date()): boolean {
+  return attempt.deadline !== null && now.getTime() > attempt.deadline.getTime() + DEADLINE_GRACE_SECONDS * 1000;
 }
 
 /**
@@ -106,26 +179,48 @@ export async function saveAnswers({ attemptId, userId, seq, answers }: { attempt
  * when it was the last item) in the same transaction.
  */
 export async function submitAttempt({ attemptId, userId }: { attemptId: string; userId: string }) {
-  return prisma.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ id: string }[]>`
-      SELECT a.id FROM quiz_attempt a JOIN enrolment e ON e.id = a.enrolment_id
-       WHERE a.id = ${attemptId}::uuid AND e.user_id = ${userId}::uuid FOR UPDATE OF a`;
-    if (!locked) return null;
-    const attempt = parsed(await tx.quizAttempt.findUniqueOrThrow({ select: attemptSelect, where: { id: attemptId } }));
-    if (attempt.state === "SUBMITTED") return { attempt, completed: false, first: false };
-    const grade = gradeAttempt(attempt.questions, attempt.answers);
-    // The pass mark frozen with the attempt: never one from another page.
-    const passed = grade.percent >= attempt.passPercent;
-    const saved = await tx.quizAttempt.update({
-      select: attemptSelect,
-      where: { id: attemptId },
-      data: { state: "SUBMITTED", submittedAt: new Date(), ...grade, passed, seq: { increment: 1 } },
-    });
-    let completed = false;
-    if (passed) {
-      const result = await markItemDoneIn(tx, { userId, enrolmentId: attempt.enrolmentId, itemKey: attempt.itemKey });
-      completed = result.status === "completed";
-    }
-    return { attempt: parsed(saved), completed, first: true };
+  return prisma.$transaction((tx) => submitAttemptIn(tx, { attemptId, userId }));
+}
+
+async function submitAttemptIn(tx: Prisma.TransactionClient, { attemptId, userId }: { attemptId: string; userId: string }) {
+  const [locked] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM quiz_attempt a JOIN enrolment e ON e.id = a.enrolment_id
+     WHERE a.id = ${attemptId}::uuid AND e.user_id = ${userId}::uuid FOR UPDATE OF a`;
+  if (!locked) return null;
+  const attempt = parsed(await tx.quizAttempt.findUniqueOrThrow({ select: attemptSelect, where: { id: attemptId } }));
+  if (attempt.state === "SUBMITTED") return { attempt, completed: false, first: false };
+  const grade = gradeAttempt(attempt.questions, attempt.answers);
+  // The pass mark frozen with the attempt: never one from another page.
+  const passed = grade.percent >= attempt.passPercent;
+  const saved = await tx.quizAttempt.update({
+    select: attemptSelect,
+    where: { id: attemptId },
+    data: { state: "SUBMITTED", submittedAt: new Date(), ...grade, passed, seq: { increment: 1 } },
   });
+  let completed = false;
+  if (passed) {
+    const result = await markItemDoneIn(tx, { userId, enrolmentId: attempt.enrolmentId, itemKey: attempt.itemKey });
+    completed = result.status === "completed";
+  }
+  return { attempt: parsed(saved), completed, first: true };
+}
+
+/**
+ * Submits every attempt whose deadline (and grace) has passed, with the
+ * answers saved by then: a closed tab never leaves an attempt open for
+ * ever. Run by a job every minute; each attempt in its own transaction,
+ * so one failure does not hold back the others. Returns how many it closed.
+ */
+export async function closeExpiredAttempts({ now = new Date(), limit = 500 }: { now?: Date; limit?: number } = {}) {
+  const due = await prisma.$queryRaw<{ id: string; user_id: string }[]>`
+    SELECT a.id, e.user_id FROM quiz_attempt a JOIN enrolment e ON e.id = a.enrolment_id
+     WHERE a.state = 'IN_PROGRESS' AND a.deadline IS NOT NULL
+       AND a.deadline + make_interval(secs => ${DEADLINE_GRACE_SECONDS}) < ${now}
+     ORDER BY a.deadline LIMIT ${limit}`;
+  let closed = 0;
+  for (const row of due) {
+    const result = await prisma.$transaction((tx) => submitAttemptIn(tx, { attemptId: row.id, userId: row.user_id }));
+    if (result?.first) closed++;
+  }
+  return closed;
 }

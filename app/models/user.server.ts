@@ -75,6 +75,7 @@ export function getPersonForAdmin(userId: string) {
       jobTitle: true,
       staffCategory: true,
       status: true,
+      quizExtraTimePercent: true,
       memberships: {
         select: { id: true, validFrom: true, validTo: true, unit: { select: { id: true, name: true, code: true } } },
         orderBy: { validFrom: "desc" },
@@ -132,6 +133,18 @@ export async function updatePerson(input: {
     // A new unit, category or job title may bring new training, or end some.
     await syncAssignments({ db: tx, userIds: [input.userId], day: input.day });
   });
+}
+
+/** A person's extra time on timed quizzes (an accommodation), in percent. */
+export async function getQuizExtraTime({ userId }: { userId: string }) {
+  const user = await prisma.user.findUnique({ select: { quizExtraTimePercent: true }, where: { id: userId } });
+  return user?.quizExtraTimePercent ?? 0;
+}
+
+/** Grants (or removes, with 0) extra time on every timed quiz; attempts already started keep their deadline. */
+export async function setQuizExtraTime({ userId, percent }: { userId: string; percent: number }) {
+  const updated = await prisma.user.updateMany({ where: { id: userId }, data: { quizExtraTimePercent: percent } });
+  return updated.count === 1;
 }
 
 export async function setPersonStatus({ userId, status }: { userId: string; status: "ACTIVE" | "DISABLED" }) {

@@ -36,6 +36,8 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   "assignment.created": "audit.action.assignment.created",
   "assignment.removed": "audit.action.assignment.removed",
   "certificate.revoked": "audit.action.certificate.revoked",
+  "person.extraTime": "audit.action.person.extraTime",
+  "quiz.regraded": "audit.action.quiz.regraded",
 };
 
 function isAuditAction(action: string): action is AuditAction {

@@ -1,32 +1,46 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/context";
 import { getTranslate } from "~/i18n/translate.server";
-import { listAttempts, startAttempt } from "~/models/quiz-attempt.server";
+import { startAttempt } from "~/models/quiz-attempt.server";
+import { getQuizExtraTime } from "~/models/user.server";
 import { ensureEnrolment, lockedBy } from "~/services/learning.server";
-import { getLearnerQuiz } from "~/services/quiz.server";
+import { getLearnerQuiz, learnerQuizState } from "~/services/quiz.server";
 import { requirePermission } from "~/utils/auth.server";
-import { freezeQuiz } from "~/utils/quiz";
+import { freezeQuiz, questionCount } from "~/utils/quiz";
+import { allowedMinutes } from "~/utils/quiz-settings";
 
-// A quiz's front page: how many questions, the pass mark, earlier attempts,
-// and "Bắt đầu" (a form: it starts an attempt, or resumes the open one).
+// A quiz's front page: how many questions, the pass mark, the time limit
+// and tries allowed, earlier attempts and the grade that counts, and
+// "Bắt đầu" (a form: it starts an attempt, or resumes the open one).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:course:published");
   const t = getTranslate(request);
   const found = await getLearnerQuiz({ slug: params.slug ?? "", itemKey: params.itemKey ?? "", userId: user.id });
   if (!found) throw new Response(t("quiz.notFound"), { status: 404 });
-  const enrolment = found.course.enrolment;
-  const attempts = enrolment ? await listAttempts({ enrolmentId: enrolment.id, itemKey: found.quiz.key }) : [];
+  const state = await learnerQuizState(found);
+  const extraTime = await getQuizExtraTime({ userId: user.id });
   return {
     title: `${found.quiz.title} – ${found.course.content.title} – ${t("app.titleSuffix")}`,
     slug: found.course.content.slug,
     courseTitle: found.course.content.title,
-    quiz: { key: found.quiz.key, title: found.quiz.title, questions: freezeQuiz(found.quiz.body).length, passPercent: found.passPercent },
+    quiz: {
+      key: found.quiz.key,
+      title: found.quiz.title,
+      questions: questionCount(found.quiz.body, found.settings),
+      passPercent: found.passPercent,
+      minutes: allowedMinutes(found.settings, extraTime),
+      extraTime: found.settings.timeLimitMinutes !== null && extraTime > 0 ? extraTime : 0,
+      attemptsAllowed: found.settings.attemptsAllowed,
+      grading: found.settings.grading,
+    },
     blocked: found.course.blockedBy.length > 0,
-    courseDone: found.course.enrolment?.status === "COMPLETED",
+    courseDone: state.courseDone,
+    attemptsLeft: state.attemptsLeft,
+    grade: state.grade,
     locked: lockedBy(found.course.content, found.course.progress.doneKeys, found.quiz.key),
-    attempts: attempts.map((attempt) => ({ ...attempt, submittedAt: attempt.submittedAt?.toISOString() ?? null })),
+    attempts: state.attempts.map((attempt) => ({ ...attempt, submittedAt: attempt.submittedAt?.toISOString() ?? null, deadline: attempt.deadline?.toISOString() ?? null })),
   };
 }
 
@@ -42,28 +56,68 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (found.course.enrolment?.status === "COMPLETED") throw new Response(t("quiz.courseDone"), { status: 400 });
   const started = await ensureEnrolment(found.course, user.id);
   if (!started.ok) throw new Response(t(started.reason), { status: 400 });
-  const enrolmentId = started.enrolmentId;
   // Re-read on the enrolment's own version: a new enrolment may be newer.
-  const fresh = await getLearnerQuiz({ slug: params.slug ?? "", itemKey: params.itemKey ?? "", userId: user.id });
-  const quiz = (fresh ?? found).quiz;
-  const attemptId = await startAttempt({ enrolmentId, itemKey: quiz.key, questions: freezeQuiz(quiz.body), passPercent: quiz.passPercent ?? 80 });
-  return redirect(`/courses/${params.slug}/quiz/${found.quiz.key}/${attemptId}/1`);
+  const fresh = (await getLearnerQuiz({ slug: params.slug ?? "", itemKey: params.itemKey ?? "", userId: user.id })) ?? found;
+  const outcome = await startAttempt({
+    enrolmentId: started.enrolmentId,
+    itemKey: fresh.quiz.key,
+    questions: freezeQuiz(fresh.quiz.body, fresh.settings),
+    passPercent: fresh.passPercent,
+    settings: fresh.settings,
+  });
+  if (outcome.status === "exhausted") return data({ message: "quiz.noAttemptsLeft" as const }, { status: 400 });
+  return redirect(`/courses/${params.slug}/quiz/${found.quiz.key}/${outcome.attemptId}/1`);
 }
 
 export default function QuizIntro() {
-  const { slug, courseTitle, quiz, attempts, blocked, locked, courseDone } = useLoaderData<typeof loader>();
+  const { slug, courseTitle, quiz, attempts, blocked, locked, courseDone, attemptsLeft, grade } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   const t = useT();
   const open = attempts.find((attempt) => attempt.state === "IN_PROGRESS");
+  const exhausted = attemptsLeft === 0 && !open;
   return (
     <div className="narrow">
       <nav aria-label={t("course.breadcrumb")} className="breadcrumb">
         <Link to={`/courses/${slug}`}>{courseTitle}</Link>
       </nav>
       <h1>{quiz.title}</h1>
-      <p className="lead">
-        {t("quiz.questions", { count: quiz.questions })}. {t("quiz.passMark", { percent: quiz.passPercent })}
-      </p>
-      <p>{t("quiz.intro")}</p>
+      {refused?.message ? (
+        <div className="notice notice--warning" role="alert">
+          <p>{t(refused.message)}</p>
+        </div>
+      ) : null}
+      <dl className="summary-list">
+        <div>
+          <dt>{t("quiz.facts.questions")}</dt>
+          <dd>{t("quiz.questions", { count: quiz.questions })}</dd>
+        </div>
+        <div>
+          <dt>{t("quiz.facts.passMark")}</dt>
+          <dd>{t("quiz.passMark", { percent: quiz.passPercent })}</dd>
+        </div>
+        <div>
+          <dt>{t("quiz.facts.time")}</dt>
+          <dd>
+            {quiz.minutes === null ? t("quiz.noTimeLimit") : t("quiz.timeLimit", { minutes: quiz.minutes })}
+            {quiz.extraTime ? ` ${t("quiz.extraTimeIncluded", { percent: quiz.extraTime })}` : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("quiz.facts.attempts")}</dt>
+          <dd>
+            {quiz.attemptsAllowed === null ? t("quiz.attemptsUnlimited") : t("quiz.attemptsAllowed", { count: quiz.attemptsAllowed })}
+            {attemptsLeft !== null && attempts.length ? ` ${t("quiz.attemptsLeft", { count: attemptsLeft })}` : null}
+          </dd>
+        </div>
+        {grade !== null ? (
+          <div>
+            <dt>{t("quiz.facts.grade")}</dt>
+            <dd>{t(quiz.grading === "last" ? "quiz.gradeLast" : "quiz.gradeHighest", { percent: grade })}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <p>{t(quiz.minutes === null ? "quiz.intro" : "quiz.introTimed")}</p>
+      {exhausted && !courseDone ? <p className="notice notice--warning">{t("quiz.noAttemptsLeft")}</p> : null}
       {blocked ? <p className="notice notice--warning">{t("progress.prerequisitesFirst")}</p> : null}
       {locked ? (
         <p className="notice notice--warning">
@@ -71,7 +125,7 @@ export default function QuizIntro() {
         </p>
       ) : null}
       {courseDone ? <p className="notice notice--success">{t("quiz.courseDone")}</p> : null}
-      <Form method="post" hidden={blocked || Boolean(locked) || courseDone}>
+      <Form method="post" hidden={blocked || Boolean(locked) || courseDone || exhausted}>
         <button type="submit" className="button">
           {open ? t("quiz.resume") : attempts.length ? t("quiz.retake") : t("quiz.start")}
         </button>

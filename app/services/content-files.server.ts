@@ -5,6 +5,7 @@ import { z } from "zod";
 import { storeImage } from "~/models/media.server";
 import { mediaUrl } from "~/utils/media-url";
 import { parseGift } from "~/utils/gift";
+import { quizSettingsSchema, storedQuizSettings } from "~/utils/quiz-settings";
 import { KEY_PATTERN, SLUG_PATTERN, type CourseContent } from "~/utils/course-content";
 import { keyFromTitle } from "~/models/course.server";
 
@@ -37,6 +38,8 @@ const itemEntry = z.union([
       title: z.string().min(1).max(200),
       passPercent: z.number().int().min(1).max(100).default(80),
       minutes: z.number().int().min(1).max(600).default(15),
+      /** How the quiz runs (app/utils/quiz-settings.ts): time limit, attempts, draws, review… */
+      settings: quizSettingsSchema.optional(),
     })
     .strict(),
 ]);
@@ -163,7 +166,8 @@ export async function readCourseFolder(folder: string, options: { uploadedById?:
         if (!quiz.ok) {
           throw new ContentFileError(file, quiz.errors.map((error) => `line ${error.line}: ${error.code}${error.title ? ` (${error.title})` : ""}`).join("; "));
         }
-        items.push({ key, kind: "QUIZ", title: entry.title, minutes: entry.minutes, body, passPercent: entry.passPercent });
+        const settings = entry.settings ? storedQuizSettings(entry.settings) : null;
+        items.push({ key, kind: "QUIZ", title: entry.title, minutes: entry.minutes, body, passPercent: entry.passPercent, ...(settings ? { quiz: settings } : {}) });
       }
     }
     modules.push({ key: moduleKey, title: module.title, items });

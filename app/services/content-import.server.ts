@@ -160,7 +160,7 @@ export async function exportCourse({ slug, root, version }: { slug: string; root
         items.push({ lesson: `${item.key}.md` });
       } else {
         await writeFile(path.join(folder, `${item.key}.gift`), item.body);
-        items.push({ quiz: `${item.key}.gift`, title: item.title, passPercent: item.passPercent ?? 80, minutes: item.minutes });
+        items.push({ quiz: `${item.key}.gift`, title: item.title, passPercent: item.passPercent ?? 80, minutes: item.minutes, ...(item.quiz ? { settings: item.quiz } : {}) });
       }
     }
     modules.push({ title: module.title, key: module.key, items });

@@ -1,33 +1,57 @@
 import type { Translate } from "~/i18n/i18n";
 import { parseGift, type GiftQuestion } from "~/utils/gift";
+import { categoryPath } from "~/utils/quiz";
 import { renderMarkdown } from "./course-view.server";
 
 // The studio's preview of a lesson or quiz: the learners' renderer for
 // lessons; for quizzes, the questions as parsed and every format error.
 
 export type QuizPreview = {
-  questions: { title: string; text: string; answers: { text: string; correct: boolean }[] }[];
+  questions: { title: string; kind: GiftQuestion["kind"]; text: string; category: string; tags: string[]; answers: { text: string; correct: boolean }[] }[];
   errors: string[];
 };
 
+const percent = (weight: number) => (weight === 100 ? "" : ` (${weight}%)`);
+
 function answersOf(question: GiftQuestion) {
-  if (question.kind === "truefalse") {
-    return [
-      { text: "Đúng / True", correct: question.correct },
-      { text: "Sai / False", correct: !question.correct },
-    ];
+  switch (question.kind) {
+    case "truefalse":
+      return [
+        { text: "Đúng / True", correct: question.correct },
+        { text: "Sai / False", correct: !question.correct },
+      ];
+    case "short":
+      return question.answers.map((answer) => ({ text: `${answer.text}${percent(answer.weight)}`, correct: answer.weight > 0 }));
+    case "numerical":
+      return question.answers.map((answer) => ({
+        text: `${!Number.isFinite(answer.tolerance) || !Number.isFinite(answer.max) ? "*" : answer.form === "range" ? `${answer.min} – ${answer.max}` : answer.tolerance ? `${answer.value} ± ${answer.tolerance}` : String(answer.value)}${percent(answer.weight)}`,
+        correct: answer.weight > 0,
+      }));
+    case "matching":
+      return question.pairs.map((pair) => ({ text: `${pair.left || "—"} → ${pair.right}`, correct: pair.left !== "" }));
+    default:
+      return question.answers.map((answer) => ({ text: `${answer.text}${question.kind === "multiple" ? percent(answer.weight) : ""}`, correct: answer.weight > 0 }));
   }
-  return question.answers.map((answer) => ({ text: answer.text, correct: answer.weight > 0 }));
 }
 
 export function quizPreview(body: string, t: Translate): QuizPreview {
   const parsed = parseGift(body);
   return {
-    questions: parsed.questions.map((question) => ({ title: question.title, text: question.text, answers: answersOf(question) })),
+    questions: parsed.questions.map((question) => ({
+      title: question.title,
+      kind: question.kind,
+      text: question.textAfter ? `${question.text} ……… ${question.textAfter}` : question.text,
+      category: categoryPath(question.category),
+      tags: question.tags,
+      answers: answersOf(question),
+    })),
     errors: parsed.ok
       ? []
       : parsed.errors.map((error) =>
-          t("studio.editor.quizError", { line: error.line, problem: `${t(`gift.${error.code}`)}${error.title ? ` (${error.title})` : ""}` }),
+          t("studio.editor.quizError", {
+            line: error.line,
+            problem: `${t(error.code === "unsupportedQuestion" ? `gift.unsupported.${error.kind ?? "other"}` : `gift.${error.code}`)}${error.title ? ` (${error.title})` : ""}`,
+          }),
         ),
   };
 }

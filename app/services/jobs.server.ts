@@ -1,3 +1,4 @@
+import { closeExpiredAttempts } from "~/models/quiz-attempt.server";
 import { deliverNotificationEmails, runReminders } from "./reminders.server";
 import { QUEUES, startWorker } from "~/utils/jobs.server";
 
@@ -10,5 +11,6 @@ export function startJobWorker() {
       return { ...reminders, emails };
     },
     [QUEUES.notificationEmails]: async () => ({ emails: await deliverNotificationEmails() }),
+    [QUEUES.expiredAttempts]: async () => ({ closed: await closeExpiredAttempts() }),
   });
 }

@@ -1,11 +1,44 @@
-import { getLearnerCourse } from "./learning.server";
+import { listAttempts } from "~/models/quiz-attempt.server";
 import { itemsInOrder } from "~/utils/course-content";
+import { quizGrade } from "~/utils/quiz";
+import { quizSettingsOf } from "~/utils/quiz-settings";
+import { getLearnerCourse } from "./learning.server";
 
 // A quiz as one learner meets it: in the course version they are enrolled
-// on (or the newest, before they start).
+// on (or the newest, before they start), with its settings.
 export async function getLearnerQuiz({ slug, itemKey, userId }: { slug: string; itemKey: string; userId: string }) {
   const course = await getLearnerCourse({ slug, userId });
   const quiz = course ? itemsInOrder(course.content).find((item) => item.key === itemKey && item.kind === "QUIZ") : undefined;
   if (!course || !quiz) return null;
-  return { course, quiz, passPercent: quiz.passPercent ?? 80 };
+  return { course, quiz, passPercent: quiz.passPercent ?? 80, settings: quizSettingsOf(quiz.quiz) };
+}
+
+export type LearnerQuiz = NonNullable<Awaited<ReturnType<typeof getLearnerQuiz>>>;
+
+/**
+ * Where the learner stands with a quiz: their attempts, the grade that
+ * counts, how many tries are left, and whether the quiz is closed to them
+ * (passed, no attempts left, or the course completed). Review settings
+ * "after the quiz closes" wait for that.
+ */
+export async function learnerQuizState(found: LearnerQuiz) {
+  const enrolment = found.course.enrolment;
+  const attempts = enrolment ? await listAttempts({ enrolmentId: enrolment.id, itemKey: found.quiz.key }) : [];
+  const open = attempts.find((attempt) => attempt.state === "IN_PROGRESS") ?? null;
+  const allowed = found.settings.attemptsAllowed;
+  const attemptsLeft = allowed === null ? null : Math.max(0, allowed - attempts.length);
+  const passed = found.course.progress.doneKeys.includes(found.quiz.key);
+  const courseDone = enrolment?.status === "COMPLETED";
+  return {
+    attempts,
+    open,
+    attemptsLeft,
+    grade: quizGrade(
+      attempts.map((attempt) => ({ number: attempt.number, percent: attempt.percent, submitted: attempt.state === "SUBMITTED" })),
+      found.settings.grading,
+    ),
+    passed,
+    courseDone,
+    closed: passed || courseDone || (attemptsLeft === 0 && !open),
+  };
 }

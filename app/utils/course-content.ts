@@ -5,6 +5,7 @@ import { z } from "zod";
 // version history compares. Plain data, safe on both sides.
 
 import { ITEM_KINDS, KEY_PATTERN, LEVELS, SLUG_PATTERN } from "./course-constants";
+import { quizSettingsSchema } from "./quiz-settings";
 
 export { ITEM_KINDS, KEY_PATTERN, LEVELS, SLUG_PATTERN };
 export type { Level } from "./course-constants";
@@ -17,6 +18,8 @@ const itemSchema = z.object({
   /** Markdown for a lesson, GIFT for a quiz. */
   body: z.string(),
   passPercent: z.number().int().min(1).max(100).nullable(),
+  /** Quizzes whose settings differ from the defaults only: older content keeps its hash. */
+  quiz: quizSettingsSchema.optional(),
 });
 
 export const courseContentSchema = z.object({
@@ -69,7 +72,7 @@ export type CourseChange =
       kind: "itemChanged";
       itemKind: CourseContentItem["kind"];
       title: string;
-      fields: ("title" | "minutes" | "passPercent")[];
+      fields: ("title" | "minutes" | "passPercent" | "quiz")[];
       previousTitle: string;
       body: LineChange[] | null;
     };
@@ -110,7 +113,7 @@ export function diffCourseContent(before: CourseContent, after: CourseContent): 
       continue;
     }
     if (!stayed.has(item.key) || old.moduleKey !== item.moduleKey) changes.push({ kind: "itemMoved", title: item.title });
-    const changedFields = (["title", "minutes", "passPercent"] as const).filter((field) => old[field] !== item[field]);
+    const changedFields = (["title", "minutes", "passPercent", "quiz"] as const).filter((field) => JSON.stringify(old[field]) !== JSON.stringify(item[field]));
     const bodyChanged = old.body !== item.body;
     if (changedFields.length || bodyChanged) {
       changes.push({

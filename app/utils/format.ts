@@ -12,6 +12,11 @@ export function formatDateTime(locale: Locale, date: Date): string {
   }).format(date);
 }
 
+/** A time of day in Vietnam ("10:35"). */
+export function formatTime(locale: Locale, date: Date): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { timeStyle: "short", timeZone: TIME_ZONE }).format(date);
+}
+
 export function formatDate(locale: Locale, date: Date): string {
   return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
 }

@@ -8,13 +8,16 @@ import { singleton } from "./singleton.server";
 // them. In production the worker is its own process (`node build/main.js
 // worker`); `npm start` runs it inside the web process. Handlers live in
 // app/services and must be safe to run twice (a job can be retried after a
-// crash): the reminder run is, by its unique keys.
+// crash): the reminder run is, by its unique keys; closing an attempt is, by
+// its row lock and state.
 
 export const QUEUES = {
   /** Works out and adds due reminders, then sends their e-mails. */
   reminders: "reminders",
   /** Sends pending notification e-mails. */
   notificationEmails: "notification-emails",
+  /** Submits quiz attempts whose deadline has passed (a closed tab never leaves one open). */
+  expiredAttempts: "expired-attempts",
 } as const;
 
 const RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
@@ -49,6 +52,7 @@ export async function startWorker(handlers: Record<(typeof QUEUES)[keyof typeof 
   await startQueue();
   await boss.schedule(QUEUES.reminders, "*/15 * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
   await boss.schedule(QUEUES.notificationEmails, "*/5 * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
+  await boss.schedule(QUEUES.expiredAttempts, "* * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
   for (const [name, handler] of Object.entries(handlers)) {
     await boss.work(name, { pollingIntervalSeconds: 5 }, async () => {
       const result = await handler();

@@ -1,5 +1,19 @@
 import { describe, expect, test } from "vitest";
-import { freezeQuiz, gradeAttempt, gradeQuestion } from "./quiz";
+import { parseGift } from "./gift";
+import {
+  correctedQuestion,
+  drawPools,
+  drawQuestions,
+  freezeQuiz,
+  fullMarkAnswer,
+  gradeAttempt,
+  gradeQuestion,
+  parseTypedNumber,
+  questionCount,
+  quizGrade,
+} from "./quiz";
+import { DEFAULT_QUIZ_SETTINGS, mayReview, quizSettingsSchema, REVIEW_PARTS } from "./quiz-settings";
+import { quizStatistics } from "./quiz-stats";
 
 const gift = `::Một::Câu một lựa chọn {=Đúng ~Sai một ~Sai hai}
 
@@ -11,7 +25,7 @@ const inOrder = () => 0.999; // keeps answers in their written order
 
 describe("freezing a quiz", () => {
   test("keeps every question; true/false becomes two answers with Moodle's feedback", () => {
-    const questions = freezeQuiz(gift, inOrder);
+    const questions = freezeQuiz(gift, DEFAULT_QUIZ_SETTINGS, inOrder);
     expect(questions.map((question) => [question.key, question.kind, question.answers.length])).toEqual([
       ["Một", "single", 3],
       ["Nhiều", "multiple", 4],
@@ -30,7 +44,7 @@ describe("freezing a quiz", () => {
 });
 
 describe("grading", () => {
-  const [single, multiple, truefalse] = freezeQuiz(gift, inOrder);
+  const [single, multiple, truefalse] = freezeQuiz(gift, DEFAULT_QUIZ_SETTINGS, inOrder);
   test("single choice: the right answer alone earns the mark", () => {
     expect(gradeQuestion(single!, [0])).toBe(1);
     expect(gradeQuestion(single!, [1])).toBe(0);
@@ -52,5 +66,168 @@ describe("grading", () => {
     expect(gradeQuestion(truefalse!, [0])).toBe(0);
     expect(gradeAttempt([single!, multiple!, truefalse!], { Một: [0], Nhiều: [0], "Đúng sai": [1] })).toEqual({ score: 2.5, maxScore: 3, percent: 83 });
     expect(gradeAttempt([], {})).toEqual({ score: 0, maxScore: 0, percent: 0 });
+  });
+});
+
+const more = `$CATEGORY: $course$/top/Dịch vụ công
+// [tag:2.3]
+::Thủ đô::Thủ đô của Việt Nam là gì? {=Hà Nội =%50%Ha Noi#Nhớ dấu nhé}
+
+// [option:ignore-marks]
+::Cổng::Tên cổng dịch vụ công quốc gia: {=Dịch vụ công*}
+
+// [tag:2.3]
+::Năm::Năm hoàn thành mục tiêu? {#2030:0 =%50%2025..2029 #Gần đúng}
+
+$CATEGORY: $course$/top/An toàn/Mật khẩu
+::Ghép::Ghép mỗi việc với công cụ. {=Ký văn bản -> Chữ ký số =Nộp hồ sơ -> Cổng dịch vụ công =Xác thực -> VNeID = -> Máy fax ####Xem lại bài 2}
+
+::Chỗ trống::Mật khẩu mạnh có ít nhất {=12 ~4 ~6} ký tự.
+`;
+
+describe("typed answers, numbers and matching", () => {
+  const [capital, portal, year, match, blank] = freezeQuiz(more, DEFAULT_QUIZ_SETTINGS, inOrder);
+
+  test("short answer: case never matters, marks matter unless the question says so, * matches anything", () => {
+    expect(gradeQuestion(capital!, "  hà   nội ")).toBe(1);
+    expect(gradeQuestion(capital!, "Ha Noi")).toBe(0.5);
+    expect(gradeQuestion(capital!, "Huế")).toBe(0);
+    expect(gradeQuestion(capital!, "")).toBe(0);
+    expect(gradeQuestion(capital!, [0])).toBe(0);
+    expect(gradeQuestion(portal!, "dich vu cong truc tuyen")).toBe(1);
+    expect(gradeQuestion(portal!, "Cổng thông tin")).toBe(0);
+  });
+
+  test("numbers are read as officials type them", () => {
+    expect(parseTypedNumber("3,5")).toBe(3.5);
+    expect(parseTypedNumber("3.5")).toBe(3.5);
+    expect(parseTypedNumber("1.234,5")).toBe(1234.5);
+    expect(parseTypedNumber("1,234.5")).toBe(1234.5);
+    expect(parseTypedNumber("1.000.000")).toBe(1000000);
+    expect(parseTypedNumber(" -2 030 ")).toBe(-2030);
+    expect(parseTypedNumber("hai")).toBeNull();
+    expect(parseTypedNumber("")).toBeNull();
+    expect(parseTypedNumber("1e400")).toBeNull();
+    expect(gradeQuestion(year!, "2030")).toBe(1);
+    expect(gradeQuestion(year!, "2027")).toBe(0.5);
+    expect(gradeQuestion(year!, "2031")).toBe(0);
+  });
+
+  test("matching: distractors are offered but match nothing; credit per item", () => {
+    expect(match!.pairs).toHaveLength(3);
+    expect(match!.choices).toHaveLength(4);
+    expect(gradeQuestion(match!, fullMarkAnswer(match!))).toBe(1);
+    const [first, second] = match!.matches!;
+    expect(gradeQuestion(match!, [first!, second!, -1])).toBeCloseTo(2 / 3);
+    expect(gradeQuestion(match!, [-1, -1, -1])).toBe(0);
+    expect(match!.generalFeedback).toBe("Xem lại bài 2");
+  });
+
+  test("missing word: the sentence keeps its blank", () => {
+    expect(blank!.kind).toBe("single");
+    expect(blank!.text).toBe("Mật khẩu mạnh có ít nhất");
+    expect(blank!.textAfter).toBe("ký tự.");
+  });
+
+  test("the full-mark answer earns the mark for every kind", () => {
+    for (const question of [...freezeQuiz(more), ...freezeQuiz(gift)]) expect(gradeQuestion(question, fullMarkAnswer(question))).toBe(1);
+  });
+});
+
+describe("drawing questions", () => {
+  const questions = parseGift(more).questions;
+
+  test("rules take N at random by category (and below it) or by tag, never the same question twice", () => {
+    const rules = [
+      { category: "Dịch vụ công", tag: "2.3", count: 2 },
+      { category: null, tag: null, count: 2 },
+    ];
+    for (let run = 0; run < 20; run++) {
+      const drawn = drawQuestions(questions, rules, Math.random);
+      expect(drawn).toHaveLength(4);
+      expect(new Set(drawn.map((question) => question.title)).size).toBe(4);
+      expect(drawn.map((question) => question.title)).toEqual(expect.arrayContaining(["Thủ đô", "Năm"]));
+    }
+    expect(drawQuestions(questions, [{ category: "An toàn", tag: null, count: 5 }], Math.random).map((question) => question.title)).toEqual(["Ghép", "Chỗ trống"]);
+    expect(drawPools(questions, [{ category: "Mật khẩu", tag: null, count: 3 }])).toEqual([{ rule: { category: "Mật khẩu", tag: null, count: 3 }, available: 2 }]);
+  });
+
+  test("an attempt follows the settings: the draw, shuffled order", () => {
+    const settings = quizSettingsSchema.parse({ draw: [{ tag: "2.3", count: 1 }], shuffleQuestions: true });
+    const keys = new Set(Array.from({ length: 30 }, () => freezeQuiz(more, settings).map((question) => question.key).join("|")));
+    expect(keys).toEqual(new Set(["Thủ đô", "Năm"]));
+    expect(questionCount(more, settings)).toBe(1);
+    expect(questionCount(more)).toBe(5);
+  });
+});
+
+describe("grades, review and regrading", () => {
+  test("the grade that counts: the highest or the latest submitted attempt", () => {
+    const attempts = [
+      { number: 1, percent: 90, submitted: true },
+      { number: 2, percent: 60, submitted: true },
+      { number: 3, percent: null, submitted: false },
+    ];
+    expect(quizGrade(attempts, "highest")).toBe(90);
+    expect(quizGrade(attempts, "last")).toBe(60);
+    expect(quizGrade([], "last")).toBeNull();
+  });
+
+  test("review parts show at the moment the settings say", () => {
+    const settings = quizSettingsSchema.parse({ review: { correctness: "during", marks: "after", feedback: "closed", rightAnswers: "never" } });
+    const answering = { submitted: false, checked: false, closed: false };
+    expect(REVIEW_PARTS.filter((part) => mayReview(settings, part, answering))).toEqual([]);
+    expect(REVIEW_PARTS.filter((part) => mayReview(settings, part, { ...answering, checked: true }))).toEqual(["correctness"]);
+    expect(REVIEW_PARTS.filter((part) => mayReview(settings, part, { ...answering, submitted: true }))).toEqual(["correctness", "marks"]);
+    expect(REVIEW_PARTS.filter((part) => mayReview(settings, part, { submitted: true, checked: false, closed: true }))).toEqual(["correctness", "marks", "feedback"]);
+  });
+
+  test("a corrected key regrades an attempt without moving what the learner chose", () => {
+    const [old] = freezeQuiz("::K::Chọn đúng {=A ~B ~C}\n");
+    const chosenB = [old!.answers.findIndex((answer) => answer.text === "B")];
+    expect(gradeQuestion(old!, chosenB)).toBe(0);
+    const fresh = parseGift("::K::Chọn đúng {~A =B ~C}\n").questions[0]!;
+    const corrected = correctedQuestion(old!, fresh)!;
+    expect(corrected.answers.map((answer) => answer.text)).toEqual(old!.answers.map((answer) => answer.text));
+    expect(gradeQuestion(corrected, chosenB)).toBe(1);
+    // Unchanged, or changed beyond recognition: nothing to regrade.
+    expect(correctedQuestion(old!, parseGift("::K::Chọn đúng {=A ~B ~C}\n").questions[0]!)).toBeNull();
+    expect(correctedQuestion(old!, parseGift("::K::Chọn đúng {=A ~B ~D}\n").questions[0]!)).toBeNull();
+  });
+});
+
+describe("item analysis", () => {
+  const [single] = freezeQuiz("::S::Câu {=Đúng ~Sai ~Nhiễu}\n", DEFAULT_QUIZ_SETTINGS, inOrder);
+  const [other] = freezeQuiz("::T::Câu khác {T}\n", DEFAULT_QUIZ_SETTINGS, inOrder);
+  // Three strong learners right on both; two weak ones wrong on both; one mixed.
+  const attempts = [
+    ...Array.from({ length: 3 }, () => ({ questions: [single!, other!], answers: { S: [0], T: [0] } })),
+    ...Array.from({ length: 2 }, () => ({ questions: [single!, other!], answers: { S: [1], T: [1] } })),
+    { questions: [single!, other!], answers: { S: [], T: [0] } },
+  ];
+
+  test("facility, discrimination and response counts by what was answered", () => {
+    const [s, t] = quizStatistics(attempts);
+    expect(s!.attempts).toBe(6);
+    expect(s!.facility).toBe(50);
+    expect(t!.facility).toBeCloseTo(66.7, 1);
+    // Whoever gets S right also gets T right: a question that discriminates.
+    expect(s!.discrimination).toBeGreaterThan(60);
+    expect(s!.responses).toEqual([
+      { response: "Đúng", count: 3, credit: 1 },
+      { response: "Sai", count: 2, credit: 0 },
+      { response: "", count: 1, credit: 0 },
+      { response: "Nhiễu", count: 0, credit: 0 },
+    ]);
+    expect(t!.responses.map((response) => [response.response, response.count])).toEqual([
+      ["true", 4],
+      ["false", 2],
+    ]);
+  });
+
+  test("a question that everyone gets right cannot discriminate", () => {
+    const [s] = quizStatistics(attempts.slice(0, 3));
+    expect(s!.facility).toBe(100);
+    expect(s!.discrimination).toBeNull();
   });
 });

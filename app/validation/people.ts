@@ -17,6 +17,12 @@ export const personSchema = z.object({
   unitId: z.uuid({ error: "validation.person.unit" }),
 });
 
+/** Extra time on timed quizzes: a few fixed steps, as accommodations are usually granted. */
+export const extraTimeSchema = z.object({
+  intent: z.literal("extra-time"),
+  percent: z.coerce.number({ error: "validation.person.extraTime" }).int().refine((value) => [0, 25, 50, 100].includes(value), "validation.person.extraTime"),
+});
+
 export const statusSchema = z.object({ intent: z.literal("status"), status: z.enum(["ACTIVE", "DISABLED"]) });
 
 export const grantSchema = z

@@ -2,7 +2,8 @@ import { createAssignment, hasAssignmentForCourse } from "~/models/assignment.se
 import { getPublishedCourse } from "~/models/course-version.server";
 import { getCurrentEnrolment, seedEnrolment } from "~/models/enrolment.server";
 import { getAttempt, saveAnswers, startAttempt, submitAttempt } from "~/models/quiz-attempt.server";
-import { freezeQuiz } from "~/utils/quiz";
+import { freezeQuiz, fullMarkAnswer } from "~/utils/quiz";
+import { quizSettingsOf, type QuizSettings } from "~/utils/quiz-settings";
 import { findUnitIdsByCode } from "~/models/org-unit.server";
 import { findActiveUsersByEmail } from "~/models/user.server";
 import { itemsInOrder } from "~/utils/course-content";
@@ -23,14 +24,14 @@ const uptake: [slug: string, share: number][] = [
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Takes the quiz the way a learner would, choosing the right answers, and submits it. */
-async function passQuiz({ userId, courseId, itemKey, body, passPercent }: { userId: string; courseId: string; itemKey: string; body: string; passPercent: number }) {
+async function passQuiz({ userId, courseId, itemKey, body, passPercent, settings }: { userId: string; courseId: string; itemKey: string; body: string; passPercent: number; settings: QuizSettings }) {
   const enrolment = await getCurrentEnrolment({ userId, courseId });
   if (!enrolment || enrolment.status !== "IN_PROGRESS") return;
-  const questions = freezeQuiz(body);
-  const attemptId = await startAttempt({ enrolmentId: enrolment.id, itemKey, questions, passPercent });
-  const answers = Object.fromEntries(
-    questions.map((question) => [question.key, question.answers.flatMap((answer, index) => (answer.weight > 0 ? [index] : [])).slice(0, question.kind === "multiple" ? undefined : 1)]),
-  );
+  const questions = freezeQuiz(body, settings);
+  const started = await startAttempt({ enrolmentId: enrolment.id, itemKey, questions, passPercent, settings });
+  if (started.status === "exhausted") return;
+  const attemptId = started.attemptId;
+  const answers = Object.fromEntries(questions.map((question) => [question.key, fullMarkAnswer(question)]));
   const attempt = await getAttempt({ attemptId, userId });
   await saveAnswers({ attemptId, userId, seq: attempt!.seq, answers });
   await submitAttempt({ attemptId, userId });
@@ -68,7 +69,7 @@ export async function seedDemoLearning(now = new Date()) {
         added++;
         // Most who read every lesson took the final quiz and passed: a real
         // attempt, answered and graded by the quiz engine.
-        if (passes && quiz) await passQuiz({ userId, courseId: course.courseId, itemKey: quiz.key, body: quiz.body, passPercent: quiz.passPercent ?? 80 });
+        if (passes && quiz) await passQuiz({ userId, courseId: course.courseId, itemKey: quiz.key, body: quiz.body, passPercent: quiz.passPercent ?? 80, settings: quizSettingsOf(quiz.quiz) });
       }
     }
   }

@@ -5,6 +5,7 @@ import type { action, loader } from "./route";
 
 const categories = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "OTHER"] as const;
 const grantable = ["TRAINER", "MANAGER", "ADMIN"] as const;
+const EXTRA_TIME_CHOICES = [0, 25, 50, 100];
 
 export function PersonPage() {
   const { person, units } = useLoaderData<typeof loader>();
@@ -14,7 +15,7 @@ export function PersonPage() {
   const unitOptions = units.map((unit) => ({ value: unit.id, label: `${unit.name} (${unit.code})` }));
   return (
     <>
-      <ErrorSummary errors={errors} fieldOrder={["form", "fullName", "email", "employeeCode", "jobTitle", "staffCategory", "unitId", "role", "scopeUnitId"]} />
+      <ErrorSummary errors={errors} fieldOrder={["form", "fullName", "email", "employeeCode", "jobTitle", "staffCategory", "unitId", "role", "scopeUnitId", "percent"]} />
       <h1>{person.fullName}</h1>
       <p>
         <span className={person.status === "ACTIVE" ? "tag" : "tag tag--muted"}>{t(`people.status.${person.status}`)}</span>
@@ -86,6 +87,22 @@ export function PersonPage() {
         />
         <button type="submit" className="button button--secondary">
           {t("person.grant")}
+        </button>
+      </Form>
+
+      <h2>{t("person.accommodation")}</h2>
+      <Form method="post" noValidate className="narrow">
+        <input type="hidden" name="intent" value="extra-time" />
+        <SelectField
+          name="percent"
+          label={t("person.extraTime")}
+          hint={t("person.extraTimeHint")}
+          error={errors?.percent}
+          defaultValue={String(person.quizExtraTimePercent)}
+          options={EXTRA_TIME_CHOICES.map((percent) => ({ value: String(percent), label: percent ? t("person.extraTimePercent", { percent }) : t("person.noExtraTime") }))}
+        />
+        <button type="submit" className="button button--secondary">
+          {t("person.saveExtraTime")}
         </button>
       </Form>
 

@@ -6,7 +6,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { recordAudit } from "~/models/audit.server";
 import { listUnitChoices } from "~/models/org-unit.server";
-import { getPersonForAdmin, grantRole, PersonRuleError, revokeRole, setPersonStatus, updatePerson } from "~/models/user.server";
+import { getPersonForAdmin, grantRole, PersonRuleError, revokeRole, setPersonStatus, setQuizExtraTime, updatePerson } from "~/models/user.server";
 import { requestPasswordReset } from "~/services/password-reset.server";
 import { requirePermission } from "~/utils/auth.server";
 import { publicBaseUrl } from "~/utils/env.server";
@@ -14,7 +14,7 @@ import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
 import { clientAddress } from "~/utils/request-context.server";
-import { grantSchema, personSchema, revokeSchema, sendResetSchema, statusSchema } from "~/validation/people";
+import { extraTimeSchema, grantSchema, personSchema, revokeSchema, sendResetSchema, statusSchema } from "~/validation/people";
 import { PersonPage } from "./person-page";
 
 // Admins: one person — details, unit (with history), roles, account.
@@ -76,6 +76,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await setPersonStatus({ userId: person.id, status: form.data.status });
       await recordAudit({ action: form.data.status === "DISABLED" ? "person.disabled" : "person.enabled", ...audit });
       return done(t(form.data.status === "DISABLED" ? "person.disabled" : "person.enabled"));
+    }
+    if (intent === "extra-time") {
+      const form = await parseForm(request, extraTimeSchema);
+      if (!form.ok) return refused(form.errors);
+      await setQuizExtraTime({ userId: person.id, percent: form.data.percent });
+      await recordAudit({ action: "person.extraTime", ...audit, detail: { percent: form.data.percent } });
+      return done(t("person.extraTimeSaved", { percent: form.data.percent }));
     }
     if (intent === "grant") {
       const form = await parseForm(request, grantSchema);

@@ -5,6 +5,7 @@ import { TextArea, TextField, type FormErrors } from "~/components/form";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/i18n";
 import { formatDateTime } from "~/utils/format";
+import type { QuizPreview } from "~/services/item-preview.server";
 import { autosaver, type SaveStatus } from "./autosave";
 
 // The editor: form on one side, preview on the other (stacked on a phone).
@@ -13,7 +14,7 @@ import { autosaver, type SaveStatus } from "./autosave";
 // at once, saved to the server a moment later, and previewed live.
 
 type Item = { id: string; kind: "LESSON" | "QUIZ"; title: string; minutes: number; body: string; passPercent: number | null; revision: number };
-type Preview = { html: string | null; quiz: { questions: { title: string; text: string; answers: { text: string; correct: boolean }[] }[]; errors: string[] } | null };
+type Preview = { html: string | null; quiz: QuizPreview | null };
 
 const STATUS_KEYS: Record<SaveStatus, MessageKey> = {
   saved: "studio.editor.status.saved",
@@ -243,6 +244,11 @@ function QuizPreviewList({ quiz }: { quiz: NonNullable<Preview["quiz"]> }) {
         {quiz.questions.map((question) => (
           <li key={question.title}>
             <p className="quiz-preview__text">{question.text}</p>
+            <p className="hint">
+              {t(`studio.quizKind.${question.kind}`)}
+              {question.category ? ` · ${question.category}` : null}
+              {question.tags.length ? ` · ${question.tags.join(", ")}` : null}
+            </p>
             <ul>
               {question.answers.map((answer, index) => (
                 <li key={index} className={answer.correct ? "quiz-preview__answer--correct" : undefined}>

@@ -74,6 +74,13 @@ export default function EditItem() {
       </p>
       <ErrorSummary errors={result?.errors} fieldOrder={["form", "title", "minutes", "passPercent", "body"]} />
       <h1>{t("studio.editItem", { title: loaded.item.title })}</h1>
+      {loaded.item.kind === "QUIZ" ? (
+        <p>
+          <Link to={`/studio/${loaded.courseId}/items/${loaded.item.id}/settings`}>{t("studio.quizSettings.link")}</Link>
+          {" · "}
+          <Link to={`/studio/${loaded.courseId}/quizzes/${loaded.item.key}`}>{t("studio.quizResults.link")}</Link>
+        </p>
+      ) : null}
       <ItemEditor
         // A fresh editor after every save from the server (new revision).
         key={`${loaded.item.id}:${loaded.item.revision}`}
