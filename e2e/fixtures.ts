@@ -20,7 +20,12 @@ export function uniqueTag(projectName: string) {
  * As the demo trainer: a published course of one section with these
  * lessons (title → markdown). Leaves the page on the studio course page.
  */
-export async function publishCourse(page: Page, title: string, lessons: Record<string, string>, quiz?: { title: string; gift: string; passPercent: number }) {
+export async function publishCourse(
+  page: Page,
+  title: string,
+  lessons: Record<string, string>,
+  quiz?: { title: string; gift: string; passPercent: number; settings?: (page: Page) => Promise<void> },
+) {
   await signIn(page, "giangvien@lamdong.test", "/studio/new");
   await page.getByLabel("Tên khoá học").fill(title);
   await page.getByLabel("Tóm tắt").fill("Khoá học ngắn để kiểm thử.");
@@ -47,6 +52,13 @@ export async function publishCourse(page: Page, title: string, lessons: Record<s
     await page.getByLabel("Câu hỏi (định dạng GIFT)").fill(quiz.gift);
     await page.getByRole("button", { name: "Lưu bản nháp" }).click();
     await expect(page.getByText(/^Đã lưu lúc/)).toBeVisible();
+    if (quiz.settings) {
+      await page.getByRole("link", { name: "Cài đặt bài kiểm tra" }).click();
+      await quiz.settings(page);
+      await page.getByRole("button", { name: "Lưu cài đặt" }).click();
+      await expect(page.getByRole("status")).toContainText("Đã lưu cài đặt.");
+      await page.getByRole("link", { name: /Quay lại soạn/ }).click();
+    }
     await page.getByRole("link", { name: /Về khoá học/ }).click();
     // The editor has a "Tên bài" field too: wait until the outline is back.
     await expect(page.getByRole("heading", { name: "Cấu trúc khoá học" })).toBeVisible();

@@ -50,7 +50,7 @@ test("HR assigns a course to a unit; a learner there reads it and passes the qui
   await page.getByRole("button", { name: "Tìm", exact: true }).click();
   await page.getByRole("link", { name: title }).click();
   await page.getByRole("link", { name: "Kiểm tra cuối khoá" }).click();
-  await expect(page.getByText("2 câu hỏi.")).toBeVisible();
+  await expect(page.getByText("2 câu hỏi", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
   await expect(page.getByText("Câu 1/2")).toBeVisible();
   await page.getByLabel("Hộp thư công vụ").check();

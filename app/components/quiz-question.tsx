@@ -25,6 +25,11 @@ const HINTS: Record<QuestionForm["kind"], MessageKey> = {
   matching: "quiz.matchEach",
 };
 
+/** Text already made safe by the one markdown renderer (quiz-view.server). */
+function InlineHtml({ html }: { html: string }) {
+  return <span dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
 export function QuizQuestion({
   number,
   total,
@@ -81,7 +86,9 @@ export function QuizQuestion({
       ) : question.kind === "matching" ? (
         question.pairs.map((pair, index) => (
           <div key={index} className="form-group quiz-match">
-            <label className="label" htmlFor={`match-${index}`} dangerouslySetInnerHTML={{ __html: pair }} />
+            <label className="label" htmlFor={`match-${index}`}>
+              <InlineHtml html={pair} />
+            </label>
             <select className="input" id={`match-${index}`} name="match" defaultValue={String(chosen[index] ?? -1)}>
               <option value="-1">{t("quiz.matchChoose")}</option>
               {question.choices.map((choice, choiceIndex) => (
@@ -103,7 +110,9 @@ export function QuizQuestion({
               value={index}
               defaultChecked={chosen.includes(index)}
             />
-            <label className="checkbox__label" htmlFor={`answer-${index}`} dangerouslySetInnerHTML={{ __html: html }} />
+            <label className="checkbox__label" htmlFor={`answer-${index}`}>
+              <InlineHtml html={html} />
+            </label>
           </div>
         ))
       )}

@@ -25,7 +25,9 @@ export function QuizTimer({ deadline, now, endsAt, onTimeUp }: { deadline: strin
   const announced = useRef(new Set<number>());
   const finished = useRef(false);
   const timeUp = useRef(onTimeUp);
-  timeUp.current = onTimeUp;
+  useEffect(() => {
+    timeUp.current = onTimeUp;
+  });
 
   useEffect(() => {
     // The server's clock is the one that counts: measure how far ours is off.

@@ -69,6 +69,8 @@ describe("an attempt", () => {
   test("a save from a stale page is refused; nobody else can save", async () => {
     const attempt = (await prisma.quizAttempt.findFirstOrThrow({ where: { enrolmentId } }));
     expect(await saveAnswers({ attemptId: attempt.id, userId, seq: 0, answers: { Một: [1] } })).toBe("saved");
+    // A double click sends the same again: nothing to refuse.
+    expect(await saveAnswers({ attemptId: attempt.id, userId, seq: 0, answers: { Một: [1] } })).toBe("saved");
     // The second tab still shows seq 0.
     expect(await saveAnswers({ attemptId: attempt.id, userId, seq: 0, answers: { Một: [2] } })).toBe("stale");
     expect(await saveAnswers({ attemptId: attempt.id, userId: otherId, seq: 1, answers: { Một: [2] } })).toBe("missing");

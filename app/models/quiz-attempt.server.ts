@@ -164,6 +164,9 @@ export async function saveAnswers({ attemptId, userId, seq, answers, check = fal
   if (attempt.state === "SUBMITTED") return "closed";
   if (isPastDeadline(attempt)) return "expired";
   if (keys.some((key) => attempt.checked.includes(key))) return "locked";
+  // The same answers sent again (a double click, a retried request): they
+  // are what is saved, so the repeat succeeds without writing anything.
+  if (!check && keys.every((key) => JSON.stringify(attempt.answers[key]) === JSON.stringify(answers[key]))) return "saved";
   return "stale";
 }
 
