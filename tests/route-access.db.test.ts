@@ -87,6 +87,8 @@ const rules: Record<string, Rule> = {
   "studio.$courseId.items.$itemId/route.tsx": { loader: studioCourse, action: studioCourse },
   "studio.$courseId.items.$itemId.autosave.tsx": { action: studioCourse },
   "studio.$courseId.items.$itemId_.settings.tsx": { loader: studioCourse, action: studioCourse },
+  "studio.$courseId.items.$itemId_.import.tsx": { loader: studioCourse, action: studioCourse },
+  "studio.$courseId.items.$itemId_.export[.gift].tsx": { loader: studioCourse },
   "studio.$courseId.quizzes.$itemKey._index.tsx": { loader: studioCourse, action: studioCourse },
   "studio.$courseId.quizzes.$itemKey.$attemptId.tsx": { loader: studioCourse },
   "studio.$courseId.media.tsx": { action: studioCourse },

@@ -1,16 +1,27 @@
 import { en } from "./en";
-import { createTranslate, type Translate } from "./i18n";
+import { createTranslate, type Locale, type Translate } from "./i18n";
 import { getLocale, localeFromCookieHeader } from "./locale.server";
 import { vi } from "./vi";
 
+// One translator per language for the whole process: building one (its
+// number format) costs more than most requests spend translating.
+const translators = new Map<Locale, Translate>();
+
+function translatorFor(locale: Locale): Translate {
+  let translate = translators.get(locale);
+  if (!translate) {
+    translate = createTranslate(locale, locale === "en" ? en : vi);
+    translators.set(locale, translate);
+  }
+  return translate;
+}
+
 /** A translator for the request's language, for loaders (titles, messages). */
 export function getTranslate(request: Request): Translate {
-  const locale = getLocale(request);
-  return createTranslate(locale, locale === "en" ? en : vi);
+  return translatorFor(getLocale(request));
 }
 
 /** The same, for code outside Remix that only has the Cookie header. */
 export function getTranslateForCookies(cookieHeader: string | null | undefined): Translate {
-  const locale = localeFromCookieHeader(cookieHeader);
-  return createTranslate(locale, locale === "en" ? en : vi);
+  return translatorFor(localeFromCookieHeader(cookieHeader));
 }

@@ -11,7 +11,8 @@ import { parseForm } from "~/utils/forms.server";
 import { parseGift } from "~/utils/gift";
 import { isUuid } from "~/utils/ids";
 import { categoryPath, drawPools } from "~/utils/quiz";
-import { quizSettingsOf, REVIEW_PARTS, REVIEW_TIMES } from "~/utils/quiz-settings";
+import { REVIEW_PARTS, REVIEW_TIMES } from "~/utils/quiz-constants";
+import { quizSettingsOf } from "~/utils/quiz-settings";
 import { QUIZ_SETTINGS_LISTS, quizSettingsFormSchema } from "~/validation/quiz-settings";
 
 // How a quiz runs: time limit, attempts, grading, shuffling, random draws

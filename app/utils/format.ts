@@ -4,21 +4,33 @@ import { intlLocale, type Locale } from "~/i18n/i18n";
 // server's. Formatted on the server so the browser renders the same text.
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
+// Building an Intl formatter costs far more than using one: keep one per
+// language and style (this module runs in the browser too, where it is the same).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: Locale, style: "dateTime" | "time" | "date"): Intl.DateTimeFormat {
+  const key = `${locale}:${style}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      style === "dateTime" ? { dateStyle: "short", timeStyle: "short" } : style === "time" ? { timeStyle: "short" } : { dateStyle: "long" };
+    format = new Intl.DateTimeFormat(intlLocale[locale], { ...options, timeZone: TIME_ZONE });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 export function formatDateTime(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    dateStyle: "short",
-    timeStyle: "short",
-    timeZone: TIME_ZONE,
-  }).format(date);
+  return formatter(locale, "dateTime").format(date);
 }
 
 /** A time of day in Vietnam ("10:35"). */
 export function formatTime(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeStyle: "short", timeZone: TIME_ZONE }).format(date);
+  return formatter(locale, "time").format(date);
 }
 
 export function formatDate(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
+  return formatter(locale, "date").format(date);
 }
 
 /**

@@ -6,18 +6,10 @@ import { z } from "zod";
 // each published version; content files write the same fields in course.md.
 // Plain data, safe on both sides.
 
-/**
- * When learners see something about their answers:
- * - during: right after checking a question (immediate feedback),
- * - after: as soon as the attempt is submitted,
- * - closed: once the quiz is closed to them (passed, no attempts left, or
- *   the course completed), so retakes cannot copy the key,
- * - never.
- */
-export const REVIEW_TIMES = ["during", "after", "closed", "never"] as const;
-export type ReviewTime = (typeof REVIEW_TIMES)[number];
-export const REVIEW_PARTS = ["correctness", "marks", "feedback", "rightAnswers"] as const;
-export type ReviewPart = (typeof REVIEW_PARTS)[number];
+import { REVIEW_PARTS, REVIEW_TIMES, type ReviewPart } from "./quiz-constants";
+
+export { REVIEW_PARTS, REVIEW_TIMES };
+export type { ReviewPart, ReviewTime } from "./quiz-constants";
 
 const reviewTime = z.enum(REVIEW_TIMES);
 

@@ -79,6 +79,12 @@ export default function EditItem() {
           <Link to={`/studio/${loaded.courseId}/items/${loaded.item.id}/settings`}>{t("studio.quizSettings.link")}</Link>
           {" · "}
           <Link to={`/studio/${loaded.courseId}/quizzes/${loaded.item.key}`}>{t("studio.quizResults.link")}</Link>
+          {" · "}
+          <Link to={`/studio/${loaded.courseId}/items/${loaded.item.id}/import`}>{t("studio.import.link")}</Link>
+          {" · "}
+          <a href={`/studio/${loaded.courseId}/items/${loaded.item.id}/export.gift`} download>
+            {t("studio.export.link")}
+          </a>
         </p>
       ) : null}
       <ItemEditor

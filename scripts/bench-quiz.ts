@@ -1,0 +1,186 @@
+// `npm run bench:quiz`: many learners on one quiz at once, through HTTP,
+// against the production build on a fresh demo database.
+//
+// 1. Taking the quiz: N learners at the same time, each starting the quiz,
+//    opening each question, thinking (a random pause, 5–15 s by default),
+//    saving the answer, and at the end submitting, as a browser does.
+// 2. A burst: N other learners, their answers already saved, all press
+//    "Nộp bài" in the same instant (the end of a timed exam in a hall).
+//
+// Prints the latency of saves, pages and submits (p50, p95, p99, max) and
+// checks the database afterwards: every attempt graded once. Needs a build.
+//
+//   npm run bench:quiz                               # 200 learners, 5–15 s per question
+//   npm run bench:quiz -- --learners 50 --think 2
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { findFreePort, startEmbeddedPostgres } from "../server/embedded-postgres";
+import { createDatabase } from "../tests/helpers/database";
+
+const SLUG = "chuyen-doi-so-nhan-thuc-chung";
+const QUIZ = "kiem-tra-cuoi-khoa";
+const option = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const learners = option("learners", 200);
+/** Mean seconds a learner spends on a question; each pause is drawn from ±50 % of it. */
+const thinkSeconds = option("think", 10);
+const think = () => new Promise((resolve) => setTimeout(resolve, thinkSeconds * 1000 * (0.5 + Math.random())));
+
+export type Latencies = { count: number; p50: number; p95: number; p99: number; max: number };
+
+export function summarise(samples: number[]): Latencies {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return { count: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(sorted.at(-1) ?? 0) };
+}
+
+async function startServer(databaseUrl: string) {
+  const port = await findFreePort();
+  // BENCH_PROFILE=dir: the server writes a CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const server = spawn(process.execPath, [...profile, "build/main.js", "serve", "--demo"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    // As in production: jobs in their own process, not competing here.
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", LOG_LEVEL: "warn", JOBS_IN_PROCESS: "false" },
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; !(await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false)); attempt++) {
+    if (attempt > 600 || server.exitCode !== null) throw new Error("the server did not start");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { baseUrl, stop: () => new Promise((resolve) => (server.exitCode !== null ? resolve(null) : (server.once("exit", resolve), server.kill("SIGTERM")))) };
+}
+
+async function main() {
+  if (!existsSync("build/main.js")) throw new Error("No production build: run `npm run build` first.");
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(os.tmpdir(), `hoc-so-bench-pg-${process.pid}-${Date.now()}`),
+    port: await findFreePort(),
+    database: "postgres",
+    persistent: false,
+  });
+  const database = await createDatabase(embedded.url, { prefix: "hocso_bench" });
+  const server = await startServer(database.url);
+  try {
+    // The app's own models, on the same database, to make the learners.
+    process.env.DATABASE_URL = database.url;
+    const { upsertPerson } = await import("../app/models/user.server");
+    const { createSession } = await import("../app/utils/session.server");
+    const { prisma } = await import("../app/utils/db.server");
+    const people: { userId: string; cookie: string }[] = [];
+    for (let index = 0; index < 2 * learners + 20; index++) {
+      const user = await upsertPerson({
+        email: `dokiemtra${index}@bench.test`,
+        fullName: `Người Đo ${index}`,
+        staffCategory: "CONG_CHUC",
+        unitCode: "LDG-SKHCN-CDS",
+        since: new Date("2025-01-01"),
+        passwordHash: null,
+        roles: [],
+      });
+      const session = await createSession({ userId: user.id, isAdmin: false, userAgent: "bench", ipAddress: "127.0.0.1" });
+      people.push({ userId: user.id, cookie: `hocso_session=${session.token}` });
+    }
+
+    const post = async (cookie: string, url: string, body: Record<string, string>) => {
+      const started = performance.now();
+      const response = await fetch(`${server.baseUrl}${url}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie, origin: server.baseUrl, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(body),
+      });
+      await response.arrayBuffer();
+      return { ms: performance.now() - started, status: response.status, location: response.headers.get("location") ?? "" };
+    };
+    const get = async (cookie: string, url: string) => {
+      const started = performance.now();
+      const response = await fetch(`${server.baseUrl}${url}`, { headers: { cookie } });
+      await response.arrayBuffer();
+      return { ms: performance.now() - started, status: response.status };
+    };
+
+    const saves: number[] = [];
+    const pages: number[] = [];
+    const errors: string[] = [];
+    const submits: number[] = [];
+    /** One learner's whole quiz, pausing `pause()` on each question; submits at the end when asked to. */
+    const takeQuiz = async ({ cookie }: { cookie: string }, { pause, submit }: { pause: () => Promise<unknown>; submit: boolean }) => {
+      const start = await post(cookie, `/courses/${SLUG}/quiz/${QUIZ}`, {});
+      if (start.status !== 302) throw new Error(`start: ${start.status}`);
+      const base = start.location.replace(/\/1$/, "");
+      let seq = 0;
+      for (let number = 1; ; number++) {
+        const page = await get(cookie, `${base}/${number}`);
+        pages.push(page.ms);
+        if (page.status !== 200) break;
+        await pause();
+        const saved = await post(cookie, `${base}/${number}`, { seq: String(seq), answer: String(number % 3), go: "next" });
+        saves.push(saved.ms);
+        if (saved.status !== 302) errors.push(`save ${saved.status}`);
+        seq++;
+        if (saved.location.endsWith("/review")) break;
+      }
+      if (submit) {
+        pages.push((await get(cookie, `${base}/review`)).ms);
+        await pause();
+        const submitted = await post(cookie, `${base}/review`, { seq: String(seq) });
+        if (submitted.status !== 302) errors.push(`submit ${submitted.status}`);
+        submits.push(submitted.ms);
+      }
+      return { base, seq };
+    };
+    const noPause = async () => undefined;
+    const takers = people.slice(0, learners);
+    const burst = people.slice(learners, 2 * learners);
+
+    // Warm up (the first requests compile and fill caches), then measure.
+    await Promise.all(people.slice(2 * learners).map((person) => takeQuiz(person, { pause: noPause, submit: true })));
+    // The burst's learners answer first, unmeasured.
+    const ready = await Promise.all(burst.map((person) => takeQuiz(person, { pause: noPause, submit: false })));
+    saves.length = 0;
+    pages.length = 0;
+    submits.length = 0;
+
+    const answeringStarted = performance.now();
+    // They do not all start in the same second either.
+    await Promise.all(takers.map(async (person) => (await think(), takeQuiz(person, { pause: think, submit: true }))));
+    const answeringSeconds = (performance.now() - answeringStarted) / 1000;
+    const requests = saves.length + pages.length + submits.length;
+
+    // The burst: everyone presses "Nộp bài" at the same moment.
+    const burstSubmits = await Promise.all(
+      ready.map(async ({ base, seq }, index) => {
+        const submitted = await post(burst[index]!.cookie, `${base}/review`, { seq: String(seq) });
+        if (submitted.status !== 302) errors.push(`burst submit ${submitted.status}`);
+        return submitted.ms;
+      }),
+    );
+
+    const graded = await prisma.quizAttempt.count({ where: { state: "SUBMITTED", enrolment: { userId: { in: [...takers, ...burst].map((person) => person.userId) } } } });
+    const rows = [
+      ["save (POST)", summarise(saves)],
+      ["next page (GET)", summarise(pages)],
+      ["submit (POST)", summarise(submits)],
+      [`burst: ${learners} submits in the same instant`, summarise(burstSubmits)],
+    ] as const;
+    console.log(`\nquiz: ${learners} learners at once, ${thinkSeconds} s per question on average, ${os.cpus().length} cores, ${new Date().toISOString()}`);
+    console.log(`taking the quiz: ${answeringSeconds.toFixed(1)} s, ${requests} requests, ${Math.round(requests / answeringSeconds)} requests/s`);
+    console.log("| request | count | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|");
+    for (const [name, figures] of rows) console.log(`| ${name} | ${figures.count} | ${figures.p50} | ${figures.p95} | ${figures.p99} | ${figures.max} |`);
+    console.log(`graded attempts: ${graded} of ${2 * learners}; errors: ${errors.length ? errors.join(", ") : "none"}`);
+    await prisma.$disconnect();
+    if (graded !== 2 * learners || errors.length) process.exitCode = 1;
+  } finally {
+    await server.stop();
+    await embedded.stop();
+  }
+}
+
+await main();
