@@ -3,9 +3,11 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { seedCompetencies } from "~/models/competency.server";
+import { importBanks } from "~/services/bank-import.server";
 import { importCourses } from "~/services/content-import.server";
 
-// content/ into the database: the competency framework, then the courses.
+// content/ into the database: the competency framework, the shared question
+// banks, then the courses.
 // Used by `npm run content:import` and by the demo seed.
 
 const competencyFile = z.object({
@@ -23,5 +25,7 @@ export async function importContent({ contentDir, force = false, log }: { conten
   const framework = competencyFile.parse(parseYaml(await readFile(path.join(contentDir, "competencies.yml"), "utf8")));
   const added = await seedCompetencies(framework.areas);
   if (added) log(`content: ${added} competency areas and competences added`);
+  // Banks first: courses' quizzes draw from them.
+  await importBanks({ root: path.join(contentDir, "banks"), force, log });
   return importCourses({ root: path.join(contentDir, "courses"), force, log });
 }

@@ -48,6 +48,8 @@ export function TextField({
   type?: "text" | "email" | "password" | "search";
   inputMode?: "numeric";
   autoComplete?: string;
+  /** A <datalist> of suggestions (typing anything else stays possible). */
+  list?: string;
   defaultValue?: string;
   error?: MessageKey;
   hint?: string;
@@ -82,6 +84,7 @@ export function TextField({
         type={props.type ?? "text"}
         inputMode={props.inputMode}
         autoComplete={props.autoComplete}
+        list={props.list}
         defaultValue={props.defaultValue}
         spellCheck={props.spellCheck}
         aria-invalid={props.error ? true : undefined}

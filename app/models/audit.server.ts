@@ -22,6 +22,7 @@ export type AuditAction =
   | "person.enabled"
   | "person.extraTime"
   | "quiz.regraded"
+  | "bank.updated"
   | "role.granted"
   | "role.revoked"
   | "course.created"

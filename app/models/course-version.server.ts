@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { Prisma, type CourseLevel } from "~/generated/prisma/client";
 import { parseGift } from "~/utils/gift";
-import { drawPools } from "~/utils/quiz";
+import { banksOf, drawPools, type BankQuestions } from "~/utils/quiz";
+import { findBankQuestions } from "./question-bank.server";
 import { quizSettingsOf } from "~/utils/quiz-settings";
 import { canonicalJson, courseContentSchema, itemsInOrder, type CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
@@ -17,8 +18,14 @@ export function contentHash(content: CourseContent): string {
 
 export type PublishProblem = { key: "studio.publish.empty" | "studio.publish.emptyLesson" | "studio.publish.badQuiz" | "studio.publish.badDraw"; title?: string };
 
+/** The shared banks this content's quizzes draw from, as they are now. */
+export async function banksFor(content: CourseContent) {
+  const slugs = itemsInOrder(content).flatMap((item) => (item.kind === "QUIZ" ? banksOf(quizSettingsOf(item.quiz)) : []));
+  return findBankQuestions([...new Set(slugs)]);
+}
+
 /** What stops this content from being published; empty when it can be. */
-export function publishProblems(content: CourseContent): PublishProblem[] {
+export function publishProblems(content: CourseContent, banks: BankQuestions = new Map()): PublishProblem[] {
   const problems: PublishProblem[] = [];
   const items = itemsInOrder(content);
   if (!items.some((item) => item.kind === "LESSON")) problems.push({ key: "studio.publish.empty" });
@@ -27,7 +34,7 @@ export function publishProblems(content: CourseContent): PublishProblem[] {
     if (item.kind === "QUIZ") {
       const quiz = parseGift(item.body);
       if (!quiz.ok || quiz.questions.length === 0) problems.push({ key: "studio.publish.badQuiz", title: item.title });
-      else if (drawPools(quiz.questions, quizSettingsOf(item.quiz).draw).some((pool) => pool.available < pool.rule.count)) {
+      else if (drawPools(quiz.questions, quizSettingsOf(item.quiz).draw, banks).some((pool) => pool.available < pool.rule.count)) {
         problems.push({ key: "studio.publish.badDraw", title: item.title });
       }
     }
@@ -96,7 +103,7 @@ export async function publishDraft({ courseId, changeNote, userId }: { courseId:
   const draft = await getCourseDraft({ courseId });
   if (!draft) throw new CourseRuleError("studio.error.notFound");
   const content = draftContent(draft);
-  const problems = publishProblems(content);
+  const problems = publishProblems(content, await banksFor(content));
   if (problems.length) return { ok: false as const, problems };
   if (draft.publishedVersion?.contentHash === contentHash(content)) return { ok: false as const, problems: [{ key: "studio.publish.unchanged" as const }] };
   const result = await publishContent({ courseId, content, changeNote, publishedById: userId });

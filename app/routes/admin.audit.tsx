@@ -38,6 +38,7 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   "certificate.revoked": "audit.action.certificate.revoked",
   "person.extraTime": "audit.action.person.extraTime",
   "quiz.regraded": "audit.action.quiz.regraded",
+  "bank.updated": "audit.action.bank.updated",
 };
 
 function isAuditAction(action: string): action is AuditAction {

@@ -6,7 +6,7 @@ import { getTranslate } from "~/i18n/translate.server";
 import { startAttempt } from "~/models/quiz-attempt.server";
 import { getQuizExtraTime } from "~/models/user.server";
 import { ensureEnrolment, lockedBy } from "~/services/learning.server";
-import { getLearnerQuiz, learnerQuizState } from "~/services/quiz.server";
+import { getLearnerQuiz, learnerQuizState, quizBanks } from "~/services/quiz.server";
 import { requirePermission } from "~/utils/auth.server";
 import { freezeQuiz, questionCount } from "~/utils/quiz";
 import { allowedMinutes } from "~/utils/quiz-settings";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     quiz: {
       key: found.quiz.key,
       title: found.quiz.title,
-      questions: questionCount(found.quiz.body, found.settings),
+      questions: questionCount(found.quiz.body, found.settings, await quizBanks(found)),
       passPercent: found.passPercent,
       minutes: allowedMinutes(found.settings, extraTime),
       extraTime: found.settings.timeLimitMinutes !== null && extraTime > 0 ? extraTime : 0,
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await startAttempt({
     enrolmentId: started.enrolmentId,
     itemKey: fresh.quiz.key,
-    questions: freezeQuiz(fresh.quiz.body, fresh.settings),
+    questions: freezeQuiz(fresh.quiz.body, fresh.settings, Math.random, await quizBanks(fresh)),
     passPercent: fresh.passPercent,
     settings: fresh.settings,
   });

@@ -5,12 +5,13 @@ import { ErrorSummary, RadioGroup, SelectField, TextField, type FormErrors } fro
 import { useT } from "~/i18n/context";
 import { getTranslate } from "~/i18n/translate.server";
 import { getDraftItem, saveQuizSettings } from "~/models/course.server";
+import { findBankQuestions, listBankChoices } from "~/models/question-bank.server";
 import { requireCourseEditor } from "~/utils/course-access.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { parseGift } from "~/utils/gift";
 import { isUuid } from "~/utils/ids";
-import { categoryPath, drawPools } from "~/utils/quiz";
+import { banksOf, categoryPath, drawPools } from "~/utils/quiz";
 import { REVIEW_PARTS, REVIEW_TIMES } from "~/utils/quiz-constants";
 import { quizSettingsOf } from "~/utils/quiz-settings";
 import { QUIZ_SETTINGS_LISTS, quizSettingsFormSchema } from "~/validation/quiz-settings";
@@ -29,11 +30,15 @@ async function loadQuiz(request: Request, params: Record<string, string | undefi
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const item = await loadQuiz(request, params);
   const t = getTranslate(request);
-  const questions = parseGift(item.body).questions;
+  const choices = await listBankChoices();
+  const banks = await findBankQuestions(choices.map((bank) => bank.slug));
+  // Categories and tags of the quiz's own questions and of every shared bank, to pick from.
+  const questions = [...parseGift(item.body).questions, ...[...banks.values()].flat()];
   return {
     title: `${t("studio.quizSettings.title", { title: item.title })} – ${t("app.titleSuffix")}`,
     courseId: params.courseId!,
-    item: { id: item.id, title: item.title, questions: questions.length },
+    item: { id: item.id, title: item.title, questions: parseGift(item.body).questions.length },
+    banks: choices.map((bank) => ({ ...bank, questions: banks.get(bank.slug)?.length ?? 0 })),
     settings: quizSettingsOf(item.quizSettings),
     categories: [...new Set(questions.map((question) => categoryPath(question.category)).filter(Boolean))].sort(),
     tags: [...new Set(questions.flatMap((question) => question.tags))].sort(),
@@ -48,7 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseForm(request, quizSettingsFormSchema, { lists: QUIZ_SETTINGS_LISTS });
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   // A rule asking for more questions than match it could never be met.
-  const short = drawPools(parseGift(item.body).questions, form.data.draw).find((pool) => pool.available < pool.rule.count);
+  const banks = await findBankQuestions(banksOf(form.data));
+  const short = drawPools(parseGift(item.body).questions, form.data.draw, banks).find((pool) => pool.available < pool.rule.count);
   if (short) {
     const errors: FormErrors = { drawCount: "validation.quizSettings.drawTooMany" };
     return data({ errors }, { status: 400 });
@@ -60,12 +66,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const REVIEW_FIELDS = { correctness: "reviewCorrectness", marks: "reviewMarks", feedback: "reviewFeedback", rightAnswers: "reviewRightAnswers" } as const;
 
 export default function QuizSettingsPage() {
-  const { courseId, item, settings, categories, tags } = useLoaderData<typeof loader>();
+  const { courseId, item, settings, categories, tags, banks } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const t = useT();
   // The rules saved, and one empty row to add another (no JavaScript needed).
-  const rows = [...settings.draw, { category: null, tag: null, count: null }];
+  const rows = [...settings.draw, { bank: null, category: null, tag: null, count: null }];
   const whens = REVIEW_TIMES.map((when) => ({ value: when, label: t(`studio.quizSettings.when.${when}`) }));
   return (
     <div className="narrow">
@@ -104,11 +110,28 @@ export default function QuizSettingsPage() {
           {errors?.drawCount ? <p className="field-error">{t(errors.drawCount)}</p> : null}
           {rows.map((rule, index) => (
             <div key={index} className="inline-row quiz-draw-rule">
-              <SelectField name="drawCategory" id={`drawCategory-${index}`} label={t("studio.quizSettings.drawCategory")} defaultValue={rule.category ?? ""} options={[{ value: "", label: t("studio.quizSettings.any") }, ...categories.map((value) => ({ value, label: value }))]} />
-              <SelectField name="drawTag" id={`drawTag-${index}`} label={t("studio.quizSettings.drawTag")} defaultValue={rule.tag ?? ""} options={[{ value: "", label: t("studio.quizSettings.any") }, ...tags.map((value) => ({ value, label: value }))]} />
+              <SelectField
+                name="drawBank"
+                id={`drawBank-${index}`}
+                label={t("studio.quizSettings.drawBank")}
+                defaultValue={rule.bank ?? ""}
+                options={[{ value: "", label: t("studio.quizSettings.ownQuestions") }, ...banks.map((bank) => ({ value: bank.slug, label: t("studio.quizSettings.bankOption", { title: bank.title, count: bank.questions }) }))]}
+              />
+              <TextField name="drawCategory" id={`drawCategory-${index}`} label={t("studio.quizSettings.drawCategory")} list="draw-categories" defaultValue={rule.category ?? ""} />
+              <TextField name="drawTag" id={`drawTag-${index}`} label={t("studio.quizSettings.drawTag")} list="draw-tags" defaultValue={rule.tag ?? ""} />
               <TextField name="drawCount" id={`drawCount-${index}`} label={t("studio.quizSettings.drawCount")} inputMode="numeric" defaultValue={rule.count?.toString() ?? ""} />
             </div>
           ))}
+          <datalist id="draw-categories">
+            {categories.map((value) => (
+              <option key={value} value={value} />
+            ))}
+          </datalist>
+          <datalist id="draw-tags">
+            {tags.map((value) => (
+              <option key={value} value={value} />
+            ))}
+          </datalist>
         </fieldset>
         <fieldset className="form-group fieldset">
           <legend className="label">{t("studio.quizSettings.review")}</legend>

@@ -6,7 +6,7 @@ import { ErrorSummary, TextArea, type FormErrors } from "~/components/form";
 import { useT } from "~/i18n/context";
 import { getTranslate } from "~/i18n/translate.server";
 import { recordAudit } from "~/models/audit.server";
-import { getVersionContent, publishDraft, publishProblems } from "~/models/course-version.server";
+import { banksFor, getVersionContent, publishDraft, publishProblems } from "~/models/course-version.server";
 import { draftContent, getCourseDraft } from "~/models/course.server";
 import { requireCourseEditor } from "~/utils/course-access.server";
 import { diffCourseContent } from "~/utils/course-content";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     course: { id: draft.id, title: draft.title },
     previousNumber: previous?.number ?? null,
     changes: previous ? diffCourseContent(previous.content, content) : null,
-    problems: publishProblems(content),
+    problems: publishProblems(content, await banksFor(content)),
   };
 }
 

@@ -39,13 +39,14 @@ export default function Studio() {
     <>
       <h1>{t("studio.title")}</h1>
       <p className="lead">{all ? t("studio.leadAdmin") : t("studio.lead")}</p>
-      {canCreate ? (
-        <p>
+      <p className="inline-row">
+        {canCreate ? (
           <Link to="/studio/new" className="button">
             {t("studio.new")}
           </Link>
-        </p>
-      ) : null}
+        ) : null}
+        <Link to="/studio/banks">{t("studio.banks.link")}</Link>
+      </p>
       {courses.length ? (
         <div className="table-scroll" role="region" aria-label={t("studio.title")} tabIndex={0}>
           <table className="table">

@@ -1,23 +1,29 @@
 import { recordAudit } from "~/models/audit.server";
 import { getLatestVersion } from "~/models/course-version.server";
+import { findBankQuestions } from "~/models/question-bank.server";
 import { listSubmittedForStatistics, regradeQuizAttempts } from "~/models/quiz-results.server";
 import { itemsInOrder } from "~/utils/course-content";
 import { parseGift, type GiftQuestion } from "~/utils/gift";
-import { correctedQuestion, type FrozenQuestion } from "~/utils/quiz";
+import { bankQuestionKey, banksOf, correctedQuestion, type FrozenQuestion } from "~/utils/quiz";
+import { quizSettingsOf } from "~/utils/quiz-settings";
 import { quizStatistics } from "~/utils/quiz-stats";
 
 // A quiz's results for its trainers: statistics over submitted attempts, and
 // regrading them after a corrected question is published. Attempts freeze
 // their questions, so "corrected" always means: the question with the same
-// title in the course's newest version, written differently.
+// title in the course's newest version (or, drawn from a shared bank, in the
+// bank now), written differently.
 
 /** The quiz in the newest version of the course, with its questions by title. */
 export async function latestQuiz({ courseId, itemKey }: { courseId: string; itemKey: string }) {
   const version = await getLatestVersion({ courseId });
   const item = version ? itemsInOrder(version.content).find((entry) => entry.key === itemKey && entry.kind === "QUIZ") : undefined;
   if (!version || !item) return null;
-  const questions = new Map(parseGift(item.body).questions.map((question) => [question.title, question] as const));
-  return { versionNumber: version.number, title: item.title, courseTitle: version.content.title, questions };
+  // Questions by the key attempts give them: a shared bank's are prefixed with the bank.
+  const own = parseGift(item.body).questions.map((question) => [question.title, question] as const);
+  const banks = await findBankQuestions(banksOf(quizSettingsOf(item.quiz)));
+  const shared = [...banks].flatMap(([slug, questions]) => questions.map((question) => [bankQuestionKey(slug, question.title), question] as const));
+  return { versionNumber: version.number, title: item.title, courseTitle: version.content.title, questions: new Map([...own, ...shared]) };
 }
 
 type LatestQuiz = NonNullable<Awaited<ReturnType<typeof latestQuiz>>>;

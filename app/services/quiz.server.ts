@@ -1,6 +1,7 @@
+import { findBankQuestions } from "~/models/question-bank.server";
 import { listAttempts } from "~/models/quiz-attempt.server";
 import { itemsInOrder } from "~/utils/course-content";
-import { quizGrade } from "~/utils/quiz";
+import { banksOf, quizGrade } from "~/utils/quiz";
 import { quizSettingsOf } from "~/utils/quiz-settings";
 import { getLearnerCourse } from "./learning.server";
 
@@ -14,6 +15,11 @@ export async function getLearnerQuiz({ slug, itemKey, userId }: { slug: string; 
 }
 
 export type LearnerQuiz = NonNullable<Awaited<ReturnType<typeof getLearnerQuiz>>>;
+
+/** The shared banks the quiz draws from, as they are now (attempts freeze what they draw). */
+export function quizBanks(found: LearnerQuiz) {
+  return findBankQuestions(banksOf(found.settings));
+}
 
 /**
  * Where the learner stands with a quiz: their attempts, the grade that

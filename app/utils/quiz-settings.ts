@@ -15,6 +15,13 @@ const reviewTime = z.enum(REVIEW_TIMES);
 
 export const drawRuleSchema = z
   .object({
+    /** A shared question bank's slug; null: the quiz's own questions. */
+    bank: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .max(80)
+      .nullable()
+      .default(null),
     /** A $CATEGORY path (or its last part); the rule takes questions in it and below it. */
     category: z.string().trim().min(1).max(200).nullable().default(null),
     /** A [tag:…] on the question, e.g. a competence code. */

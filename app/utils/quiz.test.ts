@@ -139,8 +139,8 @@ describe("drawing questions", () => {
 
   test("rules take N at random by category (and below it) or by tag, never the same question twice", () => {
     const rules = [
-      { category: "Dịch vụ công", tag: "2.3", count: 2 },
-      { category: null, tag: null, count: 2 },
+      { bank: null, category: "Dịch vụ công", tag: "2.3", count: 2 },
+      { bank: null, category: null, tag: null, count: 2 },
     ];
     for (let run = 0; run < 20; run++) {
       const drawn = drawQuestions(questions, rules, Math.random);
@@ -148,8 +148,22 @@ describe("drawing questions", () => {
       expect(new Set(drawn.map((question) => question.title)).size).toBe(4);
       expect(drawn.map((question) => question.title)).toEqual(expect.arrayContaining(["Thủ đô", "Năm"]));
     }
-    expect(drawQuestions(questions, [{ category: "An toàn", tag: null, count: 5 }], Math.random).map((question) => question.title)).toEqual(["Ghép", "Chỗ trống"]);
-    expect(drawPools(questions, [{ category: "Mật khẩu", tag: null, count: 3 }])).toEqual([{ rule: { category: "Mật khẩu", tag: null, count: 3 }, available: 2 }]);
+    expect(drawQuestions(questions, [{ bank: null, category: "An toàn", tag: null, count: 5 }], Math.random).map((question) => question.title)).toEqual(["Ghép", "Chỗ trống"]);
+    expect(drawPools(questions, [{ bank: null, category: "Mật khẩu", tag: null, count: 3 }])).toEqual([{ rule: { bank: null, category: "Mật khẩu", tag: null, count: 3 }, available: 2 }]);
+  });
+
+  test("a rule may draw from a shared bank; its questions are keyed by the bank", () => {
+    const bank = parseGift("::Chung một::Câu chung một {T}\n\n::Chung hai::Câu chung hai {F}\n\n::Chung ba::Câu chung ba {T}\n").questions;
+    const banks = new Map([["ngan-hang-chung", bank]]);
+    const settings = quizSettingsSchema.parse({ draw: [{ tag: "2.3", count: 2 }, { bank: "ngan-hang-chung", count: 2 }] });
+    for (let run = 0; run < 10; run++) {
+      const keys = freezeQuiz(more, settings, Math.random, banks).map((question) => question.key);
+      expect(keys).toHaveLength(4);
+      expect(keys.slice(0, 2)).toEqual(["Thủ đô", "Năm"]);
+      for (const key of keys.slice(2)) expect(key).toMatch(/^ngan-hang-chung › Chung (một|hai|ba)$/);
+    }
+    expect(questionCount(more, settings, banks)).toBe(4);
+    expect(drawPools([], [{ bank: "khong-co", category: null, tag: null, count: 1 }], banks)[0]!.available).toBe(0);
   });
 
   test("an attempt follows the settings: the draw, shuffled order", () => {

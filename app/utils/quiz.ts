@@ -71,26 +71,46 @@ function matchesRule(question: GiftQuestion, rule: DrawRule): boolean {
   return path === wanted || path.startsWith(`${wanted}/`) || path.endsWith(`/${wanted}`);
 }
 
-/** The questions each draw rule can take from, rule by rule (a question goes to the first rule that takes it). */
-export function drawPools(questions: readonly GiftQuestion[], rules: readonly DrawRule[]) {
-  return rules.map((rule) => ({ rule, available: questions.filter((question) => matchesRule(question, rule)).length }));
+/** Shared banks a quiz draws from, by slug: their questions as parsed now. */
+export type BankQuestions = ReadonlyMap<string, readonly GiftQuestion[]>;
+
+/** A question with the key it has in an attempt: a bank's questions are prefixed with the bank. */
+type Candidate = { question: GiftQuestion; key: string };
+
+/** The key of a shared bank's question inside a quiz: "bank-slug › title". */
+export const bankQuestionKey = (slug: string, title: string) => `${slug} › ${title}`;
+
+function candidatesFor(own: readonly GiftQuestion[], banks: BankQuestions, rule: DrawRule | null): Candidate[] {
+  if (rule?.bank) return (banks.get(rule.bank) ?? []).map((question) => ({ question, key: bankQuestionKey(rule.bank!, question.title) }));
+  return own.map((question) => ({ question, key: question.title }));
 }
 
-/** Which questions an attempt gets: all of them, or `count` at random per rule, never the same one twice. */
-export function drawQuestions(questions: readonly GiftQuestion[], rules: readonly DrawRule[], random: () => number): GiftQuestion[] {
-  if (rules.length === 0) return [...questions];
-  const taken = new Set<GiftQuestion>();
+/** The questions each draw rule can take from, rule by rule. */
+export function drawPools(questions: readonly GiftQuestion[], rules: readonly DrawRule[], banks: BankQuestions = new Map()) {
+  return rules.map((rule) => ({ rule, available: candidatesFor(questions, banks, rule).filter((candidate) => matchesRule(candidate.question, rule)).length }));
+}
+
+/** Which questions an attempt gets: all of its own, or `count` at random per rule, never the same one twice. */
+function drawCandidates(questions: readonly GiftQuestion[], rules: readonly DrawRule[], banks: BankQuestions, random: () => number): Candidate[] {
+  if (rules.length === 0) return candidatesFor(questions, banks, null);
+  const taken = new Map<string, Candidate>();
   for (const rule of rules) {
-    const pool = questions.filter((question) => !taken.has(question) && matchesRule(question, rule));
-    for (const question of shuffled(pool, random).slice(0, rule.count)) taken.add(question);
+    const pool = candidatesFor(questions, banks, rule).filter((candidate) => !taken.has(candidate.key) && matchesRule(candidate.question, rule));
+    for (const candidate of shuffled(pool, random).slice(0, rule.count)) taken.set(candidate.key, candidate);
   }
-  // Drawn questions keep the file's order unless the quiz shuffles them.
-  return questions.filter((question) => taken.has(question));
+  // Drawn questions keep their written order (the quiz's own first) unless the quiz shuffles them.
+  const order = [...candidatesFor(questions, banks, null), ...[...banks.keys()].flatMap((slug) => candidatesFor([], banks, { bank: slug, category: null, tag: null, count: 1 }))];
+  return order.filter((candidate) => taken.has(candidate.key));
 }
 
-function freezeQuestion(question: GiftQuestion, shuffleAnswers: boolean, random: () => number): FrozenQuestion {
+/** The quiz's own questions an attempt draws (tests and previews). */
+export function drawQuestions(questions: readonly GiftQuestion[], rules: readonly DrawRule[], random: () => number, banks: BankQuestions = new Map()): GiftQuestion[] {
+  return drawCandidates(questions, rules, banks, random).map((candidate) => candidate.question);
+}
+
+function freezeQuestion(question: GiftQuestion, shuffleAnswers: boolean, random: () => number, key = question.title): FrozenQuestion {
   const base = {
-    key: question.title,
+    key,
     kind: question.kind,
     text: question.text,
     ...(question.textAfter ? { textAfter: question.textAfter } : {}),
@@ -177,18 +197,24 @@ export function correctedQuestion(old: FrozenQuestion, fresh: GiftQuestion): Fro
 }
 
 /** The questions of one new attempt. */
-export function freezeQuiz(body: string, settings: QuizSettings = DEFAULT_QUIZ_SETTINGS, random: () => number = Math.random): FrozenQuestion[] {
-  const drawn = drawQuestions(parseGift(body).questions, settings.draw, random);
+export function freezeQuiz(
+  body: string,
+  settings: QuizSettings = DEFAULT_QUIZ_SETTINGS,
+  random: () => number = Math.random,
+  banks: BankQuestions = new Map(),
+): FrozenQuestion[] {
+  const drawn = drawCandidates(parseGift(body).questions, settings.draw, banks, random);
   const ordered = settings.shuffleQuestions ? shuffled(drawn, random) : drawn;
-  return ordered.map((question) => freezeQuestion(question, settings.shuffleAnswers, random));
+  return ordered.map(({ question, key }) => freezeQuestion(question, settings.shuffleAnswers, random, key));
 }
 
 /** How many questions an attempt of this quiz has. */
-export function questionCount(body: string, settings: QuizSettings = DEFAULT_QUIZ_SETTINGS): number {
-  const questions = parseGift(body).questions;
-  if (settings.draw.length === 0) return questions.length;
-  return drawQuestions(questions, settings.draw, () => 0).length;
+export function questionCount(body: string, settings: QuizSettings = DEFAULT_QUIZ_SETTINGS, banks: BankQuestions = new Map()): number {
+  return drawCandidates(parseGift(body).questions, settings.draw, banks, () => 0).length;
 }
+
+/** The shared banks a quiz's rules draw from. */
+export const banksOf = (settings: QuizSettings) => [...new Set(settings.draw.flatMap((rule) => (rule.bank ? [rule.bank] : [])))];
 
 // ---------------------------------------------------------------------------
 // Grading

@@ -3,7 +3,7 @@ import { REVIEW_TIMES, type QuizSettings } from "~/utils/quiz-settings";
 
 // The studio's quiz settings form, shared by the page and its action. Empty
 // boxes mean "no limit"; draw rules come as three parallel lists (one row
-// each), and a row without a count is ignored, so a spare empty row is
+// each; four with the bank), and a row without a count is ignored, so a spare empty row is
 // harmless.
 
 const optionalWhole = (max: number, error: "validation.quizSettings.timeLimit" | "validation.quizSettings.attempts") =>
@@ -30,6 +30,7 @@ export const quizSettingsFormSchema = z
     grading: z.enum(["highest", "last"], { error: "validation.quizSettings.grading" }),
     shuffleQuestions: z.literal("on").optional(),
     shuffleAnswers: z.literal("on").optional(),
+    drawBank: z.array(z.string().trim().max(80)).max(50).default([]),
     drawCategory: z.array(z.string().trim().max(200)).max(50).default([]),
     drawTag: z.array(z.string().trim().max(80)).max(50).default([]),
     drawCount: z.array(z.string().trim().max(4)).max(50).default([]),
@@ -47,7 +48,12 @@ export const quizSettingsFormSchema = z
         context.addIssue({ code: "custom", path: ["drawCount"], message: "validation.quizSettings.drawCount" });
         return;
       }
-      draw.push({ category: form.drawCategory[index] || null, tag: form.drawTag[index] || null, count });
+      const bank = form.drawBank[index] || null;
+      if (bank !== null && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(bank)) {
+        context.addIssue({ code: "custom", path: ["drawCount"], message: "validation.quizSettings.drawBank" });
+        return;
+      }
+      draw.push({ bank, category: form.drawCategory[index] || null, tag: form.drawTag[index] || null, count });
     });
     return {
       timeLimitMinutes: form.timeLimitMinutes,
@@ -60,4 +66,4 @@ export const quizSettingsFormSchema = z
     };
   });
 
-export const QUIZ_SETTINGS_LISTS = ["drawCategory", "drawTag", "drawCount"] as const;
+export const QUIZ_SETTINGS_LISTS = ["drawBank", "drawCategory", "drawTag", "drawCount"] as const;

@@ -2,7 +2,8 @@ import { createAssignment, hasAssignmentForCourse } from "~/models/assignment.se
 import { getPublishedCourse } from "~/models/course-version.server";
 import { getCurrentEnrolment, seedEnrolment } from "~/models/enrolment.server";
 import { getAttempt, saveAnswers, startAttempt, submitAttempt } from "~/models/quiz-attempt.server";
-import { freezeQuiz, fullMarkAnswer } from "~/utils/quiz";
+import { findBankQuestions } from "~/models/question-bank.server";
+import { banksOf, freezeQuiz, fullMarkAnswer } from "~/utils/quiz";
 import { quizSettingsOf, type QuizSettings } from "~/utils/quiz-settings";
 import { findUnitIdsByCode } from "~/models/org-unit.server";
 import { findActiveUsersByEmail } from "~/models/user.server";
@@ -27,7 +28,7 @@ const DAY = 24 * 60 * 60 * 1000;
 async function passQuiz({ userId, courseId, itemKey, body, passPercent, settings }: { userId: string; courseId: string; itemKey: string; body: string; passPercent: number; settings: QuizSettings }) {
   const enrolment = await getCurrentEnrolment({ userId, courseId });
   if (!enrolment || enrolment.status !== "IN_PROGRESS") return;
-  const questions = freezeQuiz(body, settings);
+  const questions = freezeQuiz(body, settings, Math.random, await findBankQuestions(banksOf(settings)));
   const started = await startAttempt({ enrolmentId: enrolment.id, itemKey, questions, passPercent, settings });
   if (started.status === "exhausted") return;
   const attemptId = started.attemptId;
