@@ -29,4 +29,10 @@ test("an admin grants and revokes a role, and moves a person to another unit wit
   const history = page.getByRole("heading", { name: "Quá trình công tác" }).locator("xpath=following-sibling::ul[1]").getByRole("listitem");
   await expect(history).toHaveCount(2);
   await expect(history.first()).toContainText("Phòng Chuyển đổi số (LDG-SKHCN-CDS): Từ");
+
+  // An accommodation: half as long again on every timed quiz.
+  await page.getByLabel("Thêm thời gian cho mọi bài kiểm tra có giới hạn thời gian").selectOption({ label: "Thêm 50% thời gian" });
+  await page.getByRole("button", { name: "Lưu thời gian làm bài" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã lưu: thêm 50% thời gian làm bài.");
+  await expect(page.getByLabel("Thêm thời gian cho mọi bài kiểm tra có giới hạn thời gian")).toHaveValue("50");
 });

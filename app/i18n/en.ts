@@ -286,7 +286,7 @@ export const en: Messages = {
   "person.extraTimeHint": "For people who need more time (for example because of a disability). Applies to attempts started from now on.",
   "person.extraTimePercent": "{percent}% extra time",
   "person.noExtraTime": "None",
-  "person.saveExtraTime": "Save",
+  "person.saveExtraTime": "Save extra time",
   "person.extraTimeSaved": "Saved: {percent}% extra time on quizzes.",
   "validation.person.extraTime": "Choose an amount of extra time from the list",
   "person.account": "Account",

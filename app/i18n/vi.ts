@@ -288,7 +288,7 @@ export const vi = {
   "person.extraTimeHint": "Dành cho người cần thêm thời gian (ví dụ người khuyết tật). Áp dụng cho các lần làm bài bắt đầu từ bây giờ.",
   "person.extraTimePercent": "Thêm {percent}% thời gian",
   "person.noExtraTime": "Không thêm",
-  "person.saveExtraTime": "Lưu",
+  "person.saveExtraTime": "Lưu thời gian làm bài",
   "person.extraTimeSaved": "Đã lưu: thêm {percent}% thời gian làm bài.",
   "validation.person.extraTime": "Chọn mức thời gian thêm trong danh sách",
   "person.account": "Tài khoản",
