@@ -7,7 +7,8 @@ import { launchChromium, signIn, startDemoServer } from "./lib/demo-server";
 
 // `open`/`then`: links to follow from `path` (pages whose address holds an id).
 // fullPage false: the first screen only (long lessons).
-type Shot = { file: string; path: string; width: number; height: number; signInAs?: string; open?: string; then?: string; fullPage?: boolean };
+/** `open`: links to follow, in order; `press`: then a button to press (a form). */
+type Shot = { file: string; path: string; width: number; height: number; signInAs?: string; open?: string[]; press?: string; fullPage?: boolean };
 
 const shots: Shot[] = [
   { file: "home-desktop.png", path: "/", width: 1280, height: 900 },
@@ -21,9 +22,12 @@ const shots: Shot[] = [
   { file: "course-phone.png", path: "/courses/chuyen-doi-so-nhan-thuc-chung", width: 360, height: 740, signInAs: "hocvien@lamdong.test", fullPage: false },
   { file: "lesson-phone.png", path: "/courses/an-toan-thong-tin-cho-can-bo/nhan-dien-lua-dao", width: 360, height: 740, signInAs: "hocvien@lamdong.test", fullPage: false },
   { file: "learning-phone.png", path: "/learning", width: 360, height: 740, signInAs: "hocvien@lamdong.test" },
-  { file: "assignment-desktop.png", path: "/manage/assignments", width: 1280, height: 900, signInAs: "quanly@lamdong.test", open: "Chuyển đổi số: nhận thức chung" },
-  { file: "studio-course-desktop.png", path: "/studio", width: 1280, height: 900, signInAs: "giangvien@lamdong.test", open: "Chữ ký số và văn bản điện tử" },
-  { file: "studio-editor-desktop.png", path: "/studio", width: 1280, height: 900, signInAs: "giangvien@lamdong.test", open: "Chữ ký số và văn bản điện tử", then: "Soạn “Chữ ký điện tử và chữ ký số khác nhau thế nào?”", fullPage: false },
+  { file: "assignment-desktop.png", path: "/manage/assignments", width: 1280, height: 900, signInAs: "quanly@lamdong.test", open: ["Chuyển đổi số: nhận thức chung"] },
+  { file: "studio-course-desktop.png", path: "/studio", width: 1280, height: 900, signInAs: "giangvien@lamdong.test", open: ["Chữ ký số và văn bản điện tử"] },
+  { file: "studio-editor-desktop.png", path: "/studio", width: 1280, height: 900, signInAs: "giangvien@lamdong.test", open: ["Chữ ký số và văn bản điện tử", "Soạn “Chữ ký điện tử và chữ ký số khác nhau thế nào?”"], fullPage: false },
+  { file: "quiz-question-phone.png", path: "/courses/an-toan-thong-tin-cho-can-bo/quiz/kiem-tra-cuoi-khoa", width: 360, height: 740, signInAs: "hocvien@lamdong.test", press: "Bắt đầu làm bài", fullPage: false },
+  { file: "quiz-settings-desktop.png", path: "/studio", width: 1280, height: 900, signInAs: "giangvien@lamdong.test", open: ["Dịch vụ công trực tuyến và định danh điện tử", "Soạn “Bài kiểm tra cuối khoá”", "Cài đặt bài kiểm tra"] },
+  { file: "quiz-results-desktop.png", path: "/studio", width: 1280, height: 900, signInAs: "giangvien@lamdong.test", open: ["Chuyển đổi số: nhận thức chung", "Soạn “Bài kiểm tra cuối khoá”", "Kết quả và thống kê"], fullPage: false },
 ];
 
 const { baseUrl, stop } = await startDemoServer();
@@ -39,10 +43,15 @@ try {
     });
     if (shot.signInAs) await signIn(page, baseUrl, shot.signInAs);
     await page.goto(`${baseUrl}${shot.path}`, { waitUntil: "networkidle" });
-    for (const link of [shot.open, shot.then]) {
-      if (!link) continue;
+    for (const link of shot.open ?? []) {
       const before = page.url();
       await page.getByRole("link", { name: link, exact: true }).click();
+      await page.waitForURL((url) => url.href !== before);
+      await page.waitForLoadState("networkidle");
+    }
+    if (shot.press) {
+      const before = page.url();
+      await page.getByRole("button", { name: shot.press }).click();
       await page.waitForURL((url) => url.href !== before);
       await page.waitForLoadState("networkidle");
     }

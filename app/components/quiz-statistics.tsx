@@ -8,7 +8,8 @@ import type { QuestionStats } from "~/utils/quiz-stats";
 
 /** Moodle's rules of thumb: under 10 % or over 90 % facility, or discrimination under 20 %, deserve a look. */
 function flagOf(row: QuestionStats): MessageKey | null {
-  if (row.attempts < 5) return null;
+  // Too few attempts say nothing yet.
+  if (row.attempts < 10) return null;
   if (row.discrimination !== null && row.discrimination < 0) return "studio.quizStats.flag.negative";
   if (row.facility !== null && row.facility < 10) return "studio.quizStats.flag.hard";
   if (row.facility !== null && row.facility > 90) return "studio.quizStats.flag.easy";

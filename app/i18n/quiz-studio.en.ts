@@ -126,4 +126,6 @@ export const quizStudioEn: Record<keyof typeof quizStudioVi, string> = {
   "validation.bank.title": "Enter the bank's name (at most 200 characters)",
   "validation.bank.slug": "Use lowercase letters without marks, digits and hyphens (at most 80 characters)",
   "validation.bank.body": "The bank is too large; split it into several banks",
+  "studio.quizSettings.rule": "Rule {number}",
+  "studio.quizSettings.newRule": "Add a rule (fill in the number of questions to use it)",
 };

@@ -125,4 +125,6 @@ export const quizStudioVi = {
   "validation.bank.title": "Nhập tên ngân hàng (tối đa 200 ký tự)",
   "validation.bank.slug": "Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang (tối đa 80 ký tự)",
   "validation.bank.body": "Ngân hàng quá lớn; hãy chia thành nhiều ngân hàng",
+  "studio.quizSettings.rule": "Quy tắc {number}",
+  "studio.quizSettings.newRule": "Thêm quy tắc (điền số câu để dùng)",
 } as const;

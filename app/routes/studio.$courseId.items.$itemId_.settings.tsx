@@ -109,7 +109,8 @@ export default function QuizSettingsPage() {
           <p className="hint">{t("studio.quizSettings.drawHint", { count: item.questions })}</p>
           {errors?.drawCount ? <p className="field-error">{t(errors.drawCount)}</p> : null}
           {rows.map((rule, index) => (
-            <div key={index} className="inline-row quiz-draw-rule">
+            <fieldset key={index} className="quiz-draw-rule">
+              <legend className="quiz-draw-rule__legend">{index < settings.draw.length ? t("studio.quizSettings.rule", { number: index + 1 }) : t("studio.quizSettings.newRule")}</legend>
               <SelectField
                 name="drawBank"
                 id={`drawBank-${index}`}
@@ -117,10 +118,12 @@ export default function QuizSettingsPage() {
                 defaultValue={rule.bank ?? ""}
                 options={[{ value: "", label: t("studio.quizSettings.ownQuestions") }, ...banks.map((bank) => ({ value: bank.slug, label: t("studio.quizSettings.bankOption", { title: bank.title, count: bank.questions }) }))]}
               />
-              <TextField name="drawCategory" id={`drawCategory-${index}`} label={t("studio.quizSettings.drawCategory")} list="draw-categories" defaultValue={rule.category ?? ""} />
-              <TextField name="drawTag" id={`drawTag-${index}`} label={t("studio.quizSettings.drawTag")} list="draw-tags" defaultValue={rule.tag ?? ""} />
-              <TextField name="drawCount" id={`drawCount-${index}`} label={t("studio.quizSettings.drawCount")} inputMode="numeric" defaultValue={rule.count?.toString() ?? ""} />
-            </div>
+              <div className="inline-row">
+                <TextField name="drawCategory" id={`drawCategory-${index}`} label={t("studio.quizSettings.drawCategory")} list="draw-categories" defaultValue={rule.category ?? ""} />
+                <TextField name="drawTag" id={`drawTag-${index}`} label={t("studio.quizSettings.drawTag")} list="draw-tags" defaultValue={rule.tag ?? ""} />
+                <TextField name="drawCount" id={`drawCount-${index}`} label={t("studio.quizSettings.drawCount")} inputMode="numeric" defaultValue={rule.count?.toString() ?? ""} />
+              </div>
+            </fieldset>
           ))}
           <datalist id="draw-categories">
             {categories.map((value) => (
