@@ -9,18 +9,23 @@ import { parseAttemptJson } from "./quiz-attempt.server";
 // regrading after a corrected question is published. The course is always
 // in the `where`: an attempt id from another course finds nothing.
 
+/** What a trainer sees of any attempt, in the list and in detail. */
+const attemptSummary = {
+  id: true,
+  number: true,
+  state: true,
+  startedAt: true,
+  submittedAt: true,
+  deadline: true,
+  percent: true,
+  passed: true,
+  regradedAt: true,
+} satisfies Prisma.QuizAttemptSelect;
+
 export async function listQuizAttempts({ courseId, itemKey, take = 500 }: { courseId: string; itemKey: string; take?: number }) {
   return prisma.quizAttempt.findMany({
     select: {
-      id: true,
-      number: true,
-      state: true,
-      startedAt: true,
-      submittedAt: true,
-      deadline: true,
-      percent: true,
-      passed: true,
-      regradedAt: true,
+      ...attemptSummary,
       enrolment: { select: { version: { select: { number: true } }, user: { select: { id: true, fullName: true, email: true } } } },
     },
     where: { itemKey, enrolment: { courseId } },
@@ -41,18 +46,10 @@ export async function countQuizAttempts({ courseId, itemKey }: { courseId: strin
 export async function getQuizAttemptForTrainer({ courseId, itemKey, attemptId }: { courseId: string; itemKey: string; attemptId: string }) {
   const row = await prisma.quizAttempt.findFirst({
     select: {
-      id: true,
-      number: true,
-      state: true,
-      startedAt: true,
-      submittedAt: true,
-      deadline: true,
-      percent: true,
+      ...attemptSummary,
       score: true,
       maxScore: true,
-      passed: true,
       passPercent: true,
-      regradedAt: true,
       questions: true,
       answers: true,
       checked: true,

@@ -5,11 +5,10 @@ import { ErrorSummary, RadioGroup, type FormErrors } from "~/components/form";
 import { useT } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/i18n";
 import { getTranslate } from "~/i18n/translate.server";
-import { getDraftItem, saveItem } from "~/models/course.server";
-import { requireCourseEditor } from "~/utils/course-access.server";
+import { saveItem } from "~/models/course.server";
+import { requireDraftQuiz } from "~/utils/course-access.server";
 import { flashCookie } from "~/utils/flash.server";
 import { exportGift } from "~/utils/gift";
-import { isUuid } from "~/utils/ids";
 import { appendQuestions, readQuestionFile, type ImportFormat } from "~/utils/question-import";
 
 // Bringing an existing bank into a quiz: a Moodle GIFT export or an Aiken
@@ -20,10 +19,7 @@ import { appendQuestions, readQuestionFile, type ImportFormat } from "~/utils/qu
 const MAX_BYTES = 1_000_000;
 
 async function loadQuiz(request: Request, params: Record<string, string | undefined>) {
-  await requireCourseEditor(request, params.courseId);
-  const item = isUuid(params.itemId) ? await getDraftItem({ courseId: params.courseId!, itemId: params.itemId }) : null;
-  if (!item || item.kind !== "QUIZ") throw new Response(getTranslate(request)("studio.error.itemNotFound"), { status: 404 });
-  return item;
+  return (await requireDraftQuiz(request, params)).item;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,13 +4,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, RadioGroup, SelectField, TextField, type FormErrors } from "~/components/form";
 import { useT } from "~/i18n/context";
 import { getTranslate } from "~/i18n/translate.server";
-import { getDraftItem, saveQuizSettings } from "~/models/course.server";
+import { saveQuizSettings } from "~/models/course.server";
 import { findBankQuestions, listBankChoices } from "~/models/question-bank.server";
-import { requireCourseEditor } from "~/utils/course-access.server";
+import { requireDraftQuiz } from "~/utils/course-access.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { parseGift } from "~/utils/gift";
-import { isUuid } from "~/utils/ids";
 import { banksOf, categoryPath, drawPools } from "~/utils/quiz";
 import { REVIEW_PARTS, REVIEW_TIMES } from "~/utils/quiz-constants";
 import { quizSettingsOf } from "~/utils/quiz-settings";
@@ -21,10 +20,7 @@ import { QUIZ_SETTINGS_LISTS, quizSettingsFormSchema } from "~/validation/quiz-s
 // with the draft; learners get it with the next published version.
 
 async function loadQuiz(request: Request, params: Record<string, string | undefined>) {
-  await requireCourseEditor(request, params.courseId);
-  const item = isUuid(params.itemId) ? await getDraftItem({ courseId: params.courseId!, itemId: params.itemId }) : null;
-  if (!item || item.kind !== "QUIZ") throw new Response(getTranslate(request)("studio.error.itemNotFound"), { status: 404 });
-  return item;
+  return (await requireDraftQuiz(request, params)).item;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

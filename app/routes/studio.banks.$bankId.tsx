@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextArea, TextField, type FormErrors } from "~/components/form";
+import { QuizPreviewList } from "~/components/quiz-preview";
 import { useT } from "~/i18n/context";
 import { getTranslate } from "~/i18n/translate.server";
 import { recordAudit } from "~/models/audit.server";
@@ -102,37 +103,7 @@ export default function QuestionBank() {
         <p className="notice">{t("studio.banks.readOnly")}</p>
       )}
       <h2>{t("studio.banks.previewTitle", { count: preview.questions.length })}</h2>
-      {preview.errors.length ? (
-        <ul className="field-error-list">
-          {preview.errors.map((error) => (
-            <li key={error} className="field-error">
-              {error}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <ol className="quiz-preview">
-        {preview.questions.map((question) => (
-          <li key={question.title}>
-            <p className="quiz-preview__text">
-              <strong>{question.title}</strong>: {question.text}
-            </p>
-            <p className="hint">
-              {t(`studio.quizKind.${question.kind}`)}
-              {question.category ? ` · ${question.category}` : null}
-              {question.tags.length ? ` · ${question.tags.join(", ")}` : null}
-            </p>
-            <ul>
-              {question.answers.map((answer, index) => (
-                <li key={index} className={answer.correct ? "quiz-preview__answer--correct" : undefined}>
-                  {answer.text}
-                  {answer.correct ? <strong> ({t("studio.editor.correct")})</strong> : null}
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ol>
+      <QuizPreviewList quiz={preview} showTitles />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { getTranslate } from "~/i18n/translate.server";
-import { courseExists, isCourseTrainer } from "~/models/course.server";
+import { courseExists, getDraftItem, isCourseTrainer } from "~/models/course.server";
 import { requireUser, type SignedIn } from "./auth.server";
 import { isUuid } from "./ids";
 import { can } from "./permissions";
@@ -29,4 +29,12 @@ export async function requireCourseEditor(request: Request, courseId: string | u
   }
   if (id && (await isCourseTrainer({ courseId: id, userId: user.id }))) return user;
   throw forbidden(request);
+}
+
+/** A quiz in the draft of a course this person may edit; a 404 for anything else. */
+export async function requireDraftQuiz(request: Request, params: { courseId?: string; itemId?: string }) {
+  const user = await requireCourseEditor(request, params.courseId);
+  const item = isUuid(params.itemId) ? await getDraftItem({ courseId: params.courseId!, itemId: params.itemId }) : null;
+  if (!item || item.kind !== "QUIZ") throw new Response(getTranslate(request)("studio.error.itemNotFound"), { status: 404 });
+  return { user, item };
 }

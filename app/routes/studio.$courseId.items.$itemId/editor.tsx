@@ -5,6 +5,7 @@ import { TextArea, TextField, type FormErrors } from "~/components/form";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/i18n";
 import { formatDateTime } from "~/utils/format";
+import { QuizPreviewList } from "~/components/quiz-preview";
 import type { QuizPreview } from "~/services/item-preview.server";
 import { autosaver, type SaveStatus } from "./autosave";
 
@@ -223,43 +224,5 @@ export function ItemEditor(props: {
         {preview.quiz ? <QuizPreviewList quiz={preview.quiz} /> : null}
       </section>
     </div>
-  );
-}
-
-function QuizPreviewList({ quiz }: { quiz: NonNullable<Preview["quiz"]> }) {
-  const { t } = useI18n();
-  return (
-    <>
-      {quiz.errors.length ? (
-        <ul className="field-error-list">
-          {quiz.errors.map((error) => (
-            <li key={error} className="field-error">
-              {error}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <p>{t("studio.editor.quizQuestions", { count: quiz.questions.length })}</p>
-      <ol className="quiz-preview">
-        {quiz.questions.map((question) => (
-          <li key={question.title}>
-            <p className="quiz-preview__text">{question.text}</p>
-            <p className="hint">
-              {t(`studio.quizKind.${question.kind}`)}
-              {question.category ? ` · ${question.category}` : null}
-              {question.tags.length ? ` · ${question.tags.join(", ")}` : null}
-            </p>
-            <ul>
-              {question.answers.map((answer, index) => (
-                <li key={index} className={answer.correct ? "quiz-preview__answer--correct" : undefined}>
-                  {answer.text}
-                  {answer.correct ? <strong> ({t("studio.editor.correct")})</strong> : null}
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ol>
-    </>
   );
 }
