@@ -58,7 +58,8 @@ test("HR assigns a course to a unit; a learner there reads it and passes the qui
   await expect(page.getByText("Câu 2/2")).toBeVisible();
   await page.reload();
   await page.getByRole("button", { name: "Câu trước" }).click();
-  await expect(page.getByLabel("Hộp thư công vụ")).toBeChecked();
+  await expect(page.getByText("Câu 1/2")).toBeVisible();
+  await expect(page.getByRole("radio", { name: "Hộp thư công vụ" })).toBeChecked();
   await page.getByRole("button", { name: "Lưu và sang câu tiếp" }).click();
   await page.getByLabel("Sai").check();
   await page.getByRole("button", { name: "Lưu và xem lại trước khi nộp" }).click();

@@ -50,11 +50,13 @@ export function QuizQuestion({
   const typed = typeof selected === "string" ? selected : "";
   const hintId = `hint-${number}`;
   return (
-    <fieldset className={`fieldset${error ? " form-group--error" : ""}`} disabled={locked} aria-describedby={hintId}>
-      <legend className="quiz__legend">
+    // The question may hold paragraphs, lists or images, which a <legend>
+    // cannot: the group is named by the question's own block instead.
+    <fieldset className={`fieldset${error ? " form-group--error" : ""}`} disabled={locked} aria-labelledby="question-text" aria-describedby={hintId}>
+      <div className="quiz__legend" id="question-text">
         <span className="caption">{t("quiz.questionOf", { number, total })}</span>
         <RenderedMarkdown html={question.html} />
-      </legend>
+      </div>
       <p className="hint" id={hintId}>
         {t(HINTS[question.kind])}
       </p>

@@ -20,8 +20,8 @@ export function QuizReviewRow({ row, showText = false }: { row: ReviewRow; showT
         {row.mark !== null ? <span className="quiz-review__mark"> · {t("quiz.mark", { mark: row.mark })}</span> : null}
       </p>
       {row.rightAnswer !== null && row.verdict !== "correct" ? <p>{t("quiz.rightAnswer", { answer: row.rightAnswer })}</p> : null}
-      {row.feedback.map((text) => (
-        <p key={text} className="hint">
+      {row.feedback.map((text, index) => (
+        <p key={index} className="hint">
           {text}
         </p>
       ))}

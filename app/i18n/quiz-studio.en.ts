@@ -38,7 +38,7 @@ export const quizStudioEn: Record<keyof typeof quizStudioVi, string> = {
   "validation.quizSettings.grading": "Choose how attempts are graded",
   "validation.quizSettings.review": "Choose a time from the list",
   "validation.quizSettings.drawCount": "The number of questions to draw must be a whole number from 1 to 200",
-  "validation.quizSettings.drawTooMany": "A rule draws more questions than match it",
+  "validation.quizSettings.drawTooMany": "The rules ask for more questions than match them (a question is drawn only once)",
   "studio.publish.badDraw": "The quiz “{title}” has a rule drawing more questions than there are",
   "studio.quizResults.link": "Results and statistics",
   "studio.quizResults.title": "Results: {title}",

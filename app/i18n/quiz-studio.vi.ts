@@ -37,7 +37,7 @@ export const quizStudioVi = {
   "validation.quizSettings.grading": "Chọn cách tính điểm",
   "validation.quizSettings.review": "Chọn thời điểm trong danh sách",
   "validation.quizSettings.drawCount": "Số câu rút phải là số nguyên từ 1 đến 200",
-  "validation.quizSettings.drawTooMany": "Có quy tắc rút nhiều câu hơn số câu khớp với nó",
+  "validation.quizSettings.drawTooMany": "Các quy tắc cần nhiều câu hơn số câu khớp với chúng (một câu chỉ được rút một lần)",
   "studio.publish.badDraw": "Bài kiểm tra “{title}” có quy tắc rút nhiều câu hơn số câu hiện có",
   "studio.quizResults.link": "Kết quả và thống kê",
   "studio.quizResults.title": "Kết quả: {title}",

@@ -81,4 +81,7 @@ export const quizEn: Record<keyof typeof quizVi, string> = {
   "quiz.timer.endsAt": "(ends at {time})",
   "quiz.timer.announce": "{minutes} minutes left.",
   "quiz.timer.up": "Time is up. Submitting…",
+  "quiz.attemptRowNoMarks": "Attempt {number}: {result}",
+  "quiz.passedNoRetake": "You have passed this quiz; there is no need to take it again.",
+  "quiz.unavailable": "This quiz has no questions at the moment. Please tell the course's trainer.",
 };

@@ -79,4 +79,7 @@ export const quizVi = {
   "quiz.timer.endsAt": "(hết giờ lúc {time})",
   "quiz.timer.announce": "Còn {minutes} phút.",
   "quiz.timer.up": "Đã hết giờ. Đang nộp bài…",
+  "quiz.attemptRowNoMarks": "Lần {number}: {result}",
+  "quiz.passedNoRetake": "Bạn đã đạt bài kiểm tra này; không cần làm lại.",
+  "quiz.unavailable": "Bài kiểm tra này tạm thời chưa có câu hỏi. Hãy báo giảng viên của khoá học.",
 } as const;

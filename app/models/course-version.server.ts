@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Prisma, type CourseLevel } from "~/generated/prisma/client";
 import { parseGift } from "~/utils/gift";
-import { banksOf, drawPools, type BankQuestions } from "~/utils/quiz";
+import { banksOf, drawShortfall, type BankQuestions } from "~/utils/quiz";
 import { findBankQuestions } from "./question-bank.server";
 import { quizSettingsOf } from "~/utils/quiz-settings";
 import { canonicalJson, courseContentSchema, itemsInOrder, type CourseContent } from "~/utils/course-content";
@@ -34,7 +34,7 @@ export function publishProblems(content: CourseContent, banks: BankQuestions = n
     if (item.kind === "QUIZ") {
       const quiz = parseGift(item.body);
       if (!quiz.ok || quiz.questions.length === 0) problems.push({ key: "studio.publish.badQuiz", title: item.title });
-      else if (drawPools(quiz.questions, quizSettingsOf(item.quiz).draw, banks).some((pool) => pool.available < pool.rule.count)) {
+      else if (drawShortfall(quiz.questions, quizSettingsOf(item.quiz).draw, banks) > 0) {
         problems.push({ key: "studio.publish.badDraw", title: item.title });
       }
     }

@@ -30,7 +30,7 @@ export async function getBank({ bankId }: { bankId: string }) {
 /** The questions of these banks as they are now, by slug (unknown slugs are left out). */
 export async function findBankQuestions(slugs: readonly string[]): Promise<BankQuestions> {
   if (slugs.length === 0) return new Map();
-  const banks = await prisma.questionBank.findMany({ select: { slug: true, body: true }, where: { slug: { in: [...slugs] } } });
+  const banks = await prisma.questionBank.findMany({ select: { slug: true, body: true }, where: { slug: { in: [...slugs] } }, orderBy: { slug: "asc" } });
   return new Map(banks.map((bank) => [bank.slug, parseGift(bank.body).questions]));
 }
 
@@ -49,11 +49,16 @@ export async function createBank({ slug, title, createdById }: { slug: string; t
   }
 }
 
-/** "saved", or "conflict" when someone saved since `revision`, or "missing". */
-export async function saveBank({ bankId, revision, title, body }: { bankId: string; revision: number; title: string; body: string }) {
-  const updated = await prisma.questionBank.updateMany({ where: { id: bankId, revision }, data: { title, body, sourceHash: null, revision: { increment: 1 } } });
+/**
+ * "saved", or "conflict" when someone saved since `revision`, or "missing"
+ * (also when `creatorId` is given and is not the bank's creator: only they
+ * and administrators, who pass null, edit a bank).
+ */
+export async function saveBank({ bankId, creatorId, revision, title, body }: { bankId: string; creatorId: string | null; revision: number; title: string; body: string }) {
+  const owned = { id: bankId, ...(creatorId ? { createdById: creatorId } : {}) };
+  const updated = await prisma.questionBank.updateMany({ where: { ...owned, revision }, data: { title, body, sourceHash: null, revision: { increment: 1 } } });
   if (updated.count === 1) return "saved" as const;
-  return (await prisma.questionBank.count({ where: { id: bankId } })) ? ("conflict" as const) : ("missing" as const);
+  return (await prisma.questionBank.count({ where: owned })) ? ("conflict" as const) : ("missing" as const);
 }
 
 /**

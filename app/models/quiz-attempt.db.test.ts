@@ -122,6 +122,8 @@ describe("time limits, attempts allowed and checked questions", () => {
   test("a checked question is locked: its answer cannot change", async () => {
     const row = await prisma.quizAttempt.findFirstOrThrow({ where: { enrolmentId: timedEnrolmentId, state: "IN_PROGRESS" } });
     expect(await saveAnswers({ attemptId: row.id, userId: timedUserId, seq: 0, answers: { Một: [1] }, check: true })).toBe("saved");
+    // "Kiểm tra" pressed twice: the second finds it done, and succeeds too.
+    expect(await saveAnswers({ attemptId: row.id, userId: timedUserId, seq: 0, answers: { Một: [1] }, check: true })).toBe("saved");
     expect(await saveAnswers({ attemptId: row.id, userId: timedUserId, seq: 1, answers: { Một: [0] } })).toBe("locked");
     expect(await saveAnswers({ attemptId: row.id, userId: timedUserId, seq: 1, answers: { Hai: [0] } })).toBe("saved");
     const attempt = (await getAttempt({ attemptId: row.id, userId: timedUserId }))!;

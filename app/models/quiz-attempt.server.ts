@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { getLogger } from "~/utils/logger.server";
 import { gradeAttempt, type Answers, type FrozenQuestion } from "~/utils/quiz";
 import { allowedMinutes, DEFAULT_QUIZ_SETTINGS, quizSettingsOf, type QuizSettings } from "~/utils/quiz-settings";
 import { markItemDoneIn } from "./enrolment.server";
@@ -69,7 +70,7 @@ export function parseAttemptJson<Row extends { questions: Prisma.JsonValue; answ
 }
 
 function parsed(row: Prisma.QuizAttemptGetPayload<{ select: typeof attemptSelect }>) {
-  return { ...parseAttemptJson(row), settings: quizSettingsOf(row.settings) };
+  return { ...parseAttemptJson(row), settings: quizSettingsOf(row.settings, { forAttempt: true }) };
 }
 
 export type Attempt = ReturnType<typeof parsed>;
@@ -162,11 +163,16 @@ export async function saveAnswers({ attemptId, userId, seq, answers, check = fal
   const attempt = await getAttempt({ attemptId, userId });
   if (!attempt) return "missing";
   if (attempt.state === "SUBMITTED") return "closed";
-  if (isPastDeadline(attempt)) return "expired";
-  if (keys.some((key) => attempt.checked.includes(key))) return "locked";
+  // The database's clock refused it, so the database's clock says why.
+  const [clock] = await prisma.$queryRaw<{ expired: boolean }[]>`
+    SELECT coalesce(now() > deadline + make_interval(secs => ${DEADLINE_GRACE_SECONDS}), false) AS expired FROM quiz_attempt WHERE id = ${attemptId}::uuid`;
+  if (clock?.expired) return "expired";
   // The same answers sent again (a double click, a retried request): they
-  // are what is saved, so the repeat succeeds without writing anything.
-  if (!check && keys.every((key) => JSON.stringify(attempt.answers[key]) === JSON.stringify(answers[key]))) return "saved";
+  // are what is saved (and checked, if that was asked), so the repeat
+  // succeeds without writing anything.
+  const same = keys.every((key) => JSON.stringify(attempt.answers[key]) === JSON.stringify(answers[key]));
+  if (same && (!check || keys.every((key) => attempt.checked.includes(key)))) return "saved";
+  if (keys.some((key) => attempt.checked.includes(key))) return "locked";
   return "stale";
 }
 
@@ -242,8 +248,13 @@ export async function closeExpiredAttempts({ now = new Date(), limit = 500 }: { 
      ORDER BY a.deadline LIMIT ${limit}`;
   let closed = 0;
   for (const row of due) {
-    const result = await prisma.$transaction((tx) => submitAttemptIn(tx, { attemptId: row.id, userId: row.user_id }));
-    if (result?.first) closed++;
+    try {
+      const result = await prisma.$transaction((tx) => submitAttemptIn(tx, { attemptId: row.id, userId: row.user_id }), { maxWait: 15_000, timeout: 15_000 });
+      if (result?.first) closed++;
+    } catch (error) {
+      // One attempt that cannot be graded must not keep every later one open.
+      getLogger().error({ err: error, attemptId: row.id }, "could not close an expired quiz attempt");
+    }
   }
   return closed;
 }

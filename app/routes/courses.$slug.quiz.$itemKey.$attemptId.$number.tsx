@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useRef } from "react";
 import { ErrorSummary } from "~/components/form";
 import { QuizQuestion } from "~/components/quiz-question";
@@ -48,9 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     question: {
       kind: question.kind,
       html: await renderQuizText(stemOf(question), t),
-      options: await Promise.all(
-        question.answers.map((answer) => (answer.truth ? t(answer.truth === "true" ? "quiz.true" : "quiz.false") : renderQuizInline(answer.text, t))),
-      ),
+      // Choices only: a short answer's accepted answers are its key, and never leave the server.
+      options: CHOICE_KINDS.includes(question.kind)
+        ? await Promise.all(question.answers.map((answer) => (answer.truth ? t(answer.truth === "true" ? "quiz.true" : "quiz.false") : renderQuizInline(answer.text, t))))
+        : [],
       pairs: await Promise.all((question.pairs ?? []).map((pair) => renderQuizInline(pair, t))),
       choices: question.choices ?? [],
     },
@@ -58,11 +59,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locked,
     canCheck: checksDuringAttempt(settings) && !locked,
     // While answering, "after the quiz closes" parts stay hidden: the attempt is still open.
-    checkedRow: locked ? ((await reviewRows(attempt, settings, false, t, question.key))[0] ?? null) : null,
+    checkedRow: locked ? ((await reviewRows(attempt, settings, false, t, { only: question.key, locale: getLocale(request) }))[0] ?? null) : null,
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
+
+const CHOICE_KINDS: FrozenQuestion["kind"][] = ["single", "multiple", "truefalse"];
+
+// A refused save (another tab saved since, or the question was checked)
+// must show the latest answers: reload the page's data after a 409 too.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
 /** The value to save from the page's form, for this kind of question. */
 function answerFrom(question: FrozenQuestion, form: QuizPage): AnswerValue {
@@ -83,7 +90,7 @@ function answerFrom(question: FrozenQuestion, form: QuizPage): AnswerValue {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, attempt, question, number, base, expire } = await load(request, params);
+  const { user, attempt, question, number, base, settings, expire } = await load(request, params);
   const form = await parseForm(request, quizPageSchema, { lists: ["answer", "match"] });
   if (!form.ok) return data({ message: "validation.invalid" as const }, { status: 400 });
   const go = (target: number | null) => redirect(target ? `${base}/${target}` : `${base}/review`);
@@ -95,7 +102,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (question.kind === "numerical" && typeof answer === "string" && answer !== "" && parseTypedNumber(answer) === null) {
     return data({ fieldError: "quiz.notANumber" as const, typed: answer }, { status: 400 });
   }
-  const check = form.data.go === "check";
+  // "Kiểm tra" exists only when the quiz gives feedback during the attempt.
+  const check = form.data.go === "check" && checksDuringAttempt(settings);
   const outcome = await saveAnswers({ attemptId: attempt.id, userId: user.id, seq: form.data.seq, answers: { [question.key]: answer }, check });
   if (outcome === "stale") return data({ message: "quiz.stale" as const }, { status: 409 });
   if (outcome === "locked") return data({ message: "quiz.locked" as const }, { status: 409 });
@@ -131,15 +139,16 @@ export default function QuizQuestionPage() {
           error={result && "fieldError" in result ? result.fieldError : undefined}
         />
         {checkedRow ? <QuizReviewRow row={checkedRow} /> : null}
+        {/* "Next" comes first: Enter in a text box presses it, never "Kiểm tra". */}
         <div className="button-group">
+          <button type="submit" name="go" value={number < total ? "next" : "summary"} className="button">
+            {number < total ? t("quiz.next") : t("quiz.toSummary")}
+          </button>
           {canCheck ? (
             <button type="submit" name="go" value="check" className="button button--secondary">
               {t("quiz.check")}
             </button>
           ) : null}
-          <button type="submit" name="go" value={number < total ? "next" : "summary"} className="button">
-            {number < total ? t("quiz.next") : t("quiz.toSummary")}
-          </button>
           {number > 1 ? (
             <button type="submit" name="go" value="previous" className="button button--secondary">
               {t("quiz.previous")}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useRef } from "react";
 import { QuizReviewRow } from "~/components/quiz-review";
 import { QuizTimer } from "~/components/quiz-timer";
@@ -48,12 +48,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: `${t("quiz.resultTitle", { number: attempt.number })} – ${t("app.titleSuffix")}`,
     submitted: true as const,
     result: { passed: attempt.passed ?? false, marks: marks ? { percent: attempt.percent ?? 0, score: attempt.score ?? 0, max: attempt.maxScore ?? 0 } : null },
-    rows: await reviewRows(attempt, attempt.settings, closed, t),
+    rows: await reviewRows(attempt, attempt.settings, closed, t, { locale: getLocale(request) }),
     hiddenUntilClosed: !closed && Object.values(attempt.settings.review).includes("closed"),
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
+
+// A refused stale submit must show the latest answers: reload after a 409 too.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   // A repeat of a submit that already went through (or a submit after the

@@ -38,9 +38,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     blocked: found.course.blockedBy.length > 0,
     courseDone: state.courseDone,
     attemptsLeft: state.attemptsLeft,
-    grade: state.grade,
+    canStart: state.canStart,
+    grade: state.showMarks ? state.grade : null,
     locked: lockedBy(found.course.content, found.course.progress.doneKeys, found.quiz.key),
-    attempts: state.attempts.map((attempt) => ({ ...attempt, submittedAt: attempt.submittedAt?.toISOString() ?? null, deadline: attempt.deadline?.toISOString() ?? null })),
+    attempts: state.attempts.map((attempt) => ({
+      ...attempt,
+      percent: state.showMarks ? attempt.percent : null,
+      submittedAt: attempt.submittedAt?.toISOString() ?? null,
+      deadline: attempt.deadline?.toISOString() ?? null,
+    })),
   };
 }
 
@@ -54,14 +60,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (lockedBy(found.course.content, found.course.progress.doneKeys, found.quiz.key)) throw new Response(t("quiz.notFound"), { status: 400 });
   // A completed course is not started again by retaking its quiz.
   if (found.course.enrolment?.status === "COMPLETED") throw new Response(t("quiz.courseDone"), { status: 400 });
+  if (!(await learnerQuizState(found)).canStart) return data({ message: "quiz.noAttemptsLeft" as const }, { status: 400 });
   const started = await ensureEnrolment(found.course, user.id);
   if (!started.ok) throw new Response(t(started.reason), { status: 400 });
   // Re-read on the enrolment's own version: a new enrolment may be newer.
   const fresh = (await getLearnerQuiz({ slug: params.slug ?? "", itemKey: params.itemKey ?? "", userId: user.id })) ?? found;
+  const questions = freezeQuiz(fresh.quiz.body, fresh.settings, Math.random, await quizBanks(fresh));
+  // A shared bank emptied since publishing: no attempt rather than an empty one.
+  if (questions.length === 0) return data({ message: "quiz.unavailable" as const }, { status: 400 });
   const outcome = await startAttempt({
     enrolmentId: started.enrolmentId,
     itemKey: fresh.quiz.key,
-    questions: freezeQuiz(fresh.quiz.body, fresh.settings, Math.random, await quizBanks(fresh)),
+    questions,
     passPercent: fresh.passPercent,
     settings: fresh.settings,
   });
@@ -70,11 +80,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuizIntro() {
-  const { slug, courseTitle, quiz, attempts, blocked, locked, courseDone, attemptsLeft, grade } = useLoaderData<typeof loader>();
+  const { slug, courseTitle, quiz, attempts, blocked, locked, courseDone, attemptsLeft, canStart, grade } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const t = useT();
   const open = attempts.find((attempt) => attempt.state === "IN_PROGRESS");
-  const exhausted = attemptsLeft === 0 && !open;
+  const exhausted = !canStart && !courseDone;
   return (
     <div className="narrow">
       <nav aria-label={t("course.breadcrumb")} className="breadcrumb">
@@ -117,7 +127,7 @@ export default function QuizIntro() {
         ) : null}
       </dl>
       <p>{t(quiz.minutes === null ? "quiz.intro" : "quiz.introTimed")}</p>
-      {exhausted && !courseDone ? <p className="notice notice--warning">{t("quiz.noAttemptsLeft")}</p> : null}
+      {exhausted ? <p className="notice notice--warning">{t(attemptsLeft === 0 ? "quiz.noAttemptsLeft" : "quiz.passedNoRetake")}</p> : null}
       {blocked ? <p className="notice notice--warning">{t("progress.prerequisitesFirst")}</p> : null}
       {locked ? (
         <p className="notice notice--warning">
@@ -140,7 +150,9 @@ export default function QuizIntro() {
                   t("quiz.inProgress", { number: attempt.number })
                 ) : (
                   <>
-                    {t("quiz.attemptRow", { number: attempt.number, percent: attempt.percent ?? 0, result: t(attempt.passed ? "quiz.passed" : "quiz.failed") })}{" "}
+                    {attempt.percent === null
+                      ? t("quiz.attemptRowNoMarks", { number: attempt.number, result: t(attempt.passed ? "quiz.passed" : "quiz.failed") })
+                      : t("quiz.attemptRow", { number: attempt.number, percent: attempt.percent, result: t(attempt.passed ? "quiz.passed" : "quiz.failed") })}{" "}
                     <Link to={`/courses/${slug}/quiz/${quiz.key}/${attempt.id}/review`}>{t("quiz.viewResult")}</Link>
                   </>
                 )}

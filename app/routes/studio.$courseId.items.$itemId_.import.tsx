@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { ErrorSummary, RadioGroup, type FormErrors } from "~/components/form";
 import { useT } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/i18n";
@@ -17,6 +18,7 @@ import { appendQuestions, readQuestionFile, type ImportFormat } from "~/utils/qu
 // quiz's draft. Plain forms, no JavaScript needed.
 
 const MAX_BYTES = 1_000_000;
+const revisionSchema = z.coerce.number().int().min(1).max(2_147_483_647);
 
 async function loadQuiz(request: Request, params: Record<string, string | undefined>) {
   return (await requireDraftQuiz(request, params)).item;
@@ -57,7 +59,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { questions, problems } = readQuestionFile(gift, "gift");
     if (questions.length === 0 || problems.length || gift.length > 2 * MAX_BYTES) return refuse({ source: "studio.import.nothing" });
     const merged = appendQuestions(item.body, questions);
-    const saved = await saveItem({ courseId: params.courseId!, itemId: item.id, revision: Number(form.get("revision")), title: item.title, minutes: item.minutes, body: merged.body, passPercent: item.passPercent });
+    const revision = revisionSchema.safeParse(form.get("revision"));
+    if (!revision.success) return refuse({ source: "studio.import.nothing" });
+    const saved = await saveItem({ courseId: params.courseId!, itemId: item.id, revision: revision.data, title: item.title, minutes: item.minutes, body: merged.body, passPercent: item.passPercent });
     if (saved.status === "conflict") return refuse({ source: "studio.editor.stale" });
     if (saved.status !== "saved") return refuse({ source: "studio.import.nothing" });
     return redirect(`/studio/${params.courseId}/items/${item.id}`, { headers: { "Set-Cookie": flashCookie(t("studio.import.added", { count: merged.added })) } });

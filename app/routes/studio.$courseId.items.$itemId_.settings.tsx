@@ -10,7 +10,7 @@ import { requireDraftQuiz } from "~/utils/course-access.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { parseGift } from "~/utils/gift";
-import { banksOf, categoryPath, drawPools } from "~/utils/quiz";
+import { banksOf, categoryPath, drawShortfall } from "~/utils/quiz";
 import { REVIEW_PARTS, REVIEW_TIMES } from "~/utils/quiz-constants";
 import { quizSettingsOf } from "~/utils/quiz-settings";
 import { QUIZ_SETTINGS_LISTS, quizSettingsFormSchema } from "~/validation/quiz-settings";
@@ -48,11 +48,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = getTranslate(request);
   const form = await parseForm(request, quizSettingsFormSchema, { lists: QUIZ_SETTINGS_LISTS });
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  // A rule asking for more questions than match it could never be met.
   const banks = await findBankQuestions(banksOf(form.data));
-  const short = drawPools(parseGift(item.body).questions, form.data.draw, banks).find((pool) => pool.available < pool.rule.count);
-  if (short) {
-    const errors: FormErrors = { drawCount: "validation.quizSettings.drawTooMany" };
+  // Rules asking for more questions than they can get together could never be met.
+  const unknownBank = banksOf(form.data).some((slug) => !banks.has(slug));
+  if (unknownBank || drawShortfall(parseGift(item.body).questions, form.data.draw, banks) > 0) {
+    const errors: FormErrors = { drawCount: unknownBank ? "validation.quizSettings.drawBank" : "validation.quizSettings.drawTooMany" };
     return data({ errors }, { status: 400 });
   }
   await saveQuizSettings({ courseId: params.courseId!, itemId: item.id, settings: form.data });

@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     passPercent: attempt.passPercent,
     regraded: attempt.regradedAt ? formatDateTime(locale, attempt.regradedAt) : null,
     // An attempt in progress shows answers saved so far, not yet marked.
-    rows: await reviewRows({ ...attempt, state: "SUBMITTED" }, submitted ? EVERYTHING : quizSettingsSchema.parse({ review: { correctness: "never", marks: "never", feedback: "never", rightAnswers: "never" } }), true, t),
+    rows: await reviewRows({ ...attempt, state: "SUBMITTED" }, submitted ? EVERYTHING : quizSettingsSchema.parse({ review: { correctness: "never", marks: "never", feedback: "never", rightAnswers: "never" } }), true, t, { locale }),
   };
 }
 

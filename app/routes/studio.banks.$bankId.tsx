@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const errors: FormErrors = { body: "studio.banks.badGift" };
     return data({ errors, values: form.fields }, { status: 400 });
   }
-  const saved = await saveBank({ bankId: bank.id, ...form.data });
+  const saved = await saveBank({ bankId: bank.id, creatorId: can(user, "edit:course:any") ? null : user.id, ...form.data });
   if (saved === "missing") throw new Response(t("studio.banks.notFound"), { status: 404 });
   if (saved === "conflict") {
     const errors: FormErrors = { form: "studio.editor.stale" };

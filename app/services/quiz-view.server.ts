@@ -1,4 +1,4 @@
-import type { Translate } from "~/i18n/i18n";
+import { intlLocale, type Locale, type Translate } from "~/i18n/i18n";
 import type { Attempt } from "~/models/quiz-attempt.server";
 import { gradeQuestion, isAnswered, typedAnswerMatch, type AnswerValue, type FrozenAnswer, type FrozenQuestion } from "~/utils/quiz";
 import { mayReview, type QuizSettings } from "~/utils/quiz-settings";
@@ -42,8 +42,15 @@ export function answerInWords(t: Translate, question: FrozenQuestion, answer: An
   return answer.flatMap((index) => (question.answers[index] ? [choiceLabel(t, question.answers[index])] : [])).join("; ");
 }
 
+/** A number with every decimal it has (the catalog's format would round 3.14159), with the language's marks. */
+function exactNumber(locale: Locale) {
+  const format = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 20, useGrouping: false });
+  return (value: number) => format.format(value);
+}
+
 /** The right answer in words. */
-export function rightAnswerInWords(t: Translate, question: FrozenQuestion): string {
+export function rightAnswerInWords(t: Translate, question: FrozenQuestion, locale: Locale = "vi"): string {
+  const exact = exactNumber(locale);
   switch (question.kind) {
     case "matching":
       return (question.pairs ?? []).map((left, index) => `${left} → ${question.choices?.[question.matches?.[index] ?? -1] ?? ""}`).join("; ");
@@ -51,7 +58,7 @@ export function rightAnswerInWords(t: Translate, question: FrozenQuestion): stri
       const best = Math.max(...(question.numbers ?? []).map((range) => range.weight));
       return (question.numbers ?? [])
         .filter((range) => range.weight === best)
-        .map((range) => (range.tolerance === 0 ? t("quiz.number", { value: range.value }) : t("quiz.numberRange", { min: range.min, max: range.max })))
+        .map((range) => (range.tolerance === 0 ? t("quiz.number", { value: exact(range.value) }) : t("quiz.numberRange", { min: exact(range.min), max: exact(range.max) })))
         .join(" / ");
     }
     case "short": {
@@ -93,7 +100,7 @@ export async function reviewRows(
   settings: QuizSettings,
   closed: boolean,
   t: Translate,
-  only?: string,
+  { only, locale = "vi" }: { only?: string; locale?: Locale } = {},
 ): Promise<ReviewRow[]> {
   const submitted = attempt.state === "SUBMITTED";
   const rows: ReviewRow[] = [];
@@ -111,7 +118,7 @@ export async function reviewRows(
       verdict: mayReview(settings, "correctness", moment) ? (credit >= 1 ? "correct" : credit > 0 ? "partial" : "incorrect") : null,
       mark: mayReview(settings, "marks", moment) ? Math.round(credit * 100) / 100 : null,
       feedback: mayReview(settings, "feedback", moment) ? feedbackFor(question, answer) : [],
-      rightAnswer: mayReview(settings, "rightAnswers", moment) ? rightAnswerInWords(t, question) : null,
+      rightAnswer: mayReview(settings, "rightAnswers", moment) ? rightAnswerInWords(t, question, locale) : null,
     });
   }
   return rows;

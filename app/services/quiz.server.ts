@@ -2,7 +2,7 @@ import { findBankQuestions } from "~/models/question-bank.server";
 import { listAttempts } from "~/models/quiz-attempt.server";
 import { itemsInOrder } from "~/utils/course-content";
 import { banksOf, quizGrade } from "~/utils/quiz";
-import { quizSettingsOf } from "~/utils/quiz-settings";
+import { mayReview, quizSettingsOf } from "~/utils/quiz-settings";
 import { getLearnerCourse } from "./learning.server";
 
 // A quiz as one learner meets it: in the course version they are enrolled
@@ -35,6 +35,10 @@ export async function learnerQuizState(found: LearnerQuiz) {
   const attemptsLeft = allowed === null ? null : Math.max(0, allowed - attempts.length);
   const passed = found.course.progress.doneKeys.includes(found.quiz.key);
   const courseDone = enrolment?.status === "COMPLETED";
+  // Once passed, review parts kept "until the quiz closes" are shown; so a
+  // quiz that keeps any takes no more attempts after a pass.
+  const keepsReview = Object.values(found.settings.review).includes("closed");
+  const closed = passed || courseDone || (attemptsLeft === 0 && !open);
   return {
     attempts,
     open,
@@ -45,6 +49,9 @@ export async function learnerQuizState(found: LearnerQuiz) {
     ),
     passed,
     courseDone,
-    closed: passed || courseDone || (attemptsLeft === 0 && !open),
+    closed,
+    canStart: Boolean(open) || (!courseDone && attemptsLeft !== 0 && !(passed && keepsReview)),
+    /** Whether marks may be shown now (the review settings). */
+    showMarks: mayReview(found.settings, "marks", { submitted: true, checked: false, closed }),
   };
 }

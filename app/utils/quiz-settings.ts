@@ -59,10 +59,21 @@ export type QuizSettings = z.infer<typeof quizSettingsSchema>;
 
 export const DEFAULT_QUIZ_SETTINGS: QuizSettings = quizSettingsSchema.parse({});
 
-/** Settings as stored (null, partial or from an older version) → complete settings. */
-export function quizSettingsOf(stored: unknown): QuizSettings {
-  const parsed = quizSettingsSchema.safeParse(stored ?? {});
-  return parsed.success ? parsed.data : DEFAULT_QUIZ_SETTINGS;
+/** Reading stored settings, fields a later version may add are ignored rather than fatal. */
+const storedSettingsSchema = quizSettingsSchema.strip();
+
+/** What an attempt falls back to if its stored settings cannot be read: it reveals nothing. */
+const CLOSED_REVIEW: QuizSettings = { ...DEFAULT_QUIZ_SETTINGS, review: { correctness: "never", marks: "never", feedback: "never", rightAnswers: "never" } };
+
+/**
+ * Settings as stored (null, partial or from an older version) → complete
+ * settings. Settings that cannot be read fall back to the defaults for a
+ * quiz, and, for an attempt (`forAttempt`), to a review that shows nothing:
+ * a damaged row must never reveal the key.
+ */
+export function quizSettingsOf(stored: unknown, { forAttempt = false }: { forAttempt?: boolean } = {}): QuizSettings {
+  const parsed = storedSettingsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : forAttempt ? CLOSED_REVIEW : DEFAULT_QUIZ_SETTINGS;
 }
 
 /** Null when the settings are the defaults: older published content keeps its hash. */

@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { parseGift } from "./gift";
+import { exportGift, parseGift } from "./gift";
 import {
   correctedQuestion,
   drawPools,
   drawQuestions,
+  drawShortfall,
   freezeQuiz,
   fullMarkAnswer,
   gradeAttempt,
@@ -166,6 +167,26 @@ describe("drawing questions", () => {
     expect(drawPools([], [{ bank: "khong-co", category: null, tag: null, count: 1 }], banks)[0]!.available).toBe(0);
   });
 
+  test("overlapping rules are filled together whenever some draw can fill them", () => {
+    // Three in category A, one of them also tagged x: "2 from A" and "1 tagged x" fit only if A's two avoid the x one.
+    const overlap = parseGift("$CATEGORY: A\n// [tag:x]\n::A1::Một {T}\n\n::A2::Hai {T}\n\n::A3::Ba {T}\n").questions;
+    const rules = [
+      { bank: null, category: "A", tag: null, count: 2 },
+      { bank: null, category: null, tag: "x", count: 1 },
+    ];
+    for (let run = 0; run < 30; run++) expect(drawQuestions(overlap, rules, Math.random)).toHaveLength(3);
+    expect(drawShortfall(overlap, rules)).toBe(0);
+    expect(drawShortfall(overlap, [...rules, { bank: null, category: null, tag: "x", count: 1 }])).toBe(1);
+    expect(questionCount(exportGift(overlap), quizSettingsSchema.parse({ draw: rules }))).toBe(3);
+  });
+
+  test("a key appears once even when a title looks like a bank's key", () => {
+    const own = parseGift("::b › Q1::Câu riêng {T}\n").questions;
+    const banks = new Map([["b", parseGift("::Q1::Câu chung {T}\n").questions]]);
+    const keys = freezeQuiz(exportGift(own), quizSettingsSchema.parse({ draw: [{ count: 1 }, { bank: "b", count: 1 }] }), Math.random, banks).map((question) => question.key);
+    expect(keys).toEqual(["b › Q1"]);
+  });
+
   test("an attempt follows the settings: the draw, shuffled order", () => {
     const settings = quizSettingsSchema.parse({ draw: [{ tag: "2.3", count: 1 }], shuffleQuestions: true });
     const keys = new Set(Array.from({ length: 30 }, () => freezeQuiz(more, settings).map((question) => question.key).join("|")));
@@ -204,9 +225,23 @@ describe("grades, review and regrading", () => {
     const corrected = correctedQuestion(old!, fresh)!;
     expect(corrected.answers.map((answer) => answer.text)).toEqual(old!.answers.map((answer) => answer.text));
     expect(gradeQuestion(corrected, chosenB)).toBe(1);
-    // Unchanged, or changed beyond recognition: nothing to regrade.
+    // Unchanged, only feedback changed, or changed beyond recognition: nothing to regrade.
     expect(correctedQuestion(old!, parseGift("::K::Chọn đúng {=A ~B ~C}\n").questions[0]!)).toBeNull();
+    expect(correctedQuestion(old!, parseGift("::K::Chọn đúng {=A #Hay ~B ~C}\n").questions[0]!)).toBeNull();
+    expect(correctedQuestion({ ...old!, version: undefined }, parseGift("::K::Chọn đúng {=A ~B ~C}\n").questions[0]!)).toBeNull();
     expect(correctedQuestion(old!, parseGift("::K::Chọn đúng {=A ~B ~D}\n").questions[0]!)).toBeNull();
+    // Another question under the same title: "False" to "the earth is flat" is not "False" to "round".
+    const [flat] = freezeQuiz("::T::Trái đất phẳng. {F}\n");
+    expect(correctedQuestion(flat!, parseGift("::T::Trái đất tròn. {T}\n").questions[0]!)).toBeNull();
+  });
+
+  test("a shared bank's question keeps its key when regraded", () => {
+    const banks = new Map([["b", parseGift("::Q1::Năm? {#2030}\n").questions]]);
+    const [frozen] = freezeQuiz("", quizSettingsSchema.parse({ draw: [{ bank: "b", count: 1 }] }), Math.random, banks);
+    expect(frozen!.key).toBe("b › Q1");
+    const corrected = correctedQuestion(frozen!, parseGift("::Q1::Năm? {#2025}\n").questions[0]!);
+    expect(corrected!.key).toBe("b › Q1");
+    expect(gradeQuestion(corrected!, "2025")).toBe(1);
   });
 });
 

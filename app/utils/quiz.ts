@@ -90,17 +90,51 @@ export function drawPools(questions: readonly GiftQuestion[], rules: readonly Dr
   return rules.map((rule) => ({ rule, available: candidatesFor(questions, banks, rule).filter((candidate) => matchesRule(candidate.question, rule)).length }));
 }
 
+/**
+ * Fills every rule's places with different questions, at random, and as
+ * many as can be filled together: rules may overlap (a category, and a tag
+ * inside it), so a question one rule takes may be the only one another rule
+ * could use. Each place is a slot; a slot takes a free matching question, or
+ * one whose slot can move to another (an augmenting path, as in bipartite
+ * matching), so the draw is short only when no draw could do better.
+ */
+function matchSlots(questions: readonly GiftQuestion[], rules: readonly DrawRule[], banks: BankQuestions, random: () => number) {
+  const pools = rules.map((rule) => shuffled(candidatesFor(questions, banks, rule).filter((candidate) => matchesRule(candidate.question, rule)), random));
+  // The most constrained rules first: fewer detours needed.
+  const slots = rules.flatMap((rule, index) => Array.from({ length: rule.count }, () => index)).sort((a, b) => pools[a]!.length - pools[b]!.length);
+  const holder = new Map<string, number>(); // question key → slot
+  const filled = new Map<number, Candidate>(); // slot → question
+  const place = (slot: number, visited: Set<string>): boolean => {
+    for (const candidate of pools[slots[slot]!]!) {
+      if (visited.has(candidate.key)) continue;
+      visited.add(candidate.key);
+      const other = holder.get(candidate.key);
+      if (other === undefined || place(other, visited)) {
+        holder.set(candidate.key, slot);
+        filled.set(slot, candidate);
+        return true;
+      }
+    }
+    return false;
+  };
+  slots.forEach((_, slot) => place(slot, new Set()));
+  return { wanted: slots.length, taken: [...filled.values()] };
+}
+
+/** How many places the rules ask for that no draw can fill (0: every attempt gets them all). */
+export function drawShortfall(questions: readonly GiftQuestion[], rules: readonly DrawRule[], banks: BankQuestions = new Map()): number {
+  const { wanted, taken } = matchSlots(questions, rules, banks, () => 0);
+  return wanted - taken.length;
+}
+
 /** Which questions an attempt gets: all of its own, or `count` at random per rule, never the same one twice. */
 function drawCandidates(questions: readonly GiftQuestion[], rules: readonly DrawRule[], banks: BankQuestions, random: () => number): Candidate[] {
   if (rules.length === 0) return candidatesFor(questions, banks, null);
-  const taken = new Map<string, Candidate>();
-  for (const rule of rules) {
-    const pool = candidatesFor(questions, banks, rule).filter((candidate) => !taken.has(candidate.key) && matchesRule(candidate.question, rule));
-    for (const candidate of shuffled(pool, random).slice(0, rule.count)) taken.set(candidate.key, candidate);
-  }
-  // Drawn questions keep their written order (the quiz's own first) unless the quiz shuffles them.
-  const order = [...candidatesFor(questions, banks, null), ...[...banks.keys()].flatMap((slug) => candidatesFor([], banks, { bank: slug, category: null, tag: null, count: 1 }))];
-  return order.filter((candidate) => taken.has(candidate.key));
+  const taken = new Map(matchSlots(questions, rules, banks, random).taken.map((candidate) => [candidate.key, candidate]));
+  // Drawn questions keep their written order (the quiz's own first, then
+  // banks by name) unless the quiz shuffles them; a key appears once.
+  const order = [...candidatesFor(questions, banks, null), ...[...banks.keys()].sort().flatMap((slug) => candidatesFor([], banks, { bank: slug, category: null, tag: null, count: 1 }))];
+  return order.filter((candidate) => taken.get(candidate.key)?.question === candidate.question);
 }
 
 /** The quiz's own questions an attempt draws (tests and previews). */
@@ -161,39 +195,51 @@ function freezeQuestion(question: GiftQuestion, shuffleAnswers: boolean, random:
   }
 }
 
+/** What decides a question's grade: two questions with the same signature grade every answer alike. */
+function gradingSignature(question: FrozenQuestion): string {
+  return JSON.stringify([
+    question.kind,
+    question.answers.map((answer) => [answer.text, answer.weight, answer.truth ?? null]),
+    (question.numbers ?? []).map((range) => [range.min, range.max, range.weight]),
+    question.pairs ?? [],
+    question.choices ?? [],
+    question.matches ?? [],
+    question.caseSensitive ?? false,
+    question.ignoreMarks ?? false,
+  ]);
+}
+
 /**
  * The corrected version of a question already frozen in an attempt, keeping
- * what the learner saw (the order of choices and items) so their answers
- * still point at the same things. Null when there is nothing to correct, or
- * when the correction changed what was asked (other choices, other kind):
- * such an attempt cannot be fairly regraded and keeps its grade.
+ * what the learner saw (its key, the order of choices and items) so their
+ * answers still point at the same things. Null when there is nothing to
+ * regrade (the key and weights are the same, whatever else changed), or when
+ * the correction changed what was asked (another text, other choices,
+ * another kind): such an attempt cannot be fairly regraded and keeps its grade.
  */
 export function correctedQuestion(old: FrozenQuestion, fresh: GiftQuestion): FrozenQuestion | null {
-  const version = versionOf(fresh);
-  if (old.version === version || old.kind !== fresh.kind) return null;
-  const refreshed = freezeQuestion(fresh, false, () => 0);
+  if (old.kind !== fresh.kind || old.text !== fresh.text || (old.textAfter ?? "") !== fresh.textAfter) return null;
+  const refreshed = { ...freezeQuestion(fresh, false, () => 0), key: old.key };
+  let corrected: FrozenQuestion | null = refreshed;
   switch (fresh.kind) {
-    case "truefalse":
-    case "short":
-    case "numerical":
-      return refreshed;
     case "single":
     case "multiple": {
-      if (fresh.answers.length !== old.answers.length) return null;
       const byText = new Map(fresh.answers.map((answer) => [answer.text, answer]));
       const answers = old.answers.map((answer) => byText.get(answer.text));
-      if (answers.some((answer) => !answer) || byText.size !== answers.length) return null;
-      return { ...refreshed, answers: answers as FrozenAnswer[] };
+      const same = fresh.answers.length === old.answers.length && byText.size === answers.length && answers.every(Boolean);
+      corrected = same ? { ...refreshed, answers: answers as FrozenAnswer[] } : null;
+      break;
     }
     case "matching": {
       const rightOf = new Map(fresh.pairs.filter((pair) => pair.left !== "").map((pair) => [pair.left, pair.right]));
       const choices = old.choices ?? [];
       const sameItems = (old.pairs ?? []).length === rightOf.size && (old.pairs ?? []).every((left) => rightOf.has(left));
       const sameChoices = new Set(fresh.pairs.map((pair) => pair.right)).size === choices.length && fresh.pairs.every((pair) => choices.includes(pair.right));
-      if (!sameItems || !sameChoices) return null;
-      return { ...refreshed, pairs: old.pairs, choices, matches: (old.pairs ?? []).map((left) => choices.indexOf(rightOf.get(left)!)) };
+      corrected = sameItems && sameChoices ? { ...refreshed, pairs: old.pairs, choices, matches: (old.pairs ?? []).map((left) => choices.indexOf(rightOf.get(left)!)) } : null;
+      break;
     }
   }
+  return corrected && gradingSignature(corrected) !== gradingSignature(old) ? corrected : null;
 }
 
 /** The questions of one new attempt. */
