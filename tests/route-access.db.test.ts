@@ -69,6 +69,10 @@ const rules: Record<string, Rule> = {
   "courses.$slug.$itemKey.tsx": { loader: signedInNotFound, action: { ...everyone("400"), anonymous: "login" } },
   "learning.tsx": { loader: signedIn },
   "certificates.$code[.pdf].tsx": { loader: signedInNotFound },
+  "certificates.$code[.jwt].tsx": { loader: signedInNotFound },
+  "ob.issuer.tsx": { loader: everyone("ok") },
+  "ob.jwks[.json].tsx": { loader: everyone("ok") },
+  "[.well-known].jwks[.json].tsx": { loader: everyone("ok") },
   "verify._index.tsx": { loader: everyone("ok") },
   // Public; an unknown code answers 404 with a page that says so.
   "verify.$code.tsx": { loader: everyone("404") },

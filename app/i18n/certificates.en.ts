@@ -37,4 +37,9 @@ export const certificatesEn: Record<keyof typeof certificatesVi, string> = {
   "certificates.admin.notRevocable": "There is no valid certificate with this code",
   "nav.adminCertificates": "Certificates",
   "audit.action.certificate.revoked": "Revoked a certificate",
+  "certificate.downloadBadge": "Download the digital badge (Open Badges)",
+  "certificate.shareLink": "Verification link to send to whoever needs to check it",
+  "copyLink.copy": "Copy",
+  "copyLink.copied": "Link copied.",
+  "copyLink.failed": "Could not copy; select the link and copy it.",
 };

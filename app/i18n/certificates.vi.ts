@@ -35,4 +35,9 @@ export const certificatesVi = {
   "certificates.admin.notRevocable": "Không có chứng chỉ hợp lệ nào với mã này",
   "nav.adminCertificates": "Chứng chỉ",
   "audit.action.certificate.revoked": "Thu hồi chứng chỉ",
+  "certificate.downloadBadge": "Tải huy hiệu số (Open Badges)",
+  "certificate.shareLink": "Đường dẫn xác minh để gửi cho người cần kiểm tra",
+  "copyLink.copy": "Sao chép",
+  "copyLink.copied": "Đã sao chép đường dẫn.",
+  "copyLink.failed": "Không sao chép được; hãy chọn đường dẫn rồi sao chép.",
 } as const;

@@ -88,6 +88,17 @@ export async function findCertificateByCode({ code }: { code: string }) {
   return prisma.certificate.findUnique({ select: certificateSelect, where: { code: normaliseCode(code) } });
 }
 
+/** A certificate with its course's address, for its Open Badges credential. */
+export async function findCertificateWithCourse({ code }: { code: string }) {
+  const row = await prisma.certificate.findUnique({
+    select: { ...certificateSelect, enrolment: { select: { course: { select: { slug: true } } } } },
+    where: { code: normaliseCode(code) },
+  });
+  if (!row) return null;
+  const { enrolment, ...certificate } = row;
+  return { ...certificate, courseSlug: enrolment.course.slug };
+}
+
 export async function listCertificates({ userId }: { userId: string }) {
   return prisma.certificate.findMany({ select: certificateSelect, where: { userId }, orderBy: { issuedAt: "desc" } });
 }

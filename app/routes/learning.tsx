@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CopyLink } from "~/components/copy-link";
 import { ProgressBar } from "~/components/course-view";
 import { useT } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
@@ -9,6 +10,7 @@ import { listCertificates } from "~/models/certificate.server";
 import { listLearnerEnrolments } from "~/models/enrolment.server";
 import { progressOf } from "~/services/learning.server";
 import { requirePermission } from "~/utils/auth.server";
+import { publicBaseUrl } from "~/utils/env.server";
 import { formatDate } from "~/utils/format";
 
 // "Việc học của tôi": what the person is taking and has completed.
@@ -38,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   return {
     title: `${t("learning.title")} – ${t("app.titleSuffix")}`,
+    baseUrl: publicBaseUrl(),
     // Overdue first, then by due date: what needs doing stands out.
     assigned: assigned
       .sort((a, b) => Number(b.status === "overdue") - Number(a.status === "overdue") || a.dueOn.getTime() - b.dueOn.getTime())
@@ -50,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
 
 export default function MyLearning() {
-  const { assigned, inProgress, completed } = useLoaderData<typeof loader>();
+  const { assigned, inProgress, completed, baseUrl } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -111,11 +114,17 @@ export default function MyLearning() {
                 </h3>
                 <p className="card__meta">{t("progress.completedOn", { date: row.completedAt ?? "" })}</p>
                 {row.certificate ? (
-                  <p>
-                    {t("certificate.code", { code: row.certificate })} ·{" "}
-                    <a href={`/certificates/${row.certificate}.pdf`}>{t("certificate.download")}</a> ·{" "}
-                    <Link to={`/verify/${row.certificate}`}>{t("certificate.verifyLink")}</Link>
-                  </p>
+                  <>
+                    <p>
+                      {t("certificate.code", { code: row.certificate })} ·{" "}
+                      <a href={`/certificates/${row.certificate}.pdf`}>{t("certificate.download")}</a> ·{" "}
+                      <a href={`/certificates/${row.certificate}.jwt`} download>
+                        {t("certificate.downloadBadge")}
+                      </a>{" "}
+                      · <Link to={`/verify/${row.certificate}`}>{t("certificate.verifyLink")}</Link>
+                    </p>
+                    <CopyLink url={`${baseUrl}/verify/${row.certificate}`} label={t("certificate.shareLink")} />
+                  </>
                 ) : null}
               </li>
             ))}

@@ -64,6 +64,11 @@ export const envSchema = z.object({
   CERT_ISSUER_NAME: z.string().min(3).default("Sở Khoa học và Công nghệ tỉnh Lâm Đồng"),
   CERT_SIGNER_NAME: z.string().min(1).optional(),
   CERT_SIGNER_TITLE: z.string().min(1).optional(),
+  // Open Badges 3.0: the issuer's Ed25519 signing key, as PKCS#8 PEM ("\n"
+  // for line breaks allowed). Without it, a key is made once and kept in
+  // OB_ISSUER_KEY_FILE (fine for one machine; set the key for several).
+  OB_ISSUER_KEY: z.string().min(1).optional(),
+  OB_ISSUER_KEY_FILE: z.string().min(1).default(".data/ob-issuer-key.pem"),
   // How long SIGTERM waits for requests in flight before closing anyway.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });

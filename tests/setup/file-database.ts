@@ -13,6 +13,8 @@ process.env.DATABASE_URL = database.url;
 process.env.LOG_LEVEL ??= "warn";
 // Uploaded images go to a folder of this file's own, never the project's.
 process.env.MEDIA_DIR = mkdtempSync(path.join(os.tmpdir(), "hoc-so-media-"));
+// …and an Open Badges signing key of its own, made on first use.
+process.env.OB_ISSUER_KEY_FILE = path.join(mkdtempSync(path.join(os.tmpdir(), "hoc-so-ob-")), "issuer-key.pem");
 
 afterAll(async () => {
   const { prisma } = await import("~/utils/db.server");
