@@ -1,4 +1,10 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 import { DEMO_PASSWORD } from "../prisma/demo-data/people";
 
 // Steps several journeys share.
@@ -68,4 +74,22 @@ export async function publishCourse(
   await page.getByRole("button", { name: "Xuất bản phiên bản mới" }).click();
   await expect(page.getByRole("status")).toHaveText("Đã xuất bản phiên bản 1.");
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+}
+
+/**
+ * The address in a PDF's QR code, read the way a phone camera would: page 1
+ * drawn as an image (pdftoppm, from poppler-utils), then the code decoded.
+ */
+export function qrUrlInPdf(pdf: Buffer): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "hoc-so-qr-"));
+  try {
+    writeFileSync(path.join(folder, "page.pdf"), pdf);
+    execFileSync("pdftoppm", ["-png", "-r", "150", "-singlefile", path.join(folder, "page.pdf"), path.join(folder, "page")]);
+    const image = PNG.sync.read(readFileSync(path.join(folder, "page.png")));
+    const code = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+    if (!code) throw new Error("no QR code found on page 1");
+    return code.data;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { publishCourse, signIn, uniqueTag } from "./fixtures";
+import { publishCourse, qrUrlInPdf, signIn, uniqueTag } from "./fixtures";
 
 // Mandatory training end to end: HR assigns a course to a unit with a due
 // date; a learner of that unit sees it on "Việc học của tôi", reads the
@@ -83,11 +83,15 @@ test("HR assigns a course to a unit; a learner there reads it and passes the qui
   const done = page.getByRole("region", { name: "Đã hoàn thành" }).getByRole("listitem").filter({ hasText: title });
   const pdf = await page.request.get(await done.getByRole("link", { name: "Tải chứng chỉ (PDF)" }).getAttribute("href") ?? "");
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
-  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const pdfBytes = await pdf.body();
+  expect(pdfBytes.subarray(0, 5).toString()).toBe("%PDF-");
+  // Someone holding the paper scans its QR code: a fresh browser, no account.
+  const scanned = qrUrlInPdf(pdfBytes);
   const verifyPath = (await done.getByRole("link", { name: "Trang xác minh" }).getAttribute("href")) ?? "";
+  expect(new URL(scanned).pathname).toBe(verifyPath);
   const stranger = await page.context().browser()!.newContext();
   const anyone = await stranger.newPage();
-  await anyone.goto(new URL(verifyPath, page.url()).href);
+  await anyone.goto(new URL(new URL(scanned).pathname, page.url()).href);
   await expect(anyone.getByRole("status")).toHaveText("Chứng chỉ hợp lệ.");
   await expect(anyone.getByText("Nguyễn Thị Lan")).toBeVisible();
   const code = verifyPath.split("/").at(-1) ?? "";
