@@ -65,7 +65,7 @@ async function certificatePdf() {
     holderName: "Nguyễn Thị Hồng Nhung", unitName: "Phòng Chuyển đổi số", courseTitle: "Chuyển đổi số: nhận thức chung",
     minutes: 90, completedOn: new Date("2026-11-20T00:00:00Z"), issuerName: "Sở Khoa học và Công nghệ tỉnh Lâm Đồng",
     signerName: "Trần Văn Bình", signerTitle: "Giám đốc", issuedAt: new Date("2026-11-20T08:15:00Z"),
-    expiresOn: null, revokedAt: null, revokeReason: null,
+    expiresOn: null, revokedAt: null, revokeReason: null, templateId: null,
   };
   const times: number[] = [];
   let size = 0;

@@ -63,6 +63,8 @@ const rules: Record<string, Rule> = {
   "admin.units_.$unitId.tsx": { loader: { ...adminOnly, ADMIN: "404" }, action: { ...adminOnly, ADMIN: "404" } },
   "admin.audit.tsx": { loader: adminOnly },
   "admin.certificates.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
+  "admin.certificates_.template.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
+  "admin.certificates_.template.preview[.pdf].tsx": { action: { ...adminOnly, ADMIN: "400" } },
   "admin.competencies.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
   "courses._index.tsx": { loader: signedIn },
   "courses.$slug._index.tsx": { loader: signedInNotFound, action: signedInNotFound },

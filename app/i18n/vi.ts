@@ -305,6 +305,7 @@ export const vi = {
   "audit.action.person.extraTime": "Đổi thời gian làm bài thêm",
   "audit.action.quiz.regraded": "Chấm lại bài kiểm tra",
   "audit.action.bank.updated": "Sửa ngân hàng câu hỏi",
+  "audit.action.certificate.templateSaved": "Lưu mẫu chứng chỉ",
   "audit.action.role.granted": "Cấp vai trò",
   "audit.action.role.revoked": "Thu hồi vai trò",
 

@@ -32,7 +32,8 @@ export type AuditAction =
   | "competence.updated"
   | "assignment.created"
   | "assignment.removed"
-  | "certificate.revoked";
+  | "certificate.revoked"
+  | "certificate.templateSaved";
 
 export async function recordAudit(event: {
   action: AuditAction;

@@ -1,6 +1,7 @@
 import { getRandomValues } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { getCurrentTemplate } from "./certificate-template.server";
 import { getEnv } from "~/utils/env.server";
 import { addMonths, dayOf } from "~/utils/format";
 
@@ -42,6 +43,8 @@ export async function issueCertificate(tx: Prisma.TransactionClient, { enrolment
   });
   const completedOn = dayOf(completedAt);
   const env = getEnv();
+  // The administrators' template, if they have saved one; else the settings.
+  const template = await getCurrentTemplate(tx);
   const created = await tx.certificate.create({
     select: { id: true },
     data: {
@@ -53,9 +56,10 @@ export async function issueCertificate(tx: Prisma.TransactionClient, { enrolment
       courseTitle: enrolment.version.title,
       minutes: enrolment.version.estimatedMinutes,
       completedOn,
-      issuerName: env.CERT_ISSUER_NAME,
-      signerName: env.CERT_SIGNER_NAME ?? null,
-      signerTitle: env.CERT_SIGNER_TITLE ?? null,
+      issuerName: template?.issuerName ?? env.CERT_ISSUER_NAME,
+      signerName: template ? template.signerName : (env.CERT_SIGNER_NAME ?? null),
+      signerTitle: template ? template.signerTitle : (env.CERT_SIGNER_TITLE ?? null),
+      templateId: template?.id ?? null,
       issuedAt: completedAt,
       expiresOn: rule?.recurrenceMonths ? addMonths(completedOn, rule.recurrenceMonths) : null,
     },
@@ -80,6 +84,7 @@ const certificateSelect = {
   expiresOn: true,
   revokedAt: true,
   revokeReason: true,
+  templateId: true,
 } satisfies Prisma.CertificateSelect;
 
 export type CertificateRecord = Prisma.CertificateGetPayload<{ select: typeof certificateSelect }>;

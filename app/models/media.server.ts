@@ -60,6 +60,16 @@ export async function getMediaAsset({ id }: { id: string }) {
   return prisma.mediaAsset.findUnique({ select: { id: true, contentType: true, storageKey: true, byteSize: true }, where: { id } });
 }
 
+/** An image's bytes (for embedding it in a PDF); null when it is gone. */
+export async function readMediaBytes({ id }: { id: string }) {
+  const asset = await getMediaAsset({ id });
+  const stored = asset ? await mediaStore.open(asset.storageKey) : null;
+  if (!asset || !stored) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stored.stream) chunks.push(chunk as Buffer);
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), contentType: asset.contentType };
+}
+
 /** Widths and heights of these images, for the renderer. */
 export async function getMediaSizes(ids: string[]): Promise<Map<string, MediaSize>> {
   if (!ids.length) return new Map();

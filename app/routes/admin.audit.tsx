@@ -36,6 +36,7 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   "assignment.created": "audit.action.assignment.created",
   "assignment.removed": "audit.action.assignment.removed",
   "certificate.revoked": "audit.action.certificate.revoked",
+  "certificate.templateSaved": "audit.action.certificate.templateSaved",
   "person.extraTime": "audit.action.person.extraTime",
   "quiz.regraded": "audit.action.quiz.regraded",
   "bank.updated": "audit.action.bank.updated",

@@ -68,6 +68,9 @@ export default function AdminCertificates() {
     <div className="narrow">
       <ErrorSummary errors={result?.errors} fieldOrder={["code", "reason"]} />
       <h1>{t("certificates.admin.title")}</h1>
+      <p>
+        <Link to="/admin/certificates/template">{t("template.link")}</Link>
+      </p>
       <Form method="get" className="search-form">
         <TextField name="code" label={t("verify.code")} defaultValue={code} spellCheck={false} />
         <button type="submit" className="button">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getTranslate } from "~/i18n/translate.server";
 import { findCertificateByCode } from "~/models/certificate.server";
+import { lookForCertificate } from "~/services/certificate-look.server";
 import { renderCertificatePdf } from "~/services/certificate-pdf.server";
 import { requireUser } from "~/utils/auth.server";
 import { publicBaseUrl } from "~/utils/env.server";
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   // A revoked certificate is not handed out again as if it were valid.
   if (certificate.revokedAt) throw new Response(getTranslate(request)("certificate.revoked"), { status: 410 });
-  const pdf = await renderCertificatePdf(certificate, `${publicBaseUrl()}/verify/${certificate.code}`);
+  const pdf = await renderCertificatePdf(certificate, `${publicBaseUrl()}/verify/${certificate.code}`, await lookForCertificate(certificate));
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

@@ -18,7 +18,6 @@ const fonts = singleton("certificate-fonts", async () => ({
   bold: await readFile(require.resolve("@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf")),
 }));
 
-const BRAND = rgb(0.07, 0.21, 0.36);
 const INK = rgb(0.11, 0.14, 0.19);
 const MUTED = rgb(0.29, 0.33, 0.4);
 
@@ -36,7 +35,44 @@ function fitted(text: string, font: PDFFont, size: number, maxWidth: number) {
 
 const date = (value: Date) => `ngày ${value.getUTCDate()} tháng ${value.getUTCMonth() + 1} năm ${value.getUTCFullYear()}`;
 
-export async function renderCertificatePdf(certificate: CertificateRecord, verifyUrl: string): Promise<Uint8Array> {
+/** An image to embed: pdf-lib draws PNG and JPEG. */
+export type LookImage = { bytes: Uint8Array; contentType: string };
+
+/**
+ * How a certificate looks (an administrators' template version, or the
+ * built-in look of certificates issued before templates): wording, colour,
+ * logo and signature image. Who issues and signs is in the certificate row.
+ */
+export type CertificateLook = { heading: string; intro: string; completedText: string; colour: string; logo: LookImage | null; signature: LookImage | null };
+
+export const BUILT_IN_LOOK: CertificateLook = {
+  heading: "CHỨNG NHẬN HOÀN THÀNH KHOÁ HỌC",
+  intro: "Chứng nhận",
+  completedText: "đã hoàn thành khoá học",
+  colour: "#12355b",
+  logo: null,
+  signature: null,
+};
+
+function colourOf(hex: string) {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return rgb(((value >> 16) & 255) / 255, ((value >> 8) & 255) / 255, (value & 255) / 255);
+}
+
+async function embedImage(pdf: PDFDocument, image: LookImage | null) {
+  if (!image) return null;
+  if (image.contentType === "image/png") return pdf.embedPng(image.bytes);
+  if (image.contentType === "image/jpeg") return pdf.embedJpg(image.bytes);
+  return null;
+}
+
+/** Scales an image to fit a box, keeping its shape. */
+function fit(image: { width: number; height: number }, maxWidth: number, maxHeight: number) {
+  const scale = Math.min(maxWidth / image.width, maxHeight / image.height, 1);
+  return { width: image.width * scale, height: image.height * scale };
+}
+
+export async function renderCertificatePdf(certificate: CertificateRecord, verifyUrl: string, look: CertificateLook = BUILT_IN_LOOK): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   const { regular, bold } = await fonts;
@@ -50,6 +86,7 @@ export async function renderCertificatePdf(certificate: CertificateRecord, verif
   pdf.setCreationDate(certificate.issuedAt);
   pdf.setModificationDate(certificate.issuedAt);
 
+  const BRAND = colourOf(look.colour);
   const page = pdf.addPage([841.89, 595.28]);
   const { width, height } = page.getSize();
   page.drawRectangle({ x: 24, y: 24, width: width - 48, height: height - 48, borderColor: BRAND, borderWidth: 3 });
@@ -58,11 +95,16 @@ export async function renderCertificatePdf(certificate: CertificateRecord, verif
   centred(page, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", height - 80, heavy, 13);
   centred(page, "Độc lập - Tự do - Hạnh phúc", height - 98, font, 12);
   centred(page, certificate.issuerName.toUpperCase(), height - 130, heavy, 12, BRAND);
-  centred(page, "CHỨNG NHẬN HOÀN THÀNH KHOÁ HỌC", height - 185, heavy, 28, BRAND);
-  centred(page, "Chứng nhận", height - 225, font, 14, MUTED);
+  const logo = await embedImage(pdf, look.logo);
+  if (logo) {
+    const size = fit(logo, 80, 80);
+    page.drawImage(logo, { x: 60, y: height - 60 - size.height, ...size });
+  }
+  centred(page, look.heading, height - 185, heavy, fitted(look.heading, heavy, 28, width - 160), BRAND);
+  centred(page, look.intro, height - 225, font, 14, MUTED);
   centred(page, certificate.holderName, height - 262, heavy, fitted(certificate.holderName, heavy, 30, width - 160));
   if (certificate.unitName) centred(page, certificate.unitName, height - 288, font, 13, MUTED);
-  centred(page, "đã hoàn thành khoá học", height - 322, font, 14, MUTED);
+  centred(page, look.completedText, height - 322, font, 14, MUTED);
   centred(page, certificate.courseTitle, height - 354, heavy, fitted(certificate.courseTitle, heavy, 22, width - 160), BRAND);
   const hours = Math.round((certificate.minutes / 60) * 10) / 10;
   centred(page, `Thời lượng: ${String(hours).replace(".", ",")} giờ · Hoàn thành ${date(certificate.completedOn)}`, height - 384, font, 12);
@@ -71,6 +113,11 @@ export async function renderCertificatePdf(certificate: CertificateRecord, verif
   const signX = width - 300;
   page.drawText(`Cấp ${date(dayOf(certificate.issuedAt))}`, { x: signX, y: 150, size: 11, font, color: MUTED });
   if (certificate.signerTitle) page.drawText(certificate.signerTitle.toUpperCase(), { x: signX, y: 130, size: 11, font: heavy, color: INK });
+  const signature = await embedImage(pdf, look.signature);
+  if (signature) {
+    const size = fit(signature, 180, 48);
+    page.drawImage(signature, { x: signX, y: 88, ...size });
+  }
   if (certificate.signerName) page.drawText(certificate.signerName, { x: signX, y: 70, size: 13, font: heavy, color: INK });
 
   // Verification, left: the code and a QR code to the public page.

@@ -23,6 +23,7 @@ const certificate: CertificateRecord = {
   expiresOn: null,
   revokedAt: null,
   revokeReason: null,
+  templateId: null,
 };
 const url = "https://hocso.example/verify/7KQ2M9XH4T";
 
