@@ -65,6 +65,7 @@ const rules: Record<string, Rule> = {
   "admin.certificates.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
   "admin.certificates_.template.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
   "admin.certificates_.template.preview[.pdf].tsx": { action: { ...adminOnly, ADMIN: "400" } },
+  "admin.certificates_.$code.reissue.tsx": { loader: { ...adminOnly, ADMIN: "404" }, action: { ...adminOnly, ADMIN: "404" } },
   "admin.competencies.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
   "courses._index.tsx": { loader: signedIn },
   "courses.$slug._index.tsx": { loader: signedInNotFound, action: signedInNotFound },

@@ -304,6 +304,7 @@ export const en: Messages = {
   "audit.action.quiz.regraded": "Regraded a quiz",
   "audit.action.bank.updated": "Edited a question bank",
   "audit.action.certificate.templateSaved": "Saved the certificate template",
+  "audit.action.certificate.reissued": "Re-issued a certificate",
   "audit.action.role.granted": "Granted a role",
   "audit.action.role.revoked": "Revoked a role",
 

@@ -306,6 +306,7 @@ export const vi = {
   "audit.action.quiz.regraded": "Chấm lại bài kiểm tra",
   "audit.action.bank.updated": "Sửa ngân hàng câu hỏi",
   "audit.action.certificate.templateSaved": "Lưu mẫu chứng chỉ",
+  "audit.action.certificate.reissued": "Cấp lại chứng chỉ",
   "audit.action.role.granted": "Cấp vai trò",
   "audit.action.role.revoked": "Thu hồi vai trò",
 

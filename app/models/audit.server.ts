@@ -33,7 +33,8 @@ export type AuditAction =
   | "assignment.created"
   | "assignment.removed"
   | "certificate.revoked"
-  | "certificate.templateSaved";
+  | "certificate.templateSaved"
+  | "certificate.reissued";
 
 export async function recordAudit(event: {
   action: AuditAction;

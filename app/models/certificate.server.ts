@@ -124,3 +124,69 @@ export async function revokeCertificate({ code, reason }: { code: string; reason
   });
   return updated.count === 1;
 }
+
+/**
+ * A correction (a misspelt name, the unit at the time): the certificate is
+ * re-issued under a new code with what it should say, and what it said
+ * before is kept as a revision; the old code still verifies, as replaced.
+ * Only a valid certificate is re-issued; null otherwise. Returns the new code.
+ */
+export async function reissueCertificate({ code, holderName, unitName, reason, actorId }: { code: string; holderName: string; unitName: string | null; reason: string; actorId: string }) {
+  return prisma.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM certificate WHERE code = ${normaliseCode(code)} AND revoked_at IS NULL FOR UPDATE`;
+    if (!locked) return null;
+    const old = await tx.certificate.findUniqueOrThrow({ select: certificateSelect, where: { id: locked.id } });
+    await tx.certificateRevision.create({
+      data: {
+        certificateId: old.id,
+        code: old.code,
+        holderName: old.holderName,
+        unitName: old.unitName,
+        courseTitle: old.courseTitle,
+        issuerName: old.issuerName,
+        signerName: old.signerName,
+        signerTitle: old.signerTitle,
+        issuedAt: old.issuedAt,
+        templateId: old.templateId,
+        reason,
+        replacedById: actorId,
+      },
+    });
+    // The re-issued paper carries today's template and signer, like any new one.
+    const template = await getCurrentTemplate(tx);
+    const env = getEnv();
+    const reissued = await tx.certificate.update({
+      select: { code: true },
+      where: { id: old.id },
+      data: {
+        code: newCertificateCode(),
+        holderName,
+        unitName,
+        issuedAt: new Date(),
+        issuerName: template?.issuerName ?? env.CERT_ISSUER_NAME,
+        signerName: template ? template.signerName : (env.CERT_SIGNER_NAME ?? null),
+        signerTitle: template ? template.signerTitle : (env.CERT_SIGNER_TITLE ?? null),
+        templateId: template?.id ?? null,
+      },
+    });
+    return reissued.code;
+  });
+}
+
+/** An earlier code of a re-issued certificate: what it said, and when it was replaced. */
+export async function findRevisionByCode({ code }: { code: string }) {
+  return prisma.certificateRevision.findUnique({
+    select: { code: true, holderName: true, courseTitle: true, issuerName: true, replacedAt: true, certificate: { select: { completedOn: true } } },
+    where: { code: normaliseCode(code) },
+  });
+}
+
+/** A certificate's earlier versions, newest first (administrators). */
+export async function listRevisions({ certificateId }: { certificateId: string }) {
+  return prisma.certificateRevision.findMany({
+    select: { code: true, holderName: true, unitName: true, replacedAt: true, reason: true, replacedBy: { select: { fullName: true } } },
+    where: { certificateId },
+    orderBy: { replacedAt: "desc" },
+  });
+}

@@ -37,6 +37,7 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   "assignment.removed": "audit.action.assignment.removed",
   "certificate.revoked": "audit.action.certificate.revoked",
   "certificate.templateSaved": "audit.action.certificate.templateSaved",
+  "certificate.reissued": "audit.action.certificate.reissued",
   "person.extraTime": "audit.action.person.extraTime",
   "quiz.regraded": "audit.action.quiz.regraded",
   "bank.updated": "audit.action.bank.updated",

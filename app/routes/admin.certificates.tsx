@@ -8,7 +8,7 @@ import { useT } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { recordAudit } from "~/models/audit.server";
-import { findCertificateByCode, revokeCertificate, stateOf } from "~/models/certificate.server";
+import { findCertificateByCode, listRevisions, revokeCertificate, stateOf } from "~/models/certificate.server";
 import { requirePermission } from "~/utils/auth.server";
 import { flashCookie } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
@@ -39,6 +39,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
           completedOn: formatDate(locale, found.completedOn),
           state: stateOf(found),
           revokeReason: found.revokeReason,
+          revisions: (await listRevisions({ certificateId: found.id })).map((row) => ({
+            code: row.code,
+            holderName: row.holderName,
+            replacedAt: formatDate(locale, row.replacedAt),
+            reason: row.reason,
+            by: row.replacedBy?.fullName ?? "—",
+          })),
         }
       : null,
   };
@@ -91,7 +98,23 @@ export default function AdminCertificates() {
           </CertificateSummary>
           <p>
             <Link to={`/verify/${found.code}`}>{t("certificate.verifyLink")}</Link>
+            {found.state === "revoked" ? null : (
+              <>
+                {" · "}
+                <Link to={`/admin/certificates/${found.code}/reissue`}>{t("certificates.reissue.link")}</Link>
+              </>
+            )}
           </p>
+          {found.revisions.length ? (
+            <section aria-labelledby="revisions">
+              <h2 id="revisions">{t("certificates.reissue.history")}</h2>
+              <ul className="plain-list">
+                {found.revisions.map((row) => (
+                  <li key={row.code}>{t("certificates.reissue.historyRow", { code: row.code, name: row.holderName, date: row.replacedAt, by: row.by, reason: row.reason })}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {found.state === "revoked" ? null : (
             <Form method="post">
               <input type="hidden" name="code" value={found.code} />

@@ -5,7 +5,7 @@ import { CertificateSummary } from "~/components/certificate-summary";
 import { useT } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { findCertificateByCode, stateOf } from "~/models/certificate.server";
+import { findCertificateByCode, findRevisionByCode, stateOf } from "~/models/certificate.server";
 import { lockedUntil, recordFailure, verifyKey, verifyPolicy } from "~/models/login-throttle.server";
 import { formatDate } from "~/utils/format";
 import { clientAddress } from "~/utils/request-context.server";
@@ -21,8 +21,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const key = verifyKey(clientAddress());
   const locked = await lockedUntil([key]);
   if (locked) return data({ title, found: null, locked: true }, { status: 429 });
-  const certificate = await findCertificateByCode({ code: (params.code ?? "").slice(0, 32) });
+  const code = (params.code ?? "").slice(0, 32);
+  const certificate = await findCertificateByCode({ code });
   if (!certificate) {
+    // An earlier code of a re-issued certificate: replaced, not unknown.
+    const revision = await findRevisionByCode({ code });
+    if (revision) {
+      return {
+        title,
+        locked: false,
+        found: {
+          code: revision.code,
+          state: "replaced" as const,
+          holderName: revision.holderName,
+          courseTitle: revision.courseTitle,
+          completedOn: formatDate(locale, revision.certificate.completedOn),
+          issuerName: revision.issuerName,
+          revokedAt: null,
+          replacedAt: formatDate(locale, revision.replacedAt),
+          expiresOn: null,
+        },
+      };
+    }
     await recordFailure(key, verifyPolicy);
     return data({ title, found: null, locked: false }, { status: 404 });
   }
@@ -37,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       completedOn: formatDate(locale, certificate.completedOn),
       issuerName: certificate.issuerName,
       revokedAt: certificate.revokedAt ? formatDate(locale, certificate.revokedAt) : null,
+      replacedAt: null,
       expiresOn: certificate.expiresOn ? formatDate(locale, certificate.expiresOn) : null,
     },
   };
@@ -63,7 +84,7 @@ export default function VerifyCode() {
     <div className="narrow">
       <h1>{t("verify.title")}</h1>
       <div className={`notice ${tone}`} role="status">
-        <p className="panel__title">{t(`verify.state.${found.state}`, { date: found.revokedAt ?? found.expiresOn ?? "" })}</p>
+        <p className="panel__title">{t(`verify.state.${found.state}`, { date: found.revokedAt ?? found.replacedAt ?? found.expiresOn ?? "" })}</p>
       </div>
       <CertificateSummary holderName={found.holderName} courseTitle={found.courseTitle} completedOn={found.completedOn}>
         <div>

@@ -5,13 +5,14 @@ import path from "node:path";
 import { PNG } from "pngjs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { createTemplateVersion } from "~/models/certificate-template.server";
-import { findCertificateByCode } from "~/models/certificate.server";
+import { findCertificateByCode, listRevisions, reissueCertificate } from "~/models/certificate.server";
 import { enrol, markItemDone } from "~/models/enrolment.server";
 import { storeImage } from "~/models/media.server";
 import { prisma } from "~/utils/db.server";
 import { oneLessonCourse, publishTestCourse } from "../../tests/helpers/courses";
 import { makePerson, makeUnits, sessionCookieFor } from "../../tests/helpers/people";
 import { action as previewAction } from "../routes/admin.certificates_.template.preview[.pdf]";
+import { loader as verifyLoader } from "../routes/verify.$code";
 import { lookForCertificate } from "./certificate-look.server";
 import { renderCertificatePdf } from "./certificate-pdf.server";
 
@@ -123,6 +124,28 @@ describe("certificate templates", () => {
   test("a template version is never changed in place", async () => {
     const template = await prisma.certificateTemplate.findFirstOrThrow();
     await expect(prisma.certificateTemplate.update({ where: { id: template.id }, data: { heading: "ĐỔI" } })).rejects.toThrow();
+  });
+});
+
+describe("re-issuing a certificate", () => {
+  test("a corrected name gets a new code; the old one verifies as replaced, and the history stays", async () => {
+    const oldCode = await completeCourse();
+    const newCode = await reissueCertificate({ code: oldCode, holderName: "Nguyễn Thị Hồng Nhung", unitName: "Sở Nội vụ", reason: "Sửa tên đơn vị theo quyết định sáp nhập", actorId: adminId });
+    expect(newCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
+    expect(newCode).not.toBe(oldCode);
+    expect(await findCertificateByCode({ code: oldCode })).toBeNull();
+    const current = (await findCertificateByCode({ code: newCode! }))!;
+    expect(current.unitName).toBe("Sở Nội vụ");
+    expect(await listRevisions({ certificateId: current.id })).toEqual([
+      expect.objectContaining({ code: oldCode, reason: "Sửa tên đơn vị theo quyết định sáp nhập", replacedBy: { fullName: expect.any(String) } }),
+    ]);
+
+    const verify = (code: string) => verifyLoader({ request: new Request(`http://localhost/verify/${code}`), params: { code }, context: {} });
+    expect(((await verify(oldCode)) as { found: { state: string } }).found.state).toBe("replaced");
+    expect(((await verify(newCode!)) as { found: { state: string } }).found.state).toBe("valid");
+    // A revoked certificate is not re-issued.
+    await prisma.certificate.update({ where: { code: newCode! }, data: { revokedAt: new Date(), revokeReason: "Thử" } });
+    expect(await reissueCertificate({ code: newCode!, holderName: "Ai đó", unitName: null, reason: "Không được", actorId: adminId })).toBeNull();
   });
 });
 
