@@ -5,6 +5,7 @@ import { findUserForSignIn, upsertPerson } from "~/models/user.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { demoOrgUnits } from "./demo-data/org-units";
 import { importContent } from "./content";
+import { seedDemoCertificateTemplate } from "./demo-data/certificates";
 import { seedDemoAssignments, seedDemoLearning } from "./demo-data/learning";
 import { DEMO_PASSWORD, demoAccounts, generateDemoPeople } from "./demo-data/people";
 
@@ -32,6 +33,8 @@ export async function seedDemoData(log: (message: string) => void = () => {}) {
 
   // The courses in content/, with their trainers (demo accounts above).
   await importContent({ contentDir, log });
+  // Before learning: the certificates the demo issues carry its signer.
+  if (await seedDemoCertificateTemplate()) log("demo data: certificate template, signed by the department's director");
   const enrolments = await seedDemoLearning();
   if (enrolments) log(`demo data: ${enrolments} enrolments in progress`);
   const rules = await seedDemoAssignments();

@@ -2,12 +2,16 @@
 //   npm run build && npm run screenshots
 // Runs the production build on a fresh demo database (e2e/server.ts) and
 // writes PNGs to docs/screenshots/. Re-run it whenever pages change.
-import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser } from "@playwright/test";
 import { launchChromium, signIn, startDemoServer } from "./lib/demo-server";
 
-// `open`/`then`: links to follow from `path` (pages whose address holds an id).
-// fullPage false: the first screen only (long lessons).
-/** `open`: links to follow, in order; `press`: then a button to press (a form). */
+// `open`: links to follow from `path`, in order (pages whose address holds
+// an id); `press`: then a button to press (a form). fullPage false: the
+// first screen only (long lessons).
 type Shot = { file: string; path: string; width: number; height: number; signInAs?: string; open?: string[]; press?: string; fullPage?: boolean };
 
 const shots: Shot[] = [
@@ -27,8 +31,32 @@ const shots: Shot[] = [
   { file: "studio-editor-desktop.png", path: "/studio", width: 1280, height: 900, signInAs: "giangvien@lamdong.test", open: ["Chữ ký số và văn bản điện tử", "Soạn “Chữ ký điện tử và chữ ký số khác nhau thế nào?”"], fullPage: false },
   { file: "quiz-question-phone.png", path: "/courses/an-toan-thong-tin-cho-can-bo/quiz/kiem-tra-cuoi-khoa", width: 360, height: 740, signInAs: "hocvien@lamdong.test", press: "Bắt đầu làm bài", fullPage: false },
   { file: "quiz-settings-desktop.png", path: "/studio", width: 1280, height: 900, signInAs: "giangvien@lamdong.test", open: ["Dịch vụ công trực tuyến và định danh điện tử", "Soạn “Bài kiểm tra cuối khoá”", "Cài đặt bài kiểm tra"] },
+  { file: "certificate-template-desktop.png", path: "/admin/certificates/template", width: 1280, height: 900, signInAs: "quantri@lamdong.test" },
   { file: "quiz-results-desktop.png", path: "/studio", width: 1280, height: 900, signInAs: "giangvien@lamdong.test", open: ["Chuyển đổi số: nhận thức chung", "Soạn “Bài kiểm tra cuối khoá”", "Kết quả và thống kê"], fullPage: false },
 ];
+
+/**
+ * Page 1 of a certificate as a picture: the template page's preview (a
+ * sample for "Nguyễn Thị Hồng Nhung", "Chuyển đổi số: nhận thức chung", with
+ * the demo's template) drawn by pdftoppm, as a reader would see it.
+ */
+async function certificatePicture(browser: Browser) {
+  const page = await browser.newPage();
+  await signIn(page, baseUrl, "quantri@lamdong.test");
+  await page.goto(`${baseUrl}/admin/certificates/template`);
+  const fields = Object.fromEntries(
+    await Promise.all(
+      ["heading", "intro", "completedText", "issuerName", "signerName", "signerTitle", "colour"].map(async (name) => [name, await page.locator(`[name="${name}"]`).inputValue()] as const),
+    ),
+  );
+  const response = await page.request.post(`${baseUrl}/admin/certificates/template/preview.pdf`, { multipart: fields, headers: { Origin: baseUrl } });
+  if (response.headers()["content-type"] !== "application/pdf") throw new Error(`no certificate preview: ${response.status()}`);
+  const folder = mkdtempSync(path.join(os.tmpdir(), "hoc-so-shot-"));
+  writeFileSync(path.join(folder, "certificate.pdf"), await response.body());
+  execFileSync("pdftoppm", ["-png", "-r", "110", "-singlefile", path.join(folder, "certificate.pdf"), "docs/screenshots/certificate"]);
+  console.log("docs/screenshots/certificate.png");
+  await page.close();
+}
 
 const { baseUrl, stop } = await startDemoServer();
 
@@ -60,6 +88,7 @@ try {
     console.log(`docs/screenshots/${shot.file}`);
     await page.close();
   }
+  await certificatePicture(browser);
   await browser.close();
 } finally {
   await stop();

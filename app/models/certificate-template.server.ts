@@ -37,7 +37,7 @@ export async function listTemplateVersions() {
 }
 
 /** Saves the next version; two saves at once both get a number of their own. */
-export async function createTemplateVersion(fields: TemplateFields & { createdById: string }) {
+export async function createTemplateVersion(fields: TemplateFields & { createdById: string | null }) {
   for (let tries = 0; ; tries++) {
     const last = await prisma.certificateTemplate.aggregate({ _max: { version: true } });
     try {
