@@ -44,6 +44,7 @@ test("a valid code shows what is printed and nothing more; lower case works", as
     completedOn: "20 tháng 11, 2026",
     issuerName: "Sở KH&CN",
     revokedAt: null,
+    replacedAt: null,
     expiresOn: null,
   });
 });
