@@ -75,6 +75,7 @@ const rules: Record<string, Rule> = {
   "certificates.$code[.jwt].tsx": { loader: signedInNotFound },
   "ob.issuer.tsx": { loader: everyone("ok") },
   "ob.jwks[.json].tsx": { loader: everyone("ok") },
+  "ob.keys.$thumbprint.tsx": { loader: everyone("404") },
   "[.well-known].jwks[.json].tsx": { loader: everyone("ok") },
   "verify._index.tsx": { loader: everyone("ok") },
   // Public; an unknown code answers 404 with a page that says so.

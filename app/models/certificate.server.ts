@@ -129,7 +129,8 @@ export async function revokeCertificate({ code, reason }: { code: string; reason
  * A correction (a misspelt name, the unit at the time): the certificate is
  * re-issued under a new code with what it should say, and what it said
  * before is kept as a revision; the old code still verifies, as replaced.
- * Only a valid certificate is re-issued; null otherwise. Returns the new code.
+ * A revoked certificate is not re-issued (null); an expired one may be
+ * corrected, and stays expired. Returns the new code.
  */
 export async function reissueCertificate({ code, holderName, unitName, reason, actorId }: { code: string; holderName: string; unitName: string | null; reason: string; actorId: string }) {
   return prisma.$transaction(async (tx) => {
@@ -156,11 +157,14 @@ export async function reissueCertificate({ code, holderName, unitName, reason, a
     // The re-issued paper carries today's template and signer, like any new one.
     const template = await getCurrentTemplate(tx);
     const env = getEnv();
+    // Codes are unique across certificates and earlier codes alike.
+    let newCode = newCertificateCode();
+    while (await tx.certificateRevision.count({ where: { code: newCode } })) newCode = newCertificateCode();
     const reissued = await tx.certificate.update({
       select: { code: true },
       where: { id: old.id },
       data: {
-        code: newCertificateCode(),
+        code: newCode,
         holderName,
         unitName,
         issuedAt: new Date(),
@@ -177,7 +181,14 @@ export async function reissueCertificate({ code, holderName, unitName, reason, a
 /** An earlier code of a re-issued certificate: what it said, and when it was replaced. */
 export async function findRevisionByCode({ code }: { code: string }) {
   return prisma.certificateRevision.findUnique({
-    select: { code: true, holderName: true, courseTitle: true, issuerName: true, replacedAt: true, certificate: { select: { completedOn: true } } },
+    select: {
+      code: true,
+      holderName: true,
+      courseTitle: true,
+      issuerName: true,
+      replacedAt: true,
+      certificate: { select: { code: true, completedOn: true, revokedAt: true } },
+    },
     where: { code: normaliseCode(code) },
   });
 }

@@ -19,7 +19,8 @@ export class MediaRuleError extends Error {
   }
 }
 
-function inspect(bytes: Uint8Array) {
+/** What an image is (type and size) from its bytes; null when it is not one we take. */
+export function inspectImage(bytes: Uint8Array) {
   try {
     const info = imageSize(bytes);
     const contentType = info.type ? TYPES[info.type] : undefined;
@@ -34,7 +35,7 @@ function inspect(bytes: Uint8Array) {
 export async function storeImage({ bytes, originalName, uploadedById }: { bytes: Uint8Array; originalName: string; uploadedById: string | null }) {
   if (bytes.byteLength === 0) throw new MediaRuleError("media.error.empty");
   if (bytes.byteLength > getEnv().MEDIA_MAX_BYTES) throw new MediaRuleError("media.error.tooLarge");
-  const info = inspect(bytes);
+  const info = inspectImage(bytes);
   if (!info) throw new MediaRuleError("media.error.notImage");
   if (info.width > MAX_SIDE || info.height > MAX_SIDE) throw new MediaRuleError("media.error.tooLarge");
   const sha256 = createHash("sha256").update(bytes).digest("hex");

@@ -8,7 +8,7 @@ import { useT } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { recordAudit } from "~/models/audit.server";
-import { findCertificateByCode, listRevisions, revokeCertificate, stateOf } from "~/models/certificate.server";
+import { findCertificateByCode, findRevisionByCode, listRevisions, revokeCertificate, stateOf } from "~/models/certificate.server";
 import { requirePermission } from "~/utils/auth.server";
 import { flashCookie } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
@@ -31,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: `${t("certificates.admin.title")} – ${t("app.titleSuffix")}`,
     code,
+    // An earlier code of a re-issued certificate leads to the current one.
+    replaced: code && !found ? await replacedBy(code, locale) : null,
     found: found
       ? {
           code: found.code,
@@ -51,6 +53,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+async function replacedBy(code: string, locale: "vi" | "en") {
+  const revision = await findRevisionByCode({ code });
+  return revision ? { date: formatDate(locale, revision.replacedAt), code: revision.certificate.code } : null;
+}
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -68,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminCertificates() {
-  const { code, found } = useLoaderData<typeof loader>();
+  const { code, found, replaced } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   return (
@@ -84,7 +91,13 @@ export default function AdminCertificates() {
           {t("verify.submit")}
         </button>
       </Form>
-      {code && !found ? <p>{t("verify.unknown")}</p> : null}
+      {replaced ? (
+        <p>
+          {t("certificates.admin.replacedBy", { date: replaced.date })} <Link to={`/admin/certificates?code=${replaced.code}`}>{replaced.code}</Link>.
+        </p>
+      ) : code && !found ? (
+        <p>{t("verify.unknown")}</p>
+      ) : null}
       {found ? (
         <>
           <CertificateSummary holderName={found.holderName} courseTitle={found.courseTitle} completedOn={found.completedOn}>

@@ -40,8 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: `${t("certificates.reissue.title")} – ${t("app.titleSuffix")}`,
     certificate: { code: certificate.code, holderName: certificate.holderName, unitName: certificate.unitName ?? "", courseTitle: certificate.courseTitle },
-    // As the person's record says today: usually what the correction is for.
-    suggested: { holderName: person?.fullName ?? certificate.holderName, unitName: person?.memberships.find((row) => !row.validTo)?.unit.name ?? certificate.unitName ?? "" },
+    // The fields start from what is printed; the person's record as it is
+    // today is shown beside them, the usual source of a correction.
+    record: { holderName: person?.fullName ?? "", unitName: person?.memberships.find((row) => !row.validTo)?.unit.name ?? "" },
   };
 }
 
@@ -70,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReissueCertificate() {
-  const { certificate, suggested } = useLoaderData<typeof loader>();
+  const { certificate, record } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   return (
@@ -82,9 +83,10 @@ export default function ReissueCertificate() {
       <h1>{t("certificates.reissue.title")}</h1>
       <p className="lead">{t("certificates.reissue.lead", { code: certificate.code, course: certificate.courseTitle })}</p>
       <p>{t("certificates.reissue.printed", { name: certificate.holderName, unit: certificate.unitName || "—" })}</p>
+      <p className="hint">{t("certificates.reissue.record", { name: record.holderName || "—", unit: record.unitName || "—" })}</p>
       <Form method="post" noValidate>
-        <TextField name="holderName" label={t("verify.holder")} defaultValue={result?.values.holderName ?? suggested.holderName} error={result?.errors.holderName} />
-        <TextField name="unitName" label={t("certificates.reissue.unit")} defaultValue={result?.values.unitName ?? suggested.unitName} error={result?.errors.unitName} />
+        <TextField name="holderName" label={t("verify.holder")} defaultValue={result?.values.holderName ?? certificate.holderName} error={result?.errors.holderName} />
+        <TextField name="unitName" label={t("certificates.reissue.unit")} defaultValue={result?.values.unitName ?? certificate.unitName} error={result?.errors.unitName} />
         <TextArea name="reason" label={t("certificates.reissue.reason")} hint={t("certificates.reissue.reasonHint")} rows={3} defaultValue={result?.values.reason} error={result?.errors.reason} />
         <button type="submit" className="button">
           {t("certificates.reissue.submit")}

@@ -1,22 +1,22 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { getTranslate } from "~/i18n/translate.server";
-import { lookOf } from "~/services/certificate-look.server";
 import { renderCertificatePdf } from "~/services/certificate-pdf.server";
-import { readTemplateForm } from "~/services/certificate-template-form.server";
+import { previewLook, readTemplateForm } from "~/services/certificate-template-form.server";
 import { requirePermission } from "~/utils/auth.server";
 import { publicBaseUrl } from "~/utils/env.server";
 
 // "Xem trước" on the certificate template page: the form as it stands, not
-// saved, drawn on a sample certificate and sent back as a PDF (new tab).
+// saved (uploaded images included, not stored), drawn on a sample
+// certificate and sent back as a PDF (new tab).
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requirePermission(request, "manage:person:any");
+  await requirePermission(request, "manage:person:any");
   const t = getTranslate(request);
-  const form = await readTemplateForm(request, admin.id);
+  const form = await readTemplateForm(request);
   if (!form.ok) {
     const messages = Object.values(form.errors).flatMap((key) => (key ? [t(key)] : []));
     return new Response(messages.join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const { template } = form;
+  const template = form.fields;
   const today = new Date();
   const sample = {
     id: "00000000-0000-0000-0000-000000000000",
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
     signerName: template.signerName,
     signerTitle: template.signerTitle,
   };
-  const pdf = await renderCertificatePdf(sample, `${publicBaseUrl()}/verify/${sample.code}`, await lookOf(template));
+  const pdf = await renderCertificatePdf(sample, `${publicBaseUrl()}/verify/${sample.code}`, await previewLook(form));
   return new Response(new Uint8Array(pdf), {
     headers: { "Content-Type": "application/pdf", "Content-Disposition": 'inline; filename="mau-chung-chi.pdf"', "Cache-Control": "no-store" },
   });

@@ -9,7 +9,7 @@ import { recordAudit } from "~/models/audit.server";
 import { createTemplateVersion, getCurrentTemplate, listTemplateVersions } from "~/models/certificate-template.server";
 import { getMediaAsset } from "~/models/media.server";
 import { BUILT_IN_LOOK } from "~/services/certificate-pdf.server";
-import { readTemplateForm } from "~/services/certificate-template-form.server";
+import { readTemplateForm, templateToSave } from "~/services/certificate-template-form.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { flashCookie } from "~/utils/flash.server";
@@ -46,24 +46,27 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manage:person:any");
   const t = getTranslate(request);
-  const form = await readTemplateForm(request, admin.id);
-  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  const saved = await createTemplateVersion({ ...form.template, createdById: admin.id });
+  const form = await readTemplateForm(request);
+  // What was typed comes back with the errors: nothing is lost to a mistake.
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const saved = await createTemplateVersion({ ...(await templateToSave(form, admin.id)), createdById: admin.id });
   await recordAudit({ action: "certificate.templateSaved", actorId: admin.id, targetType: "certificate_template", targetId: saved.id, ipAddress: clientAddress(), detail: { version: saved.version } });
   return redirect("/admin/certificates/template", { headers: { "Set-Cookie": flashCookie(t("template.saved", { version: saved.version })) } });
 }
 
 export default function CertificateTemplatePage() {
-  const { values, logo, signature, versions } = useLoaderData<typeof loader>();
+  const { values: saved, logo, signature, versions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
+  // After a refused save, the fields show what was typed, not what is saved.
+  const values = { ...saved, ...result?.values };
   const { t } = useI18n();
   return (
     <>
       <p>
         <Link to="/admin/certificates">{t("certificates.admin.title")}</Link>
       </p>
-      <ErrorSummary errors={errors} fieldOrder={["heading", "intro", "completedText", "issuerName", "signerName", "signerTitle", "colour", "logo"]} />
+      <ErrorSummary errors={errors} fieldOrder={["heading", "intro", "completedText", "issuerName", "signerName", "signerTitle", "colour", "logo", "signature"]} />
       <h1>{t("template.title")}</h1>
       <p className="lead">{t("template.lead")}</p>
       {/* A plain form post: "Xem trước" sends it to the preview's own address and opens the PDF in a new tab. */}
@@ -78,20 +81,50 @@ export default function CertificateTemplatePage() {
           <label className="label" htmlFor="colour">
             {t("template.colour")}
           </label>
-          {errors?.colour ? <p className="field-error">{t(errors.colour)}</p> : null}
-          <input className="input input--colour" type="color" id="colour" name="colour" defaultValue={values.colour} />
+          <p className="hint" id="colour-hint">
+            {t("template.colourHint")}
+          </p>
+          {errors?.colour ? (
+            <p className="field-error" id="colour-error">
+              {t(errors.colour)}
+            </p>
+          ) : null}
+          <input
+            className="input input--colour"
+            type="color"
+            id="colour"
+            name="colour"
+            defaultValue={values.colour}
+            aria-invalid={errors?.colour ? true : undefined}
+            aria-describedby={errors?.colour ? "colour-hint colour-error" : "colour-hint"}
+          />
         </div>
         {(["logo", "signature"] as const).map((name) => {
           const current = name === "logo" ? logo : signature;
+          const error = errors?.[name];
           return (
-            <div key={name} className={`form-group${name === "logo" && errors?.logo ? " form-group--error" : ""}`}>
+            <div key={name} className={`form-group${error ? " form-group--error" : ""}`}>
               <label className="label" htmlFor={name}>
                 {t(`template.${name}`)}
               </label>
-              <p className="hint">{t("template.imageHint")}</p>
-              {name === "logo" && errors?.logo ? <p className="field-error">{t(errors.logo)}</p> : null}
+              <p className="hint" id={`${name}-hint`}>
+                {t("template.imageHint")}
+              </p>
+              {error ? (
+                <p className="field-error" id={`${name}-error`}>
+                  {t(error)}
+                </p>
+              ) : null}
               {current ? <img src={current} alt={t(`template.${name}Current`)} className="template-image" /> : null}
-              <input className="input" type="file" id={name} name={name} accept="image/png,image/jpeg" />
+              <input
+                className="input"
+                type="file"
+                id={name}
+                name={name}
+                accept="image/png,image/jpeg"
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${name}-hint ${name}-error` : `${name}-hint`}
+              />
               {current ? (
                 <div className="checkbox">
                   <input className="checkbox__input" type="checkbox" id={`remove-${name}`} name={name === "logo" ? "removeLogo" : "removeSignature"} />

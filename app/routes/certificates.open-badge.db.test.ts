@@ -8,6 +8,7 @@ import { makePerson, makeUnits, sessionCookieFor } from "../../tests/helpers/peo
 import { loader as credentialLoader } from "./certificates.$code[.jwt]";
 import { loader as issuerLoader } from "./ob.issuer";
 import { loader as jwksLoader } from "./ob.jwks[.json]";
+import { loader as keyLoader } from "./ob.keys.$thumbprint";
 
 // A holder downloads their certificate as an Open Badges 3.0 credential; a
 // stranger checks it with nothing but the published key set, and finds the
@@ -42,17 +43,26 @@ describe("a certificate as an Open Badges 3.0 credential", () => {
     expect(jwks.keys).toEqual([expect.objectContaining({ kty: "OKP", crv: "Ed25519", alg: "EdDSA", use: "sig" })]);
     expect(jwks.keys[0]).not.toHaveProperty("d");
     const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(jwks), { algorithms: ["EdDSA"] });
-    expect(protectedHeader).toMatchObject({ alg: "EdDSA", typ: "JWT", kid: jwks.keys[0].kid });
+    expect(protectedHeader).toMatchObject({ alg: "EdDSA", typ: "vc+jwt", kid: jwks.keys[0].kid });
+    // The kid is an address that gives the key itself (OB 3.0 §8.2).
+    const thumbprint = String(protectedHeader.kid).split("/ob/keys/")[1]!;
+    const key = await (await keyLoader({ request: new Request(String(protectedHeader.kid)), params: { thumbprint }, context: {} })).json();
+    expect(key).toMatchObject({ kty: "OKP", crv: "Ed25519", x: jwks.keys[0].x });
+    expect(key).not.toHaveProperty("d");
 
     const issuer = await (await issuerLoader()).json();
-    const vc = payload.vc as ReturnType<typeof openBadgeCredential>;
+    // VC Data Model 2.0: the credential is the payload, with the registered claims beside it.
+    const vc = payload as unknown as ReturnType<typeof openBadgeCredential>;
     expect(payload.iss).toBe(issuer.id);
     expect(payload.jti).toBe(vc.id);
-    expect(vc["@context"]).toEqual(["https://www.w3.org/2018/credentials/v1", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]);
+    expect(payload.sub).toBe(vc.credentialSubject.id);
+    expect(vc.credentialSubject.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(payload.nbf).toBe(Math.floor(Date.parse(vc.validFrom) / 1000));
+    expect(vc["@context"]).toEqual(["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]);
     expect(vc.type).toEqual(["VerifiableCredential", "OpenBadgeCredential"]);
     expect(vc.id).toMatch(new RegExp(`/verify/${code}$`));
     expect(vc.issuer).toMatchObject({ id: issuer.id, type: ["Profile"], name: issuer.name });
-    expect(Date.parse(vc.issuanceDate)).not.toBeNaN();
+    expect(Date.parse(vc.validFrom)).not.toBeNaN();
     expect(vc.credentialSubject.type).toEqual(["AchievementSubject"]);
     expect(vc.credentialSubject.identifier).toEqual([{ type: "IdentityObject", identityHash: "Nguyễn Thị Hồng Nhung", identityType: "name", hashed: false }]);
     expect(vc.credentialSubject.achievement).toMatchObject({
@@ -69,7 +79,7 @@ describe("a certificate as an Open Badges 3.0 credential", () => {
     const jwt = await (await credentialLoader({ request: get(holderCookie), params: { code }, context: {} })).text();
     const [header, payload, signature] = jwt.split(".");
     const forged = JSON.parse(Buffer.from(payload!, "base64url").toString());
-    forged.vc.credentialSubject.identifier[0].identityHash = "Người Khác";
+    forged.credentialSubject.identifier[0].identityHash = "Người Khác";
     const tampered = [header, Buffer.from(JSON.stringify(forged)).toString("base64url"), signature].join(".");
     expect(decodeProtectedHeader(tampered).alg).toBe("EdDSA");
     await expect(jwtVerify(tampered, createLocalJWKSet(await (await jwksLoader()).json()))).rejects.toThrow();

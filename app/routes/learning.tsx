@@ -23,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listAssignedToUser({ userId: user.id }),
     listCertificates({ userId: user.id }),
   ]);
-  const certificateOf = new Map(certificates.map((certificate) => [certificate.enrolmentId, certificate.code]));
+  // A revoked certificate is not offered for download or sharing.
+  const certificateOf = new Map(certificates.filter((certificate) => !certificate.revokedAt).map((certificate) => [certificate.enrolmentId, certificate.code]));
   const rows = enrolments.map((enrolment) => {
     const progress = progressOf(enrolment.content, enrolment);
     return {
@@ -123,7 +124,7 @@ export default function MyLearning() {
                       </a>{" "}
                       · <Link to={`/verify/${row.certificate}`}>{t("certificate.verifyLink")}</Link>
                     </p>
-                    <CopyLink url={`${baseUrl}/verify/${row.certificate}`} label={t("certificate.shareLink")} />
+                    <CopyLink url={`${baseUrl}/verify/${row.certificate}`} label={t("certificate.shareLinkFor", { title: row.title })} />
                   </>
                 ) : null}
               </li>

@@ -27,17 +27,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // An earlier code of a re-issued certificate: replaced, not unknown.
     const revision = await findRevisionByCode({ code });
     if (revision) {
+      // Replaced, unless what replaced it has since been revoked: then that is the news.
+      const revokedAt = revision.certificate.revokedAt;
       return {
         title,
         locked: false,
         found: {
           code: revision.code,
-          state: "replaced" as const,
+          state: revokedAt ? ("revoked" as const) : ("replaced" as const),
           holderName: revision.holderName,
           courseTitle: revision.courseTitle,
           completedOn: formatDate(locale, revision.certificate.completedOn),
           issuerName: revision.issuerName,
-          revokedAt: null,
+          revokedAt: revokedAt ? formatDate(locale, revokedAt) : null,
           replacedAt: formatDate(locale, revision.replacedAt),
           expiresOn: null,
         },

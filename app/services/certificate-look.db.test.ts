@@ -121,6 +121,33 @@ describe("certificate templates", () => {
     expect(await prisma.certificateTemplate.count()).toBe(versions);
   });
 
+  test("an image that cannot be drawn is refused before anything is stored; a good one is previewed without being stored", async () => {
+    const cookie = await sessionCookieFor(adminId, "ADMIN");
+    const post = async (logo: Uint8Array) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries({ heading: "CHỨNG CHỈ", intro: "Trao cho", completedText: "đã học xong", issuerName: "Sở Nội vụ", signerName: "", signerTitle: "", colour: "#12355b" })) form.append(name, value);
+      form.append("logo", new File([logo], "logo.png", { type: "image/png" }));
+      const encoded = new Request("http://localhost/", { method: "POST", body: form });
+      const body = await encoded.arrayBuffer();
+      return previewAction({
+        request: new Request("http://localhost/admin/certificates/template/preview.pdf", {
+          method: "POST",
+          body,
+          headers: { Cookie: cookie, "Content-Type": encoded.headers.get("Content-Type")!, "Content-Length": String(body.byteLength) },
+        }),
+        params: {},
+        context: {},
+      });
+    };
+    const media = await prisma.mediaAsset.count();
+    const broken = await post(pngBytes().subarray(0, 40));
+    expect(broken.status).toBe(400);
+    expect(await broken.text()).toContain("Không đọc được ảnh này");
+    const good = await post(pngBytes());
+    expect(good.headers.get("Content-Type")).toBe("application/pdf");
+    expect(await prisma.mediaAsset.count()).toBe(media);
+  });
+
   test("a template version is never changed in place", async () => {
     const template = await prisma.certificateTemplate.findFirstOrThrow();
     await expect(prisma.certificateTemplate.update({ where: { id: template.id }, data: { heading: "ĐỔI" } })).rejects.toThrow();
@@ -143,8 +170,10 @@ describe("re-issuing a certificate", () => {
     const verify = (code: string) => verifyLoader({ request: new Request(`http://localhost/verify/${code}`), params: { code }, context: {} });
     expect(((await verify(oldCode)) as { found: { state: string } }).found.state).toBe("replaced");
     expect(((await verify(newCode!)) as { found: { state: string } }).found.state).toBe("valid");
-    // A revoked certificate is not re-issued.
+    // When the replacement is revoked, the old code says so too.
     await prisma.certificate.update({ where: { code: newCode! }, data: { revokedAt: new Date(), revokeReason: "Thử" } });
+    expect(((await verify(oldCode)) as { found: { state: string } }).found.state).toBe("revoked");
+    // A revoked certificate is not re-issued.
     expect(await reissueCertificate({ code: newCode!, holderName: "Ai đó", unitName: null, reason: "Không được", actorId: adminId })).toBeNull();
   });
 });

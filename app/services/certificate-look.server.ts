@@ -8,10 +8,15 @@ import { BUILT_IN_LOOK, type CertificateLook } from "./certificate-pdf.server";
 // same certificate is always the same PDF.
 
 export async function lookOf(fields: Pick<TemplateFields, "heading" | "intro" | "completedText" | "colour" | "logoId" | "signatureId">): Promise<CertificateLook> {
-  const [logo, signature] = await Promise.all([
-    fields.logoId ? readMediaBytes({ id: fields.logoId }) : null,
-    fields.signatureId ? readMediaBytes({ id: fields.signatureId }) : null,
-  ]);
+  // An image the template names but storage has lost: refuse rather than
+  // hand out a certificate that differs from the one issued.
+  const image = async (id: string | null) => {
+    if (!id) return null;
+    const found = await readMediaBytes({ id });
+    if (!found) throw new Error(`certificate template image ${id} is missing from media storage`);
+    return found;
+  };
+  const [logo, signature] = await Promise.all([image(fields.logoId), image(fields.signatureId)]);
   return { heading: fields.heading, intro: fields.intro, completedText: fields.completedText, colour: fields.colour, logo, signature };
 }
 

@@ -54,7 +54,11 @@ export const BUILT_IN_LOOK: CertificateLook = {
   signature: null,
 };
 
+/** The brand blue as certificates were first drawn: kept exact, so those PDFs stay the same bytes. */
+const FIRST_BRAND = rgb(0.07, 0.21, 0.36);
+
 function colourOf(hex: string) {
+  if (hex === "#12355b") return FIRST_BRAND;
   const value = Number.parseInt(hex.slice(1), 16);
   return rgb(((value >> 16) & 255) / 255, ((value >> 8) & 255) / 255, (value & 255) / 255);
 }

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -28,6 +29,12 @@ const certificate: CertificateRecord = {
 const url = "https://hocso.example/verify/7KQ2M9XH4T";
 
 describe("the certificate PDF", () => {
+  test("a certificate issued before templates is the same bytes as when it was issued", async () => {
+    // SHA-256 of this record's PDF as the first renderer made it (commit 09acc9c).
+    const pdf = await renderCertificatePdf(certificate, url);
+    expect(createHash("sha256").update(pdf).digest("hex")).toBe("ee4248fc0a8b6f5e24e350d8d00cee47e7764fdd21a7720b5cc187caede9835d");
+  });
+
   test("is made again byte for byte from the same record", async () => {
     const [a, b] = await Promise.all([renderCertificatePdf(certificate, url), renderCertificatePdf(certificate, url)]);
     expect(Buffer.from(a).subarray(0, 5).toString()).toBe("%PDF-");

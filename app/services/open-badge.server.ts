@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createPrivateKey, createPublicKey } from "node:crypto";
+import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, SignJWT, type JWK } from "jose";
 import type { CertificateRecord } from "~/models/certificate.server";
@@ -12,7 +13,7 @@ import { singleton } from "~/utils/singleton.server";
 // published at stable addresses (/ob/issuer, /ob/jwks.json), so a wallet,
 // an employer or another province can check one without asking us.
 
-export const OB_CONTEXT = ["https://www.w3.org/2018/credentials/v1", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"] as const;
+export const OB_CONTEXT = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"] as const;
 
 type IssuerKey = { privateKey: CryptoKey; publicJwk: JWK & { kid: string; alg: "EdDSA"; use: "sig" } };
 
@@ -21,46 +22,68 @@ async function loadPem(): Promise<string> {
   const env = getEnv();
   if (env.OB_ISSUER_KEY) return env.OB_ISSUER_KEY.replace(/\\n/g, "\n");
   const file = path.resolve(env.OB_ISSUER_KEY_FILE);
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
+  const existing = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  });
+  if (existing !== null) return existing;
   const { privateKey } = await generateKeyPair("EdDSA", { crv: "Ed25519", extractable: true });
   const pem = await exportPKCS8(privateKey);
   await mkdir(path.dirname(file), { recursive: true });
+  // Written whole under a name of its own, then linked into place: link()
+  // fails if the file exists, so two processes starting together both end
+  // up with the first one's key, and neither ever reads half a file.
+  const partial = `${file}.${process.pid}.${Date.now()}.partial`;
+  await writeFile(partial, pem, { mode: 0o600 });
   try {
-    // "wx": two processes starting together keep the one that was written first.
-    await writeFile(file, pem, { mode: 0o600, flag: "wx" });
+    await link(partial, file);
     getLogger().warn({ file }, "no OB_ISSUER_KEY: made an Open Badges signing key and kept it in a file");
     return pem;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFile(file, "utf8");
     throw error;
+  } finally {
+    await unlink(partial).catch(() => {});
   }
 }
 
 const keyState = singleton("ob-issuer-key", () => ({ key: null as Promise<IssuerKey> | null }));
 
+/** The public key's own address: the JWT header's kid, which verifiers dereference (OB 3.0 §8.2). */
+export const keyUrl = (baseUrl: string, thumbprint: string) => `${baseUrl}/ob/keys/${thumbprint}`;
+
 export function issuerKey(): Promise<IssuerKey> {
   keyState.key ??= (async () => {
-    const privateKey = await importPKCS8(await loadPem(), "EdDSA", { extractable: true });
-    const { kty, crv, x } = await exportJWK(privateKey);
+    const pem = await loadPem();
+    const privateKey = await importPKCS8(pem, "EdDSA");
+    // The public half, derived without making the private key exportable.
+    const { kty, crv, x } = await exportJWK(createPublicKey(createPrivateKey(pem)));
     const publicPart = { kty: kty!, crv: crv!, x: x! };
     return { privateKey, publicJwk: { ...publicPart, kid: await calculateJwkThumbprint(publicPart), alg: "EdDSA", use: "sig" } };
   })();
+  // A failure (a bad key in the settings, a disk error) is not kept: the next request tries again.
+  keyState.key.catch(() => {
+    keyState.key = null;
+  });
   return keyState.key;
 }
 
-/** The key set verifiers fetch (RFC 7517): the public half only. */
-export async function issuerJwks() {
-  return { keys: [(await issuerKey()).publicJwk] };
+/** The key set verifiers fetch (RFC 7517): the public half only, kid as the key's address. */
+export async function issuerJwks(baseUrl: string) {
+  const { publicJwk } = await issuerKey();
+  return { keys: [{ ...publicJwk, kid: keyUrl(baseUrl, publicJwk.kid) }] };
+}
+
+/** The public key alone, at the address a credential's kid names; null for another thumbprint. */
+export async function publicKeyByThumbprint(thumbprint: string) {
+  const { publicJwk } = await issuerKey();
+  return publicJwk.kid === thumbprint ? publicJwk : null;
 }
 
 const issuerId = (baseUrl: string) => `${baseUrl}/ob/issuer`;
 
 /** The issuer's Profile (OB 3.0 §B.1.17), published at its own id. */
-export function issuerProfile(baseUrl: string, issuerName = getEnv().CERT_ISSUER_NAME) {
+export function issuerProfile(baseUrl: string, issuerName: string) {
   return {
     "@context": [...OB_CONTEXT],
     id: issuerId(baseUrl),
@@ -74,21 +97,22 @@ export function issuerProfile(baseUrl: string, issuerName = getEnv().CERT_ISSUER
 const isoDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /**
- * The certificate as an OpenBadgeCredential (OB 3.0, VC Data Model 1.1):
- * what the PDF says, no more. The holder is named as an IdentityObject of
+ * The certificate as an OpenBadgeCredential (OB 3.0.3 on the VC Data Model
+ * 2.0): what the PDF says, no more. The subject's id is the certificate's
+ * own URN (nothing personal); the holder is named as an IdentityObject of
  * type "name", the way the PDF names them; the achievement is the course.
  */
 export function openBadgeCredential(certificate: CertificateRecord & { courseSlug: string }, baseUrl: string) {
-  const issuedAt = certificate.issuedAt;
   return {
     "@context": [...OB_CONTEXT],
     id: `${baseUrl}/verify/${certificate.code}`,
     type: ["VerifiableCredential", "OpenBadgeCredential"],
     name: certificate.courseTitle,
     issuer: { id: issuerId(baseUrl), type: ["Profile"], name: certificate.issuerName, url: baseUrl },
-    issuanceDate: isoDate(issuedAt),
-    ...(certificate.expiresOn ? { expirationDate: isoDate(certificate.expiresOn) } : {}),
+    validFrom: isoDate(certificate.issuedAt),
+    ...(certificate.expiresOn ? { validUntil: isoDate(certificate.expiresOn) } : {}),
     credentialSubject: {
+      id: `urn:uuid:${certificate.id}`,
       type: ["AchievementSubject"],
       identifier: [{ type: "IdentityObject", identityHash: certificate.holderName, identityType: "name", hashed: false }],
       activityEndDate: isoDate(certificate.completedOn),
@@ -106,16 +130,22 @@ export function openBadgeCredential(certificate: CertificateRecord & { courseSlu
   };
 }
 
-/** The credential signed as a VC-JWT (OB 3.0 §8.2): header kid names the key in /ob/jwks.json. */
+/**
+ * The credential signed as a VC-JWT (OB 3.0 §8.2): the credential is the
+ * payload, with the registered claims the standard asks for (iss, jti, sub,
+ * nbf, exp); the header's kid is the address of the public key.
+ */
 export async function signOpenBadge(certificate: CertificateRecord & { courseSlug: string }, baseUrl: string): Promise<string> {
   const { privateKey, publicJwk } = await issuerKey();
-  const vc = openBadgeCredential(certificate, baseUrl);
-  const jwt = new SignJWT({ vc })
-    .setProtectedHeader({ alg: "EdDSA", typ: "JWT", kid: publicJwk.kid })
-    .setIssuer(vc.issuer.id)
-    .setJti(vc.id)
-    .setNotBefore(Math.floor(certificate.issuedAt.getTime() / 1000))
-    .setIssuedAt(Math.floor(certificate.issuedAt.getTime() / 1000));
-  if (certificate.expiresOn) jwt.setExpirationTime(Math.floor(certificate.expiresOn.getTime() / 1000));
+  const credential = openBadgeCredential(certificate, baseUrl);
+  const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+  const jwt = new SignJWT(credential)
+    .setProtectedHeader({ alg: "EdDSA", typ: "vc+jwt", kid: keyUrl(baseUrl, publicJwk.kid) })
+    .setIssuer(credential.issuer.id)
+    .setJti(credential.id)
+    .setSubject(credential.credentialSubject.id)
+    .setNotBefore(seconds(certificate.issuedAt))
+    .setIssuedAt(seconds(certificate.issuedAt));
+  if (certificate.expiresOn) jwt.setExpirationTime(seconds(certificate.expiresOn));
   return jwt.sign(privateKey);
 }

@@ -2,6 +2,16 @@ import { z } from "zod";
 
 // The certificate template form, shared by the page and its action.
 
+/** WCAG 2.1 contrast ratio of a colour against white. */
+export function contrastWithWhite(hex: string): number {
+  const channel = (offset: number) => {
+    const value = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return 1.05 / (luminance + 0.05);
+}
+
 const line = (max: number, error: "validation.template.text" | "validation.template.issuer") => z.string().trim().min(1, { error }).max(max, { error });
 const optionalLine = (max: number) =>
   z
@@ -21,7 +31,9 @@ export const templateSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^#[0-9a-f]{6}$/, { error: "validation.template.colour" }),
+    .regex(/^#[0-9a-f]{6}$/, { error: "validation.template.colour" })
+    // The heading and the course title are drawn in it on white: WCAG's 4.5:1.
+    .refine((hex) => contrastWithWhite(hex) >= 4.5, { error: "validation.template.contrast" }),
   removeLogo: z.literal("on").optional(),
   removeSignature: z.literal("on").optional(),
 });
