@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { oneLessonCourse, publishTestCourse } from "../../tests/helpers/courses";
+import { makePerson, makeUnits } from "../../tests/helpers/people";
+import { completionByUnit, completionRate, type UnitCompletion } from "./completion-report.server";
+import { listSubtreeUnitIds } from "./org-unit.server";
+
+// A small province whose every number is worked out by hand:
+//
+//   T (province)
+//   ├─ T-A (department): p3, assigned, due in December
+//   │   └─ T-A-1 (office): p1 done in February; p2 overdue since 1 March;
+//   │                      p4 until 1 April, then moved to T-B (done in May)
+//   └─ T-B (department): p5 whose requirement ended on 1 February;
+//                        p6 under a yearly rule whose last completion (2024) had lapsed
+//
+// The figures as of 15 March and as of 1 June differ exactly by p4's move,
+// p4's completion, and p5's requirement ending.
+
+const day = (text: string) => new Date(`${text}T00:00:00Z`);
+let units: Map<string, string>;
+
+beforeAll(async () => {
+  await makeUnits();
+  units = new Map((await prisma.orgUnit.findMany({ select: { id: true, code: true } })).map((unit) => [unit.code, unit.id]));
+  const courseId = await publishTestCourse(oneLessonCourse("bao-cao-hoan-thanh", "Khoá phải học"));
+  const versionId = (await prisma.courseVersion.findFirstOrThrow({ where: { courseId } })).id;
+  const person = async (name: string, unitCode: string) => (await makePerson({ email: `${name}@bao-cao.test`, fullName: name, unitCode })).id;
+  const require = (userId: string, assignmentId: string, dueOn: string, endedOn: string | null = null) =>
+    prisma.personAssignment.create({ data: { userId, assignmentId, assignedOn: day("2026-01-01"), dueOn: day(dueOn), endedOn: endedOn ? day(endedOn) : null } });
+  const complete = (userId: string, completedAt: string) =>
+    prisma.enrolment.create({ data: { userId, courseId, versionId, status: "COMPLETED", completedAt: new Date(completedAt), startedAt: new Date(completedAt) } });
+
+  // People first: the rules below are written directly, so nothing assigns them on its own.
+  const [p1, p2, p3, p4, p5, p6] = [await person("p1", "T-A-1"), await person("p2", "T-A-1"), await person("p3", "T-A"), await person("p4", "T-A-1"), await person("p5", "T-B"), await person("p6", "T-B")];
+  const once = await prisma.assignment.create({ data: { courseId, target: "UNIT", unitId: units.get("T")!, dueDate: day("2026-03-01") } });
+  const yearly = await prisma.assignment.create({ data: { courseId, target: "UNIT", unitId: units.get("T-B")!, dueDays: 31, recurrenceMonths: 12 } });
+
+  await require(p1, once.id, "2026-03-01");
+  await complete(p1, "2026-02-10T03:00:00Z");
+  await require(p2, once.id, "2026-03-01");
+  await require(p3, once.id, "2026-12-01");
+  await require(p4, once.id, "2026-06-30");
+  await complete(p4, "2026-05-10T03:00:00Z");
+  // p4 moves on 1 April: the office's membership ends, the department's begins.
+  await prisma.unitMembership.updateMany({ where: { userId: p4 }, data: { validTo: day("2026-04-01") } });
+  await prisma.unitMembership.create({ data: { userId: p4, unitId: units.get("T-B")!, validFrom: day("2026-04-01") } });
+  await require(p5, once.id, "2026-03-01", "2026-02-01");
+  await require(p6, yearly.id, "2026-02-01");
+  await complete(p6, "2024-06-01T03:00:00Z");
+});
+
+const counts = (rows: UnitCompletion[], code: string) => {
+  const row = rows.find((candidate) => candidate.code === code)!;
+  return { own: row.own, total: row.total };
+};
+
+describe("completion by unit", () => {
+  test("as of 1 June: p4 counts in T-B and is done; p5's requirement has ended; p6's old completion has lapsed", async () => {
+    const rows = await completionByUnit({ asOf: day("2026-06-01"), scopeUnitIds: null });
+    expect(rows.map((row) => row.code)).toEqual(["T", "T-A", "T-A-1", "T-B"]);
+    expect(counts(rows, "T-A-1")).toEqual({ own: { assigned: 2, done: 1, overdue: 1, due: 0 }, total: { assigned: 2, done: 1, overdue: 1, due: 0 } });
+    expect(counts(rows, "T-A")).toEqual({ own: { assigned: 1, done: 0, overdue: 0, due: 1 }, total: { assigned: 3, done: 1, overdue: 1, due: 1 } });
+    expect(counts(rows, "T-B")).toEqual({ own: { assigned: 2, done: 1, overdue: 1, due: 0 }, total: { assigned: 2, done: 1, overdue: 1, due: 0 } });
+    expect(counts(rows, "T").total).toEqual({ assigned: 5, done: 2, overdue: 2, due: 1 });
+    expect(completionRate(counts(rows, "T").total)).toBe(40);
+  });
+
+  test("as of 15 March: p4 still counts in the office, not yet done; p5 had already left the rule", async () => {
+    const rows = await completionByUnit({ asOf: day("2026-03-15"), scopeUnitIds: null });
+    expect(counts(rows, "T-A-1").own).toEqual({ assigned: 3, done: 1, overdue: 1, due: 1 });
+    expect(counts(rows, "T-B").own).toEqual({ assigned: 1, done: 0, overdue: 1, due: 0 });
+    expect(counts(rows, "T").total).toEqual({ assigned: 5, done: 1, overdue: 2, due: 2 });
+  });
+
+  test("on 15 January p5 is still counted, and nothing is overdue yet", async () => {
+    const rows = await completionByUnit({ asOf: day("2026-01-15"), scopeUnitIds: null });
+    expect(counts(rows, "T-B").own).toEqual({ assigned: 2, done: 0, overdue: 0, due: 2 });
+    expect(counts(rows, "T").total).toEqual({ assigned: 6, done: 0, overdue: 0, due: 6 });
+  });
+
+  test("a manager of T-A sees T-A and its office only: no row, and no number, of T-B", async () => {
+    const scope = await listSubtreeUnitIds([units.get("T-A")!]);
+    const rows = await completionByUnit({ asOf: day("2026-06-01"), scopeUnitIds: scope });
+    expect(rows.map((row) => row.code)).toEqual(["T-A", "T-A-1"]);
+    expect(counts(rows, "T-A").total).toEqual({ assigned: 3, done: 1, overdue: 1, due: 1 });
+  });
+
+  test("filters: one rule, one staff category", async () => {
+    const yearly = await prisma.assignment.findFirstOrThrow({ where: { recurrenceMonths: 12 } });
+    const rows = await completionByUnit({ asOf: day("2026-06-01"), scopeUnitIds: null, assignmentId: yearly.id });
+    expect(counts(rows, "T").total).toEqual({ assigned: 1, done: 0, overdue: 1, due: 0 });
+    const none = await completionByUnit({ asOf: day("2026-06-01"), scopeUnitIds: null, staffCategory: "VIEN_CHUC" });
+    expect(counts(none, "T").total).toEqual({ assigned: 0, done: 0, overdue: 0, due: 0 });
+    expect(completionRate(counts(none, "T").total)).toBeNull();
+  });
+});

@@ -1,0 +1,114 @@
+import { Prisma, type StaffCategory } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+
+// Completion of assigned training, by unit, as of a day: the numbers HR
+// reports. Each requirement (a person's period under a training rule) counts
+// in the unit the person belonged to on that day (dated membership), so a
+// past month's figures stay what they were after people move. A requirement
+// is done when a completion made by that day is still valid (recurring
+// rules: it lasts `recurrence_months`), overdue when not done and its due
+// day has passed, due otherwise. Units' figures roll up the tree: a
+// department's include its offices'.
+
+export type CompletionCounts = { assigned: number; done: number; overdue: number; due: number };
+export type UnitCompletion = {
+  unitId: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  /** Requirements of people in this unit itself. */
+  own: CompletionCounts;
+  /** This unit and everything below it. */
+  total: CompletionCounts;
+};
+
+export type CompletionFilters = {
+  /** The day the figures are for (a calendar day, UTC midnight as DATE columns hold it). */
+  asOf: Date;
+  /** Only these units and everything below them (a manager's scope); null: the whole province. */
+  scopeUnitIds: string[] | null;
+  courseId?: string;
+  assignmentId?: string;
+  staffCategory?: StaffCategory;
+};
+
+const zero = (): CompletionCounts => ({ assigned: 0, done: 0, overdue: 0, due: 0 });
+
+/** Counts per unit of the people in it on the day; one query, whatever the province's size. */
+async function countsByUnit({ asOf, scopeUnitIds, courseId, assignmentId, staffCategory }: CompletionFilters) {
+  const scope = scopeUnitIds === null ? Prisma.sql`TRUE` : Prisma.sql`m.unit_id = ANY(${scopeUnitIds}::uuid[])`;
+  const course = courseId ? Prisma.sql`a.course_id = ${courseId}::uuid` : Prisma.sql`TRUE`;
+  const rule = assignmentId ? Prisma.sql`a.id = ${assignmentId}::uuid` : Prisma.sql`TRUE`;
+  const category = staffCategory ? Prisma.sql`u.staff_category = ${staffCategory}::staff_category` : Prisma.sql`TRUE`;
+  return prisma.$queryRaw<{ unit_id: string; assigned: number; done: number; overdue: number }[]>`
+    WITH requirement AS (
+      SELECT m.unit_id, pa.due_on,
+             (last_done.completed_at IS NOT NULL AND (a.recurrence_months IS NULL
+               OR (last_done.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh' + make_interval(months => a.recurrence_months))::date > pa.assigned_on)) AS done
+        FROM person_assignment pa
+        JOIN assignment a ON a.id = pa.assignment_id
+        JOIN app_user u ON u.id = pa.user_id
+        JOIN unit_membership m ON m.user_id = pa.user_id AND m.valid_from <= ${asOf}::date AND (m.valid_to IS NULL OR m.valid_to > ${asOf}::date)
+        LEFT JOIN LATERAL (
+          SELECT max(e.completed_at) AS completed_at FROM enrolment e
+           WHERE e.user_id = pa.user_id AND e.course_id = a.course_id AND e.status = 'COMPLETED'
+             AND (e.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= ${asOf}::date
+        ) last_done ON TRUE
+       WHERE pa.assigned_on <= ${asOf}::date AND (pa.ended_on IS NULL OR pa.ended_on > ${asOf}::date)
+         AND ${scope} AND ${course} AND ${rule} AND ${category}
+    )
+    SELECT unit_id::text AS unit_id, count(*)::int AS assigned,
+           count(*) FILTER (WHERE done)::int AS done,
+           count(*) FILTER (WHERE NOT done AND due_on < ${asOf}::date)::int AS overdue
+      FROM requirement GROUP BY unit_id`;
+}
+
+/**
+ * Every unit in scope with its own and rolled-up counts, in tree order
+ * (parents before children). Units that no longer exist as live units keep
+ * their rows when people were in them on the day.
+ */
+export async function completionByUnit(filters: CompletionFilters): Promise<UnitCompletion[]> {
+  const [counts, units] = await Promise.all([
+    countsByUnit(filters),
+    prisma.orgUnit.findMany({
+      select: { id: true, parentId: true, code: true, name: true },
+      where: filters.scopeUnitIds === null ? {} : { id: { in: filters.scopeUnitIds } },
+      orderBy: { code: "asc" },
+    }),
+  ]);
+  const byUnit = new Map(counts.map((row) => [row.unit_id, row]));
+  const rows = new Map<string, UnitCompletion>(
+    units.map((unit) => {
+      const own = byUnit.get(unit.id);
+      const counted = own ? { assigned: own.assigned, done: own.done, overdue: own.overdue, due: own.assigned - own.done - own.overdue } : zero();
+      return [unit.id, { unitId: unit.id, parentId: unit.parentId, code: unit.code, name: unit.name, own: counted, total: { ...counted } }];
+    }),
+  );
+  // Roll up: each unit's own counts are added to every ancestor in scope.
+  for (const row of rows.values()) {
+    for (let parent = row.parentId ? rows.get(row.parentId) : undefined; parent; parent = parent.parentId ? rows.get(parent.parentId) : undefined) {
+      for (const key of ["assigned", "done", "overdue", "due"] as const) parent.total[key] += row.own[key];
+    }
+  }
+  // Tree order: roots (no parent in scope) first, each followed by its children.
+  const children = new Map<string | null, UnitCompletion[]>();
+  for (const row of rows.values()) {
+    const parent = row.parentId && rows.has(row.parentId) ? row.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), row]);
+  }
+  const ordered: UnitCompletion[] = [];
+  const visit = (parent: string | null) => {
+    for (const row of children.get(parent) ?? []) {
+      ordered.push(row);
+      visit(row.unitId);
+    }
+  };
+  visit(null);
+  return ordered;
+}
+
+/** Done as a share of assigned, in whole percent; null when nothing is assigned. */
+export function completionRate(counts: CompletionCounts): number | null {
+  return counts.assigned ? Math.floor((counts.done / counts.assigned) * 100) : null;
+}
