@@ -126,7 +126,7 @@ describe("certificate templates", () => {
     const post = async (logo: Uint8Array) => {
       const form = new FormData();
       for (const [name, value] of Object.entries({ heading: "CHỨNG CHỈ", intro: "Trao cho", completedText: "đã học xong", issuerName: "Sở Nội vụ", signerName: "", signerTitle: "", colour: "#12355b" })) form.append(name, value);
-      form.append("logo", new File([logo], "logo.png", { type: "image/png" }));
+      form.append("logo", new File([new Uint8Array(logo)], "logo.png", { type: "image/png" }));
       const encoded = new Request("http://localhost/", { method: "POST", body: form });
       const body = await encoded.arrayBuffer();
       return previewAction({
