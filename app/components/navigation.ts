@@ -12,6 +12,7 @@ const items: NavItem[] = [
   { to: "/studio", label: "nav.studio", permission: "edit:course:assigned" },
   { to: "/manage/people", label: "nav.managePeople", permission: "read:person:scope" },
   { to: "/manage/assignments", label: "nav.assignments", permission: "assign:course:scope" },
+  { to: "/manage/reports", label: "nav.reports", permission: "read:report:scope" },
   { to: "/admin/units", label: "nav.adminUnits", permission: "read:unit:any" },
   { to: "/admin/people", label: "nav.adminPeople", permission: "read:person:any" },
   { to: "/admin/competencies", label: "nav.adminCompetencies", permission: "manage:competency:any" },

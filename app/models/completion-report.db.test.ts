@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { oneLessonCourse, publishTestCourse } from "../../tests/helpers/courses";
-import { makePerson, makeUnits } from "../../tests/helpers/people";
-import { completionByUnit, completionRate, type UnitCompletion } from "./completion-report.server";
+import { makePerson, makeUnits, sessionCookieFor } from "../../tests/helpers/people";
+import { loader as reportLoader } from "../routes/manage.reports._index";
+import { completionByUnit, completionRate, requirementsInUnit, type UnitCompletion } from "./completion-report.server";
 import { listSubtreeUnitIds } from "./org-unit.server";
 
 // A small province whose every number is worked out by hand:
@@ -93,5 +94,38 @@ describe("completion by unit", () => {
     const none = await completionByUnit({ asOf: day("2026-06-01"), scopeUnitIds: null, staffCategory: "VIEN_CHUC" });
     expect(counts(none, "T").total).toEqual({ assigned: 0, done: 0, overdue: 0, due: 0 });
     expect(completionRate(counts(none, "T").total)).toBeNull();
+  });
+
+  test("drill-down: the people of one unit on the day, each requirement with its status", async () => {
+    const office = await requirementsInUnit({ unitId: units.get("T-A-1")!, asOf: day("2026-06-01") });
+    expect(office.map((row) => [row.fullName, row.courseTitle, row.status])).toEqual([
+      ["p1", "Khoá phải học", "done"],
+      ["p2", "Khoá phải học", "overdue"],
+    ]);
+    expect(office[0]!.completedAt).toEqual(new Date("2026-02-10T03:00:00Z"));
+    // In March the mover is still here, not yet done.
+    const march = await requirementsInUnit({ unitId: units.get("T-A-1")!, asOf: day("2026-03-15") });
+    expect(march.map((row) => [row.fullName, row.status])).toEqual([
+      ["p1", "done"],
+      ["p2", "overdue"],
+      ["p4", "due"],
+    ]);
+  });
+
+  test("the report page: a manager of T-A gets T-A's figures, and a 404 for T-B in the address", async () => {
+    const manager = await makePerson({ email: "quanly@bao-cao.test", role: "MANAGER" });
+    const cookie = await sessionCookieFor(manager.id, "MANAGER");
+    const page = (query: string) => reportLoader({ request: new Request(`http://localhost/manage/reports?${query}`, { headers: { Cookie: cookie } }), params: {}, context: {} });
+    const top = await page("asOf=2026-06-01");
+    expect(top.focus).toMatchObject({ code: "T-A", assigned: 3, done: 1, overdue: 1, due: 1, rate: 33 });
+    expect(top.rows.map((row) => row.code)).toEqual(["T-A-1"]);
+    expect(JSON.stringify(top)).not.toContain("T-B");
+    const office = await page(`asOf=2026-06-01&unit=${units.get("T-A-1")}`);
+    expect(office.people.map((person) => [person.fullName, person.status])).toEqual([
+      ["p1", "done"],
+      ["p2", "overdue"],
+    ]);
+    const outside = await page(`asOf=2026-06-01&unit=${units.get("T-B")}`).catch((error: unknown) => error);
+    expect((outside as Response).status).toBe(404);
   });
 });

@@ -34,32 +34,40 @@ export type CompletionFilters = {
 
 const zero = (): CompletionCounts => ({ assigned: 0, done: 0, overdue: 0, due: 0 });
 
-/** Counts per unit of the people in it on the day; one query, whatever the province's size. */
-async function countsByUnit({ asOf, scopeUnitIds, courseId, assignmentId, staffCategory }: CompletionFilters) {
+/**
+ * Every requirement in force on the day, with the unit its person was in
+ * and whether it was done by then: the one definition both the counts and
+ * the drill-down list read.
+ */
+function requirementsOn({ asOf, scopeUnitIds, courseId, assignmentId, staffCategory }: CompletionFilters) {
   const scope = scopeUnitIds === null ? Prisma.sql`TRUE` : Prisma.sql`m.unit_id = ANY(${scopeUnitIds}::uuid[])`;
   const course = courseId ? Prisma.sql`a.course_id = ${courseId}::uuid` : Prisma.sql`TRUE`;
   const rule = assignmentId ? Prisma.sql`a.id = ${assignmentId}::uuid` : Prisma.sql`TRUE`;
   const category = staffCategory ? Prisma.sql`u.staff_category = ${staffCategory}::staff_category` : Prisma.sql`TRUE`;
+  return Prisma.sql`
+    SELECT m.unit_id, pa.user_id, a.course_id, pa.due_on, last_done.completed_at,
+           (last_done.completed_at IS NOT NULL AND (a.recurrence_months IS NULL
+             OR (last_done.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh' + make_interval(months => a.recurrence_months))::date > pa.assigned_on)) AS done
+      FROM person_assignment pa
+      JOIN assignment a ON a.id = pa.assignment_id
+      JOIN app_user u ON u.id = pa.user_id
+      JOIN unit_membership m ON m.user_id = pa.user_id AND m.valid_from <= ${asOf}::date AND (m.valid_to IS NULL OR m.valid_to > ${asOf}::date)
+      LEFT JOIN LATERAL (
+        SELECT max(e.completed_at) AS completed_at FROM enrolment e
+         WHERE e.user_id = pa.user_id AND e.course_id = a.course_id AND e.status = 'COMPLETED'
+           AND (e.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= ${asOf}::date
+      ) last_done ON TRUE
+     WHERE pa.assigned_on <= ${asOf}::date AND (pa.ended_on IS NULL OR pa.ended_on > ${asOf}::date)
+       AND ${scope} AND ${course} AND ${rule} AND ${category}`;
+}
+
+/** Counts per unit of the people in it on the day; one query, whatever the province's size. */
+async function countsByUnit(filters: CompletionFilters) {
   return prisma.$queryRaw<{ unit_id: string; assigned: number; done: number; overdue: number }[]>`
-    WITH requirement AS (
-      SELECT m.unit_id, pa.due_on,
-             (last_done.completed_at IS NOT NULL AND (a.recurrence_months IS NULL
-               OR (last_done.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh' + make_interval(months => a.recurrence_months))::date > pa.assigned_on)) AS done
-        FROM person_assignment pa
-        JOIN assignment a ON a.id = pa.assignment_id
-        JOIN app_user u ON u.id = pa.user_id
-        JOIN unit_membership m ON m.user_id = pa.user_id AND m.valid_from <= ${asOf}::date AND (m.valid_to IS NULL OR m.valid_to > ${asOf}::date)
-        LEFT JOIN LATERAL (
-          SELECT max(e.completed_at) AS completed_at FROM enrolment e
-           WHERE e.user_id = pa.user_id AND e.course_id = a.course_id AND e.status = 'COMPLETED'
-             AND (e.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= ${asOf}::date
-        ) last_done ON TRUE
-       WHERE pa.assigned_on <= ${asOf}::date AND (pa.ended_on IS NULL OR pa.ended_on > ${asOf}::date)
-         AND ${scope} AND ${course} AND ${rule} AND ${category}
-    )
+    WITH requirement AS (${requirementsOn(filters)})
     SELECT unit_id::text AS unit_id, count(*)::int AS assigned,
            count(*) FILTER (WHERE done)::int AS done,
-           count(*) FILTER (WHERE NOT done AND due_on < ${asOf}::date)::int AS overdue
+           count(*) FILTER (WHERE NOT done AND due_on < ${filters.asOf}::date)::int AS overdue
       FROM requirement GROUP BY unit_id`;
 }
 
@@ -111,4 +119,35 @@ export async function completionByUnit(filters: CompletionFilters): Promise<Unit
 /** Done as a share of assigned, in whole percent; null when nothing is assigned. */
 export function completionRate(counts: CompletionCounts): number | null {
   return counts.assigned ? Math.floor((counts.done / counts.assigned) * 100) : null;
+}
+
+export type RequirementRow = {
+  userId: string;
+  fullName: string;
+  courseTitle: string;
+  dueOn: Date;
+  completedAt: Date | null;
+  status: "done" | "overdue" | "due";
+};
+
+/** The requirements of the people in one unit (not below it) on the day, for drill-down. */
+export async function requirementsInUnit({ unitId, ...filters }: Omit<CompletionFilters, "scopeUnitIds"> & { unitId: string }) {
+  const rows = await prisma.$queryRaw<{ user_id: string; full_name: string; course_title: string; due_on: Date; completed_at: Date | null; done: boolean }[]>`
+    WITH requirement AS (${requirementsOn({ ...filters, scopeUnitIds: [unitId] })})
+    SELECT r.user_id::text AS user_id, u.full_name, coalesce(v.title, c.slug) AS course_title, r.due_on, r.completed_at, r.done
+      FROM requirement r
+      JOIN app_user u ON u.id = r.user_id
+      JOIN course c ON c.id = r.course_id
+      LEFT JOIN course_version v ON v.id = c.published_version_id
+     ORDER BY u.sort_name, course_title`;
+  return rows.map(
+    (row): RequirementRow => ({
+      userId: row.user_id,
+      fullName: row.full_name,
+      courseTitle: row.course_title,
+      dueOn: row.due_on,
+      completedAt: row.done ? row.completed_at : null,
+      status: row.done ? "done" : row.due_on.getTime() < filters.asOf.getTime() ? "overdue" : "due",
+    }),
+  );
 }

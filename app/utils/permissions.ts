@@ -27,6 +27,8 @@ export const permissions = [
   "manage:competency:any",
   "assign:course:scope",
   "assign:course:any",
+  "read:report:scope",
+  "read:report:any",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -37,7 +39,7 @@ const granted: Record<Role, readonly Permission[]> = {
   // Trainers create courses and edit those they are assigned to
   // (app/utils/course-access.server.ts checks the assignment).
   TRAINER: [...everyone, "create:course:own", "edit:course:assigned"],
-  MANAGER: [...everyone, "read:person:scope", "assign:course:scope"],
+  MANAGER: [...everyone, "read:person:scope", "assign:course:scope", "read:report:scope"],
   // Administrators hold every permission there is.
   ADMIN: permissions,
 };

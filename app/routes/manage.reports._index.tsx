@@ -1,0 +1,163 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { BarChart } from "~/components/bar-chart";
+import { CompletionTable, type CompletionRow } from "~/components/completion-table";
+import { useI18n } from "~/i18n/context";
+import { getLocale } from "~/i18n/locale.server";
+import { getTranslate } from "~/i18n/translate.server";
+import { completionByUnit, completionRate, requirementsInUnit, type UnitCompletion } from "~/models/completion-report.server";
+import { listPublishedCourseChoices } from "~/models/course-version.server";
+import { inScope, reportFilters, reportScope } from "~/services/reports.server";
+import { requireAnyPermission } from "~/utils/auth.server";
+import { formatDate } from "~/utils/format";
+
+// Completion of mandatory training for HR: by unit (each unit's figure
+// includes its sub-units), as of a day, for one course or all, one staff
+// category or all; down the tree unit by unit to the people of a unit and
+// their courses. A manager sees their units only; an admin the province.
+
+const row = (unit: UnitCompletion): CompletionRow => ({ unitId: unit.unitId, name: unit.name, code: unit.code, ...unit.total, rate: completionRate(unit.total) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireAnyPermission(request, ["read:report:scope", "read:report:any"]);
+  const t = getTranslate(request);
+  const locale = getLocale(request);
+  const url = new URL(request.url);
+  const filters = reportFilters(url);
+  const scope = await reportScope(user);
+  if (filters.unit && !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
+  const units = await completionByUnit({ asOf: filters.asOf, scopeUnitIds: scope, courseId: filters.courseId, staffCategory: filters.staffCategory });
+  const inView = new Set(units.map((unit) => unit.unitId));
+  // The unit looked at (chosen, or the single top of the viewer's scope) and the units under it.
+  const tops = units.filter((unit) => !unit.parentId || !inView.has(unit.parentId));
+  const focus = filters.unit ? units.find((unit) => unit.unitId === filters.unit) : tops.length === 1 ? tops[0] : undefined;
+  const below = focus ? units.filter((unit) => unit.parentId === focus.unitId) : tops;
+  const people = focus ? await requirementsInUnit({ unitId: focus.unitId, asOf: filters.asOf, courseId: filters.courseId, staffCategory: filters.staffCategory }) : [];
+  const query = new URLSearchParams([...url.searchParams].filter(([name]) => name !== "unit"));
+  return {
+    title: `${t("reports.title")} – ${t("app.titleSuffix")}`,
+    asOf: filters.asOf.toISOString().slice(0, 10),
+    asOfText: formatDate(locale, filters.asOf),
+    courseId: filters.courseId ?? "",
+    staffCategory: filters.staffCategory ?? "",
+    query: query.toString(),
+    courses: await listPublishedCourseChoices(),
+    focus: focus ? { ...row(focus), parentId: focus.parentId && inView.has(focus.parentId) ? focus.parentId : null } : null,
+    rows: below.map(row),
+    people: people.map((person) => ({ ...person, dueOn: formatDate(locale, person.dueOn), completedAt: person.completedAt ? formatDate(locale, person.completedAt) : null })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
+
+const CATEGORIES = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "OTHER"] as const;
+
+export default function Reports() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const link = (unitId: string | null) => `/manage/reports?${new URLSearchParams([...new URLSearchParams(data.query), ...(unitId ? [["unit", unitId]] : [])])}`;
+  const focus = data.focus;
+  return (
+    <>
+      <h1>{t("reports.title")}</h1>
+      <p className="lead">{t("reports.lead")}</p>
+      <Form method="get" className="search-form">
+        {focus ? <input type="hidden" name="unit" value={focus.unitId} /> : null}
+        <div className="form-group">
+          <label className="label" htmlFor="asOf">
+            {t("reports.asOf")}
+          </label>
+          <input className="input" type="date" id="asOf" name="asOf" defaultValue={data.asOf} />
+        </div>
+        <div className="form-group">
+          <label className="label" htmlFor="courseId">
+            {t("reports.course")}
+          </label>
+          <select className="input" id="courseId" name="courseId" defaultValue={data.courseId}>
+            <option value="">{t("reports.allCourses")}</option>
+            {data.courses.map((course) => (
+              <option key={course.id} value={course.id}>
+                {course.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group">
+          <label className="label" htmlFor="staffCategory">
+            {t("reports.staffCategory")}
+          </label>
+          <select className="input" id="staffCategory" name="staffCategory" defaultValue={data.staffCategory}>
+            <option value="">{t("reports.allCategories")}</option>
+            {CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {t(`staff.${category}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("reports.apply")}
+        </button>
+      </Form>
+
+      {focus ? (
+        <section aria-labelledby="focus">
+          <p>
+            {focus.parentId ? <Link to={link(focus.parentId)}>{t("reports.up")}</Link> : data.rows.length && focus ? <Link to={link(null)}>{t("reports.top")}</Link> : null}
+          </p>
+          <h2 id="focus">{focus.name}</h2>
+          <p className="panel__title">
+            {t("reports.summary", { done: focus.done, assigned: focus.assigned, rate: focus.rate ?? 0, overdue: focus.overdue, date: data.asOfText })}
+          </p>
+        </section>
+      ) : null}
+
+      {data.rows.length ? (
+        <>
+          <BarChart
+            id="by-unit"
+            title={t("reports.chart.title", { date: data.asOfText })}
+            description={t("reports.chart.description")}
+            bars={data.rows.map((unit) => ({ label: unit.name, value: unit.rate }))}
+          />
+          <CompletionTable rows={data.rows} caption={t("reports.table.caption", { date: data.asOfText })} linkFor={(unitId) => link(unitId)} />
+        </>
+      ) : null}
+
+      {focus ? (
+        <section aria-labelledby="people">
+          <h2 id="people">{t("reports.people", { unit: focus.name })}</h2>
+          {data.people.length ? (
+            <div className="table-scroll" role="region" aria-labelledby="people" tabIndex={0}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("reports.column.person")}</th>
+                    <th scope="col">{t("reports.column.course")}</th>
+                    <th scope="col">{t("reports.column.dueOn")}</th>
+                    <th scope="col">{t("reports.column.status")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.people.map((person) => (
+                    <tr key={`${person.userId}:${person.courseTitle}`}>
+                      <td>{person.fullName}</td>
+                      <td>{person.courseTitle}</td>
+                      <td>{person.dueOn}</td>
+                      <td>
+                        <strong className={`status-tag status-tag--${person.status}`}>{t(`assignments.status.${person.status}`)}</strong>
+                        {person.completedAt ? ` ${person.completedAt}` : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>{t("reports.noPeople")}</p>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
