@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     staffCategory: filters.staffCategory ?? "",
     query: query.toString(),
     courses: await listPublishedCourseChoices(),
-    focus: focus ? { ...row(focus), parentId: focus.parentId && inView.has(focus.parentId) ? focus.parentId : null } : null,
+    focus: focus ? { ...row(focus), parentId: focus.parentId && inView.has(focus.parentId) ? focus.parentId : null, chosen: Boolean(filters.unit) } : null,
     rows: below.map(row),
     people: people.map((person) => ({ ...person, dueOn: formatDate(locale, person.dueOn), completedAt: person.completedAt ? formatDate(locale, person.completedAt) : null })),
   };
@@ -103,7 +103,7 @@ export default function Reports() {
       {focus ? (
         <section aria-labelledby="focus">
           <p>
-            {focus.parentId ? <Link to={link(focus.parentId)}>{t("reports.up")}</Link> : data.rows.length && focus ? <Link to={link(null)}>{t("reports.top")}</Link> : null}
+            {focus.parentId ? <Link to={link(focus.parentId)}>{t("reports.up")}</Link> : focus.chosen ? <Link to={link(null)}>{t("reports.top")}</Link> : null}
           </p>
           <h2 id="focus">{focus.name}</h2>
           <p className="panel__title">
