@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { CompletionTable, type CompletionRow } from "~/components/completion-table";
+import { SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
@@ -69,32 +70,18 @@ export default function Reports() {
           </label>
           <input className="input" type="date" id="asOf" name="asOf" defaultValue={data.asOf} />
         </div>
-        <div className="form-group">
-          <label className="label" htmlFor="courseId">
-            {t("reports.course")}
-          </label>
-          <select className="input" id="courseId" name="courseId" defaultValue={data.courseId}>
-            <option value="">{t("reports.allCourses")}</option>
-            {data.courses.map((course) => (
-              <option key={course.id} value={course.id}>
-                {course.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="label" htmlFor="staffCategory">
-            {t("reports.staffCategory")}
-          </label>
-          <select className="input" id="staffCategory" name="staffCategory" defaultValue={data.staffCategory}>
-            <option value="">{t("reports.allCategories")}</option>
-            {CATEGORIES.map((category) => (
-              <option key={category} value={category}>
-                {t(`staff.${category}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="courseId"
+          label={t("reports.course")}
+          defaultValue={data.courseId}
+          options={[{ value: "", label: t("reports.allCourses") }, ...data.courses.map((course) => ({ value: course.id, label: course.title }))]}
+        />
+        <SelectField
+          name="staffCategory"
+          label={t("reports.staffCategory")}
+          defaultValue={data.staffCategory}
+          options={[{ value: "", label: t("reports.allCategories") }, ...CATEGORIES.map((category) => ({ value: category, label: t(`staff.${category}`) }))]}
+        />
         <button type="submit" className="button">
           {t("reports.apply")}
         </button>
