@@ -86,6 +86,7 @@ const rules: Record<string, Rule> = {
   "notifications.tsx": { loader: signedIn, action: signedIn },
   "manage.assignments._index.tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
   "manage.reports._index.tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
+  "manage.reports.export[.csv].tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
   "manage.assignments.new.tsx": { loader: { ...adminOnly, MANAGER: "ok" }, action: { ...adminOnly, MANAGER: "400", ADMIN: "400" } },
   "manage.assignments.$assignmentId.tsx": { loader: { ...adminOnly, MANAGER: "404", ADMIN: "404" }, action: { ...adminOnly, MANAGER: "404", ADMIN: "404" } },
   "media.$file.tsx": { loader: signedInNotFound },

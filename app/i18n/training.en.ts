@@ -141,4 +141,10 @@ export const trainingEn: Record<keyof typeof trainingVi, string> = {
   "reports.people": "People directly in {unit}",
   "reports.noPeople": "Nobody directly in this unit had an assigned course on the chosen day.",
   "reports.unitNotFound": "We could not find this unit among those you may see.",
+  "reports.column.code": "Unit code",
+  "reports.column.completedOn": "Completed on",
+  "reports.column.ownAssigned": "Assigned (unit itself)",
+  "reports.column.ownDone": "Completed (unit itself)",
+  "reports.exportUnits": "Download the table by unit (CSV, opens in Excel)",
+  "reports.exportPeople": "Download the list of people (CSV)",
 };

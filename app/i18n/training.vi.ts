@@ -139,4 +139,10 @@ export const trainingVi = {
   "reports.people": "Người thuộc trực tiếp {unit}",
   "reports.noPeople": "Không có ai thuộc trực tiếp đơn vị này được giao khoá học vào ngày đã chọn.",
   "reports.unitNotFound": "Không tìm thấy đơn vị này trong phạm vi bạn được xem.",
+  "reports.column.code": "Mã đơn vị",
+  "reports.column.completedOn": "Ngày hoàn thành",
+  "reports.column.ownAssigned": "Được giao (riêng đơn vị)",
+  "reports.column.ownDone": "Đã hoàn thành (riêng đơn vị)",
+  "reports.exportUnits": "Tải bảng theo đơn vị (CSV, mở được bằng Excel)",
+  "reports.exportPeople": "Tải danh sách người (CSV)",
 } as const;

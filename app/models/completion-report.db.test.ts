@@ -3,6 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { oneLessonCourse, publishTestCourse } from "../../tests/helpers/courses";
 import { makePerson, makeUnits, sessionCookieFor } from "../../tests/helpers/people";
 import { loader as reportLoader } from "../routes/manage.reports._index";
+import { loader as exportLoader } from "../routes/manage.reports.export[.csv]";
 import { completionByUnit, completionRate, requirementsInUnit, type UnitCompletion } from "./completion-report.server";
 import { listSubtreeUnitIds } from "./org-unit.server";
 
@@ -126,6 +127,23 @@ describe("completion by unit", () => {
       ["p2", "overdue"],
     ]);
     const outside = await page(`asOf=2026-06-01&unit=${units.get("T-B")}`).catch((error: unknown) => error);
+    expect((outside as Response).status).toBe(404);
+  });
+
+  test("the CSV export: UTF-8 with a byte-order mark, the same numbers, and the same scope", async () => {
+    const manager = await makePerson({ email: "quanly2@bao-cao.test", role: "MANAGER" });
+    const cookie = await sessionCookieFor(manager.id, "MANAGER");
+    const get = (query: string) => exportLoader({ request: new Request(`http://localhost/manage/reports/export.csv?${query}`, { headers: { Cookie: cookie } }), params: {}, context: {} });
+    const response = await get("asOf=2026-06-01");
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).trim().split("\r\n");
+    expect(lines[0]).toBe("Mã đơn vị,Đơn vị,Được giao,Đã hoàn thành,Tỉ lệ,Quá hạn,Chưa đến hạn,Được giao (riêng đơn vị),Đã hoàn thành (riêng đơn vị)");
+    expect(lines.slice(1)).toEqual(["T-A,Sở A,3,1,33,1,1,1,0", "T-A-1,Phòng A1,2,1,50,1,0,2,1"]);
+    const people = await (await get(`asOf=2026-06-01&table=people&unit=${units.get("T-A-1")}`)).text();
+    expect(people).toContain("p2,Khoá phải học,");
+    const outside = await get(`asOf=2026-06-01&table=people&unit=${units.get("T-B")}`).catch((error: unknown) => error);
     expect((outside as Response).status).toBe(404);
   });
 });

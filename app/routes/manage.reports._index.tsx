@@ -108,6 +108,11 @@ export default function Reports() {
             bars={data.rows.map((unit) => ({ label: unit.name, value: unit.rate }))}
           />
           <CompletionTable rows={data.rows} caption={t("reports.table.caption", { date: data.asOfText })} linkFor={(unitId) => link(unitId)} />
+          <p>
+            <a href={`/manage/reports/export.csv?${data.query}`} download>
+              {t("reports.exportUnits")}
+            </a>
+          </p>
         </>
       ) : null}
 
@@ -143,6 +148,13 @@ export default function Reports() {
           ) : (
             <p>{t("reports.noPeople")}</p>
           )}
+          {data.people.length ? (
+            <p>
+              <a href={`/manage/reports/export.csv?${new URLSearchParams([...new URLSearchParams(data.query), ["table", "people"], ["unit", focus.unitId]])}`} download>
+                {t("reports.exportPeople")}
+              </a>
+            </p>
+          ) : null}
         </section>
       ) : null}
     </>

@@ -1,5 +1,5 @@
-import { expect, test } from "vitest";
-import { parseCsv } from "./csv";
+import { describe, expect, test } from "vitest";
+import { csvLine, parseCsv } from "./csv";
 
 test("reads commas, quotes, doubled quotes, CRLF and a BOM", () => {
   const text = '\uFEFFHọ và tên,Email\r\n"Nguyễn Văn Ân","an@x.vn"\r\n"Lê ""Bé"" Ba, con",ba@x.vn\r\n';
@@ -22,4 +22,13 @@ test("keeps a line break inside quotes", () => {
     ["a", "b"],
     ["dòng 1\ndòng 2", "x"],
   ]);
+});
+
+describe("writing CSV", () => {
+  test("quotes what needs quoting and defuses formulas", () => {
+    expect(csvLine(["Phòng A", 3, null, 'Nói "có"', "a,b", "=HYPERLINK(\"x\")", "-1", "@cmd"])).toBe(
+      'Phòng A,3,,"Nói ""có""","a,b","\'=HYPERLINK(""x"")",\'-1,\'@cmd\r\n',
+    );
+    expect(parseCsv(csvLine(["Nguyễn Văn An", "dòng\nhai"]))).toEqual([["Nguyễn Văn An", "dòng\nhai"]]);
+  });
 });

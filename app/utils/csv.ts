@@ -45,3 +45,22 @@ export function parseCsv(text: string): string[][] {
   // Blank lines carry nothing.
   return rows.filter((cells) => cells.some((cell) => cell.trim() !== ""));
 }
+
+/**
+ * One CSV line as spreadsheets read it (RFC 4180). A text cell that starts
+ * like a formula (= + - @, or a tab or return) gets a leading apostrophe, so
+ * Excel shows it instead of running it (CSV injection).
+ */
+export function csvLine(cells: readonly (string | number | null)[]): string {
+  return `${cells
+    .map((cell) => {
+      if (cell === null) return "";
+      if (typeof cell === "number") return String(cell);
+      const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    })
+    .join(",")}\r\n`;
+}
+
+/** The byte-order mark that makes Excel read a CSV file as UTF-8 (Vietnamese marks intact). */
+export const CSV_BOM = "\uFEFF";
