@@ -25,8 +25,8 @@ const navigation = (page: Page) => page.getByRole("navigation", { name: "Điều
 const expectedNavigation: Record<string, string[]> = {
   hocvien: ["Trang chủ", "Việc học của tôi", "Khoá học", "Phiên đăng nhập"],
   giangvien: ["Trang chủ", "Việc học của tôi", "Khoá học", "Soạn bài", "Phiên đăng nhập"],
-  quanly: ["Trang chủ", "Việc học của tôi", "Khoá học", "Nhân sự đơn vị", "Đào tạo bắt buộc", "Phiên đăng nhập"],
-  quantri: ["Trang chủ", "Việc học của tôi", "Khoá học", "Soạn bài", "Đào tạo bắt buộc", "Đơn vị", "Người dùng", "Năng lực số", "Chứng chỉ", "Nhật ký", "Hộp thư đi", "Phiên đăng nhập"],
+  quanly: ["Trang chủ", "Việc học của tôi", "Khoá học", "Nhân sự đơn vị", "Đào tạo bắt buộc", "Báo cáo", "Phiên đăng nhập"],
+  quantri: ["Trang chủ", "Việc học của tôi", "Khoá học", "Soạn bài", "Đào tạo bắt buộc", "Báo cáo", "Đơn vị", "Người dùng", "Năng lực số", "Chứng chỉ", "Nhật ký", "Hộp thư đi", "Phiên đăng nhập"],
 };
 
 for (const [prefix, links] of Object.entries(expectedNavigation)) {
