@@ -36,3 +36,41 @@ export function BarChart({ id, title, description, bars, max = 100, unit = "%" }
     </figure>
   );
 }
+
+export type Point = { label: string; value: number | null };
+
+/** A line over time (0–100 %), drawn on the server like the bars, with the same naming. */
+export function LineChart({ id, title, description, points }: { id: string; title: string; description: string; points: Point[] }) {
+  const height = 220;
+  const left = 40;
+  const bottom = 30;
+  const step = points.length > 1 ? (WIDTH - left - 20) / (points.length - 1) : 0;
+  const y = (value: number) => 10 + (height - bottom - 10) * (1 - value / 100);
+  const known = points.map((point, index) => ({ ...point, x: left + index * step })).filter((point) => point.value !== null);
+  return (
+    <figure className="chart">
+      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
+        {[0, 50, 100].map((mark) => (
+          <g key={mark}>
+            <line x1={left} x2={WIDTH - 10} y1={y(mark)} y2={y(mark)} className="chart__grid" />
+            <text x={left - 6} y={y(mark) + 4} textAnchor="end" className="chart__label">
+              {mark}%
+            </text>
+          </g>
+        ))}
+        <polyline points={known.map((point) => `${point.x},${y(point.value!)}`).join(" ")} className="chart__line" />
+        {known.map((point) => (
+          <circle key={point.label} cx={point.x} cy={y(point.value!)} r={4} className="chart__dot" />
+        ))}
+        {points.map((point, index) => (
+          <text key={point.label} x={left + index * step} y={height - 8} textAnchor="middle" className="chart__label">
+            {point.label}
+          </text>
+        ))}
+      </svg>
+      <figcaption className="hint">{description}</figcaption>
+    </figure>
+  );
+}

@@ -147,4 +147,10 @@ export const trainingEn: Record<keyof typeof trainingVi, string> = {
   "reports.column.ownDone": "Completed (unit itself)",
   "reports.exportUnits": "Download the table by unit (CSV, opens in Excel)",
   "reports.exportPeople": "Download the list of people (CSV)",
+  "reports.byCourse": "By course",
+  "reports.byCourse.chart": "Completion rate by course, as of {date}",
+  "reports.byCourse.description": "Each bar is the share of a course's assignments completed, in the units shown.",
+  "reports.trend": "Completion over the last 12 months",
+  "reports.trend.description": "The completion rate at the end of each month (this month: up to the chosen day); each person counts in the unit they were in at the time.",
+  "reports.column.month": "Month",
 };

@@ -145,4 +145,10 @@ export const trainingVi = {
   "reports.column.ownDone": "Đã hoàn thành (riêng đơn vị)",
   "reports.exportUnits": "Tải bảng theo đơn vị (CSV, mở được bằng Excel)",
   "reports.exportPeople": "Tải danh sách người (CSV)",
+  "reports.byCourse": "Theo khoá học",
+  "reports.byCourse.chart": "Tỉ lệ hoàn thành theo khoá học, tính đến {date}",
+  "reports.byCourse.description": "Mỗi thanh là tỉ lệ phần trăm lượt được giao của một khoá học đã hoàn thành, trong các đơn vị đang xem.",
+  "reports.trend": "Tỉ lệ hoàn thành 12 tháng qua",
+  "reports.trend.description": "Tỉ lệ hoàn thành vào cuối mỗi tháng (tháng này: đến ngày đang xem); mỗi người được tính ở đơn vị họ thuộc vào thời điểm đó.",
+  "reports.column.month": "Tháng",
 } as const;

@@ -4,7 +4,7 @@ import { oneLessonCourse, publishTestCourse } from "../../tests/helpers/courses"
 import { makePerson, makeUnits, sessionCookieFor } from "../../tests/helpers/people";
 import { loader as reportLoader } from "../routes/manage.reports._index";
 import { loader as exportLoader } from "../routes/manage.reports.export[.csv]";
-import { completionByUnit, completionRate, requirementsInUnit, type UnitCompletion } from "./completion-report.server";
+import { completionByCourse, completionByUnit, completionRate, completionTrend, monthEnds, requirementsInUnit, type UnitCompletion } from "./completion-report.server";
 import { listSubtreeUnitIds } from "./org-unit.server";
 
 // A small province whose every number is worked out by hand:
@@ -145,5 +145,24 @@ describe("completion by unit", () => {
     expect(people).toContain("p2,Khoá phải học,");
     const outside = await get(`asOf=2026-06-01&table=people&unit=${units.get("T-B")}`).catch((error: unknown) => error);
     expect((outside as Response).status).toBe(404);
+  });
+
+  test("by course, and the monthly trend with each month's units", async () => {
+    const byCourse = await completionByCourse({ asOf: day("2026-06-01"), scopeUnitIds: null });
+    expect(byCourse).toEqual([{ courseId: expect.any(String), title: "Khoá phải học", counts: { assigned: 5, done: 2, overdue: 2, due: 1 } }]);
+    expect(monthEnds(day("2026-06-01"), 3)).toEqual([day("2026-04-30"), day("2026-05-31"), day("2026-06-01")]);
+    const trend = await completionTrend({ asOf: day("2026-06-01"), scopeUnitIds: null, months: 6 });
+    expect(trend.map((point) => [point.asOf.toISOString().slice(0, 10), point.counts])).toEqual([
+      ["2026-01-31", { assigned: 6, done: 0, overdue: 0, due: 6 }],
+      ["2026-02-28", { assigned: 5, done: 1, overdue: 1, due: 3 }],
+      ["2026-03-31", { assigned: 5, done: 1, overdue: 2, due: 2 }],
+      ["2026-04-30", { assigned: 5, done: 1, overdue: 2, due: 2 }],
+      ["2026-05-31", { assigned: 5, done: 2, overdue: 2, due: 1 }],
+      ["2026-06-01", { assigned: 5, done: 2, overdue: 2, due: 1 }],
+    ]);
+    // A manager's trend is their units' alone: p4 counts in T-A until April, then not at all.
+    const scope = await listSubtreeUnitIds([units.get("T-A")!]);
+    const theirs = await completionTrend({ asOf: day("2026-06-01"), scopeUnitIds: scope, months: 6 });
+    expect(theirs.map((point) => point.counts.assigned)).toEqual([4, 4, 4, 3, 3, 3]);
   });
 });

@@ -71,6 +71,50 @@ async function countsByUnit(filters: CompletionFilters) {
       FROM requirement GROUP BY unit_id`;
 }
 
+const totalsSql = (filters: CompletionFilters) => Prisma.sql`
+  WITH requirement AS (${requirementsOn(filters)})
+  SELECT count(*)::int AS assigned, count(*) FILTER (WHERE done)::int AS done,
+         count(*) FILTER (WHERE NOT done AND due_on < ${filters.asOf}::date)::int AS overdue
+    FROM requirement`;
+
+const withDue = ({ assigned, done, overdue }: { assigned: number; done: number; overdue: number }): CompletionCounts => ({ assigned, done, overdue, due: assigned - done - overdue });
+
+/** Completion per course across the scope, the courses with most assigned first. */
+export async function completionByCourse(filters: CompletionFilters) {
+  const rows = await prisma.$queryRaw<{ course_id: string; title: string; assigned: number; done: number; overdue: number }[]>`
+    WITH requirement AS (${requirementsOn(filters)})
+    SELECT r.course_id::text AS course_id, coalesce(v.title, c.slug) AS title, count(*)::int AS assigned,
+           count(*) FILTER (WHERE r.done)::int AS done,
+           count(*) FILTER (WHERE NOT r.done AND r.due_on < ${filters.asOf}::date)::int AS overdue
+      FROM requirement r JOIN course c ON c.id = r.course_id LEFT JOIN course_version v ON v.id = c.published_version_id
+     GROUP BY r.course_id, v.title, c.slug
+     ORDER BY count(*) DESC, title`;
+  return rows.map((row) => ({ courseId: row.course_id, title: row.title, counts: withDue(row) }));
+}
+
+/** The last day of each of the `months` months up to `until`'s, `until` itself for its own month. */
+export function monthEnds(until: Date, months: number): Date[] {
+  return Array.from({ length: months }, (_, index) => {
+    const back = months - 1 - index;
+    const end = new Date(Date.UTC(until.getUTCFullYear(), until.getUTCMonth() - back + 1, 0));
+    return end.getTime() > until.getTime() ? until : end;
+  });
+}
+
+/**
+ * The scope's totals at the end of each month: the trend. Each month counts
+ * people in the units they were in then. One query per month for now; the
+ * summary tables of ADR 021 will serve this at national scale.
+ */
+export async function completionTrend(filters: CompletionFilters & { months: number }) {
+  const trend = [];
+  for (const asOf of monthEnds(filters.asOf, filters.months)) {
+    const [row] = await prisma.$queryRaw<{ assigned: number; done: number; overdue: number }[]>(totalsSql({ ...filters, asOf }));
+    trend.push({ asOf, counts: withDue(row ?? { assigned: 0, done: 0, overdue: 0 }) });
+  }
+  return trend;
+}
+
 /**
  * Every unit in scope with its own and rolled-up counts, in tree order
  * (parents before children). Units that no longer exist as live units keep

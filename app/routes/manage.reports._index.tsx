@@ -3,11 +3,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { CompletionTable, type CompletionRow } from "~/components/completion-table";
 import { SelectField } from "~/components/form";
+import { CourseSection, TrendSection } from "~/components/report-sections";
 import { useI18n } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { completionByUnit, completionRate, requirementsInUnit, type UnitCompletion } from "~/models/completion-report.server";
+import { completionByCourse, completionByUnit, completionRate, completionTrend, requirementsInUnit, type UnitCompletion } from "~/models/completion-report.server";
 import { listPublishedCourseChoices } from "~/models/course-version.server";
+import { listSubtreeUnitIds } from "~/models/org-unit.server";
 import { inScope, reportFilters, reportScope } from "~/services/reports.server";
 import { requireAnyPermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
@@ -34,6 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const focus = filters.unit ? units.find((unit) => unit.unitId === filters.unit) : tops.length === 1 ? tops[0] : undefined;
   const below = focus ? units.filter((unit) => unit.parentId === focus.unitId) : tops;
   const people = focus ? await requirementsInUnit({ unitId: focus.unitId, asOf: filters.asOf, courseId: filters.courseId, staffCategory: filters.staffCategory }) : [];
+  // By course and month by month: for the unit looked at and below, or the whole scope.
+  const area = { asOf: filters.asOf, scopeUnitIds: focus ? await listSubtreeUnitIds([focus.unitId]) : scope, courseId: filters.courseId, staffCategory: filters.staffCategory };
+  const [byCourse, trend] = await Promise.all([completionByCourse(area), completionTrend({ ...area, months: 12 })]);
   const query = new URLSearchParams([...url.searchParams].filter(([name]) => name !== "unit"));
   return {
     title: `${t("reports.title")} – ${t("app.titleSuffix")}`,
@@ -42,9 +47,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     courseId: filters.courseId ?? "",
     staffCategory: filters.staffCategory ?? "",
     query: query.toString(),
-    courses: await listPublishedCourseChoices(),
+    courseChoices: await listPublishedCourseChoices(),
     focus: focus ? { ...row(focus), parentId: focus.parentId && inView.has(focus.parentId) ? focus.parentId : null, chosen: Boolean(filters.unit) } : null,
     rows: below.map(row),
+    courses: byCourse.map((course) => ({ courseId: course.courseId, title: course.title, ...course.counts, rate: completionRate(course.counts) })),
+    trend: trend.map((point) => ({ label: `${point.asOf.getUTCMonth() + 1}/${point.asOf.getUTCFullYear()}`, ...point.counts, rate: completionRate(point.counts) })),
     people: people.map((person) => ({ ...person, dueOn: formatDate(locale, person.dueOn), completedAt: person.completedAt ? formatDate(locale, person.completedAt) : null })),
   };
 }
@@ -74,7 +81,7 @@ export default function Reports() {
           name="courseId"
           label={t("reports.course")}
           defaultValue={data.courseId}
-          options={[{ value: "", label: t("reports.allCourses") }, ...data.courses.map((course) => ({ value: course.id, label: course.title }))]}
+          options={[{ value: "", label: t("reports.allCourses") }, ...data.courseChoices.map((course) => ({ value: course.id, label: course.title }))]}
         />
         <SelectField
           name="staffCategory"
@@ -115,6 +122,9 @@ export default function Reports() {
           </p>
         </>
       ) : null}
+
+      <CourseSection courses={data.courses} date={data.asOfText} />
+      <TrendSection points={data.trend} />
 
       {focus ? (
         <section aria-labelledby="people">

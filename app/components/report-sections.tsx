@@ -1,0 +1,63 @@
+import { BarChart, LineChart } from "~/components/bar-chart";
+import { useI18n } from "~/i18n/context";
+
+// The report's other views of the same requirements: by course, and month by
+// month. Each chart has its table: the numbers, for screen readers and print.
+
+type Counts = { assigned: number; done: number; overdue: number; due: number; rate: number | null };
+
+export function CourseSection({ courses, date }: { courses: ({ courseId: string; title: string } & Counts)[]; date: string }) {
+  const { t } = useI18n();
+  if (!courses.length) return null;
+  return (
+    <section aria-labelledby="by-course-heading">
+      <h2 id="by-course-heading">{t("reports.byCourse")}</h2>
+      <BarChart id="by-course" title={t("reports.byCourse.chart", { date })} description={t("reports.byCourse.description")} bars={courses.map((course) => ({ label: course.title, value: course.rate }))} />
+      <CountsTable caption={t("reports.byCourse.chart", { date })} firstColumn={t("reports.column.course")} rows={courses.map((course) => ({ key: course.courseId, label: course.title, ...course }))} />
+    </section>
+  );
+}
+
+export function TrendSection({ points }: { points: ({ label: string } & Counts)[] }) {
+  const { t } = useI18n();
+  if (!points.some((point) => point.assigned)) return null;
+  return (
+    <section aria-labelledby="trend-heading">
+      <h2 id="trend-heading">{t("reports.trend")}</h2>
+      <LineChart id="trend" title={t("reports.trend")} description={t("reports.trend.description")} points={points.map((point) => ({ label: point.label, value: point.rate }))} />
+      <CountsTable caption={t("reports.trend")} firstColumn={t("reports.column.month")} rows={points.map((point) => ({ key: point.label, ...point }))} />
+    </section>
+  );
+}
+
+function CountsTable({ caption, firstColumn, rows }: { caption: string; firstColumn: string; rows: ({ key: string; label: string } & Counts)[] }) {
+  const { t, locale } = useI18n();
+  const number = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB");
+  return (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{firstColumn}</th>
+            <th scope="col">{t("reports.column.assigned")}</th>
+            <th scope="col">{t("reports.column.done")}</th>
+            <th scope="col">{t("reports.column.rate")}</th>
+            <th scope="col">{t("reports.column.overdue")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>{number.format(row.assigned)}</td>
+              <td>{number.format(row.done)}</td>
+              <td>{row.rate === null ? "—" : `${row.rate}%`}</td>
+              <td>{number.format(row.overdue)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
