@@ -1,6 +1,7 @@
 import { Prisma, type EnrolmentSource } from "~/generated/prisma/client";
 import { courseContentSchema, itemsInOrder, type CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
+import { dayOf } from "~/utils/format";
 import { issueCertificate } from "./certificate.server";
 
 // Enrolments: a person taking a course, pinned to the version they started,
@@ -168,4 +169,30 @@ export async function listCompletedSlugs({ userId, slugs }: { userId: string; sl
     where: { userId, status: "COMPLETED", course: { slug: { in: slugs } } },
   });
   return new Set(rows.map((row) => row.course.slug));
+}
+
+/**
+ * Demo data only: dates a completion, its quiz attempts and its certificate
+ * as if they happened at `at` (the demo takes its quizzes while it is being
+ * loaded, which would date every completion today and flatten the trends).
+ */
+export async function backdateDemoCompletion({ enrolmentId, at }: { enrolmentId: string; at: Date }) {
+  await prisma.$transaction(async (tx) => {
+    const enrolment = await tx.enrolment.findUnique({ select: { status: true, completedAt: true }, where: { id: enrolmentId } });
+    if (enrolment?.status !== "COMPLETED" || !enrolment.completedAt) return;
+    const shift = at.getTime() - enrolment.completedAt.getTime();
+    await tx.enrolment.update({ where: { id: enrolmentId }, data: { completedAt: at, lastActivityAt: at } });
+    await tx.$executeRaw`
+      UPDATE quiz_attempt SET started_at = started_at + make_interval(secs => ${shift / 1000}),
+             submitted_at = submitted_at + make_interval(secs => ${shift / 1000}),
+             deadline = deadline + make_interval(secs => ${shift / 1000})
+       WHERE enrolment_id = ${enrolmentId}::uuid`;
+    const certificate = await tx.certificate.findUnique({ select: { id: true, expiresOn: true }, where: { enrolmentId } });
+    if (certificate) {
+      await tx.certificate.update({
+        where: { id: certificate.id },
+        data: { issuedAt: at, completedOn: dayOf(at), expiresOn: certificate.expiresOn ? dayOf(new Date(certificate.expiresOn.getTime() + shift)) : null },
+      });
+    }
+  });
 }

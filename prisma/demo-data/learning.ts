@@ -1,6 +1,6 @@
 import { createAssignment, hasAssignmentForCourse } from "~/models/assignment.server";
 import { getPublishedCourse } from "~/models/course-version.server";
-import { getCurrentEnrolment, seedEnrolment } from "~/models/enrolment.server";
+import { backdateDemoCompletion, getCurrentEnrolment, seedEnrolment } from "~/models/enrolment.server";
 import { getAttempt, saveAnswers, startAttempt, submitAttempt } from "~/models/quiz-attempt.server";
 import { findBankQuestions } from "~/models/question-bank.server";
 import { banksOf, freezeQuiz, fullMarkAnswer, type AnswerValue, type FrozenQuestion } from "~/utils/quiz";
@@ -100,7 +100,8 @@ export async function seedDemoLearning(now = new Date()) {
       if (!joins || !userId) continue;
       const startedAt = new Date(now.getTime() - daysAgo * DAY);
       const passes = count === lessons.length && next() < 0.7;
-      if (await seedEnrolment({ userId, courseId: course.courseId, doneKeys: lessons.slice(0, count), startedAt, step: Math.max(1, Math.floor((daysAgo * DAY) / (count + 2))) })) {
+      const step = Math.max(1, Math.floor((daysAgo * DAY) / (count + 2)));
+      if (await seedEnrolment({ userId, courseId: course.courseId, doneKeys: lessons.slice(0, count), startedAt, step })) {
         added++;
         // Most who read every lesson took the final quiz, and most of them
         // passed, some at the second or third try.
@@ -108,7 +109,12 @@ export async function seedDemoLearning(now = new Date()) {
         // joins what) stays the same whether or not a quiz is taken, so
         // loading the demo twice changes nothing.
         const own = random([...`${slug}:${email}`].reduce((hash, char) => (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0, 7));
-        if (passes && quiz) await takeQuiz({ userId, courseId: course.courseId, itemKey: quiz.key, body: quiz.body, passPercent: quiz.passPercent ?? 80, settings: quizSettingsOf(quiz.quiz) }, own);
+        if (passes && quiz) {
+          await takeQuiz({ userId, courseId: course.courseId, itemKey: quiz.key, body: quiz.body, passPercent: quiz.passPercent ?? 80, settings: quizSettingsOf(quiz.quiz) }, own);
+          // Finished soon after the last lesson, not today: the months before have their completions.
+          const enrolment = await getCurrentEnrolment({ userId, courseId: course.courseId });
+          if (enrolment?.status === "COMPLETED") await backdateDemoCompletion({ enrolmentId: enrolment.id, at: new Date(startedAt.getTime() + step * (count + 1)) });
+        }
       }
     }
   }
