@@ -23,6 +23,18 @@ export function normaliseCode(input: string): string {
 }
 
 /** Issues the certificate of a completed enrolment (once: unique per enrolment). */
+/** Who issues and signs a certificate made now, and in which look: the administrators' template if they have saved one, else the settings. */
+async function issuedWith(tx: Prisma.TransactionClient) {
+  const template = await getCurrentTemplate(tx);
+  const env = getEnv();
+  return {
+    issuerName: template?.issuerName ?? env.CERT_ISSUER_NAME,
+    signerName: template ? template.signerName : (env.CERT_SIGNER_NAME ?? null),
+    signerTitle: template ? template.signerTitle : (env.CERT_SIGNER_TITLE ?? null),
+    templateId: template?.id ?? null,
+  };
+}
+
 export async function issueCertificate(tx: Prisma.TransactionClient, { enrolmentId, completedAt }: { enrolmentId: string; completedAt: Date }) {
   const enrolment = await tx.enrolment.findUniqueOrThrow({
     select: {
@@ -42,9 +54,6 @@ export async function issueCertificate(tx: Prisma.TransactionClient, { enrolment
     orderBy: { recurrenceMonths: "asc" },
   });
   const completedOn = dayOf(completedAt);
-  const env = getEnv();
-  // The administrators' template, if they have saved one; else the settings.
-  const template = await getCurrentTemplate(tx);
   const created = await tx.certificate.create({
     select: { id: true },
     data: {
@@ -56,10 +65,7 @@ export async function issueCertificate(tx: Prisma.TransactionClient, { enrolment
       courseTitle: enrolment.version.title,
       minutes: enrolment.version.estimatedMinutes,
       completedOn,
-      issuerName: template?.issuerName ?? env.CERT_ISSUER_NAME,
-      signerName: template ? template.signerName : (env.CERT_SIGNER_NAME ?? null),
-      signerTitle: template ? template.signerTitle : (env.CERT_SIGNER_TITLE ?? null),
-      templateId: template?.id ?? null,
+      ...(await issuedWith(tx)),
       issuedAt: completedAt,
       expiresOn: rule?.recurrenceMonths ? addMonths(completedOn, rule.recurrenceMonths) : null,
     },
@@ -154,9 +160,6 @@ export async function reissueCertificate({ code, holderName, unitName, reason, a
         replacedById: actorId,
       },
     });
-    // The re-issued paper carries today's template and signer, like any new one.
-    const template = await getCurrentTemplate(tx);
-    const env = getEnv();
     // Codes are unique across certificates and earlier codes alike.
     let newCode = newCertificateCode();
     while (await tx.certificateRevision.count({ where: { code: newCode } })) newCode = newCertificateCode();
@@ -168,10 +171,8 @@ export async function reissueCertificate({ code, holderName, unitName, reason, a
         holderName,
         unitName,
         issuedAt: new Date(),
-        issuerName: template?.issuerName ?? env.CERT_ISSUER_NAME,
-        signerName: template ? template.signerName : (env.CERT_SIGNER_NAME ?? null),
-        signerTitle: template ? template.signerTitle : (env.CERT_SIGNER_TITLE ?? null),
-        templateId: template?.id ?? null,
+        // The re-issued paper carries today's template and signer, like any new one.
+        ...(await issuedWith(tx)),
       },
     });
     return reissued.code;

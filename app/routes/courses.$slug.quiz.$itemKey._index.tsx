@@ -60,11 +60,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (lockedBy(found.course.content, found.course.progress.doneKeys, found.quiz.key)) throw new Response(t("quiz.notFound"), { status: 400 });
   // A completed course is not started again by retaking its quiz.
   if (found.course.enrolment?.status === "COMPLETED") throw new Response(t("quiz.courseDone"), { status: 400 });
-  if (!(await learnerQuizState(found)).canStart) return data({ message: "quiz.noAttemptsLeft" as const }, { status: 400 });
+  const state = await learnerQuizState(found);
+  if (!state.canStart) return data({ message: "quiz.noAttemptsLeft" as const }, { status: 400 });
+  // "Làm tiếp bài đang dở": the open attempt, without drawing questions for nothing.
+  if (state.open) return redirect(`/courses/${params.slug}/quiz/${found.quiz.key}/${state.open.id}/1`);
   const started = await ensureEnrolment(found.course, user.id);
   if (!started.ok) throw new Response(t(started.reason), { status: 400 });
-  // Re-read on the enrolment's own version: a new enrolment may be newer.
-  const fresh = (await getLearnerQuiz({ slug: params.slug ?? "", itemKey: params.itemKey ?? "", userId: user.id })) ?? found;
+  // A new enrolment may be on a newer version than the page was: re-read the quiz on it.
+  const fresh =
+    started.enrolmentId === found.course.enrolment?.id ? found : ((await getLearnerQuiz({ slug: params.slug ?? "", itemKey: params.itemKey ?? "", userId: user.id })) ?? found);
   const questions = freezeQuiz(fresh.quiz.body, fresh.settings, Math.random, await quizBanks(fresh));
   // A shared bank emptied since publishing: no attempt rather than an empty one.
   if (questions.length === 0) return data({ message: "quiz.unavailable" as const }, { status: 400 });

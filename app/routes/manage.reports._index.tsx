@@ -10,8 +10,7 @@ import { getTranslate } from "~/i18n/translate.server";
 import { completionByCourse, completionByUnit, completionRate, completionTrend, requirementsInUnit, type UnitCompletion } from "~/models/completion-report.server";
 import { listPublishedCourseChoices } from "~/models/course-version.server";
 import { listSubtreeUnitIds } from "~/models/org-unit.server";
-import { inScope, reportFilters, reportScope } from "~/services/reports.server";
-import { requireAnyPermission } from "~/utils/auth.server";
+import { inScope, requireReport } from "~/services/reports.server";
 import { formatDate } from "~/utils/format";
 
 // Completion of mandatory training for HR: by unit (each unit's figure
@@ -22,12 +21,9 @@ import { formatDate } from "~/utils/format";
 const row = (unit: UnitCompletion): CompletionRow => ({ unitId: unit.unitId, name: unit.name, code: unit.code, ...unit.total, rate: completionRate(unit.total) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireAnyPermission(request, ["read:report:scope", "read:report:any"]);
+  const { url, filters, scope } = await requireReport(request);
   const t = getTranslate(request);
   const locale = getLocale(request);
-  const url = new URL(request.url);
-  const filters = reportFilters(url);
-  const scope = await reportScope(user);
   if (filters.unit && !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
   const units = await completionByUnit({ asOf: filters.asOf, scopeUnitIds: scope, courseId: filters.courseId, staffCategory: filters.staffCategory });
   const inView = new Set(units.map((unit) => unit.unitId));

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { completionByUnit, completionRate, requirementsInUnit } from "~/models/completion-report.server";
-import { inScope, reportFilters, reportScope } from "~/services/reports.server";
-import { requireAnyPermission } from "~/utils/auth.server";
+import { inScope, requireReport } from "~/services/reports.server";
 import { CSV_BOM, csvLine } from "~/utils/csv";
 import { formatDate } from "~/utils/format";
 
@@ -12,12 +11,9 @@ import { formatDate } from "~/utils/format";
 // rolled-up figures, or (?table=people&unit=…) one unit's people. Same
 // guard, scope and filters as the page: a unit outside the scope is a 404.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireAnyPermission(request, ["read:report:scope", "read:report:any"]);
+  const { url, filters, scope } = await requireReport(request);
   const t = getTranslate(request);
   const locale = getLocale(request);
-  const url = new URL(request.url);
-  const filters = reportFilters(url);
-  const scope = await reportScope(user);
   const day = filters.asOf.toISOString().slice(0, 10);
   const reply = (name: string, lines: string[]) =>
     new Response(CSV_BOM + lines.join(""), {

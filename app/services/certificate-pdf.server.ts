@@ -71,7 +71,7 @@ async function embedImage(pdf: PDFDocument, image: LookImage | null) {
 }
 
 /** Scales an image to fit a box, keeping its shape. */
-function fit(image: { width: number; height: number }, maxWidth: number, maxHeight: number) {
+function fitInBox(image: { width: number; height: number }, maxWidth: number, maxHeight: number) {
   const scale = Math.min(maxWidth / image.width, maxHeight / image.height, 1);
   return { width: image.width * scale, height: image.height * scale };
 }
@@ -101,7 +101,7 @@ export async function renderCertificatePdf(certificate: CertificateRecord, verif
   centred(page, certificate.issuerName.toUpperCase(), height - 130, heavy, 12, BRAND);
   const logo = await embedImage(pdf, look.logo);
   if (logo) {
-    const size = fit(logo, 80, 80);
+    const size = fitInBox(logo, 80, 80);
     page.drawImage(logo, { x: 60, y: height - 60 - size.height, ...size });
   }
   centred(page, look.heading, height - 185, heavy, fitted(look.heading, heavy, 28, width - 160), BRAND);
@@ -119,7 +119,7 @@ export async function renderCertificatePdf(certificate: CertificateRecord, verif
   if (certificate.signerTitle) page.drawText(certificate.signerTitle.toUpperCase(), { x: signX, y: 130, size: 11, font: heavy, color: INK });
   const signature = await embedImage(pdf, look.signature);
   if (signature) {
-    const size = fit(signature, 180, 48);
+    const size = fitInBox(signature, 180, 48);
     page.drawImage(signature, { x: signX, y: 88, ...size });
   }
   if (certificate.signerName) page.drawText(certificate.signerName, { x: signX, y: 70, size: 13, font: heavy, color: INK });

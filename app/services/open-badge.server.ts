@@ -52,19 +52,23 @@ const keyState = singleton("ob-issuer-key", () => ({ key: null as Promise<Issuer
 /** The public key's own address: the JWT header's kid, which verifiers dereference (OB 3.0 §8.2). */
 export const keyUrl = (baseUrl: string, thumbprint: string) => `${baseUrl}/ob/keys/${thumbprint}`;
 
+async function loadIssuerKey(): Promise<IssuerKey> {
+  const pem = await loadPem();
+  const privateKey = await importPKCS8(pem, "EdDSA");
+  // The public half, derived without making the private key exportable.
+  const { kty, crv, x } = await exportJWK(createPublicKey(createPrivateKey(pem)));
+  const publicPart = { kty: kty!, crv: crv!, x: x! };
+  return { privateKey, publicJwk: { ...publicPart, kid: await calculateJwkThumbprint(publicPart), alg: "EdDSA", use: "sig" } };
+}
+
 export function issuerKey(): Promise<IssuerKey> {
-  keyState.key ??= (async () => {
-    const pem = await loadPem();
-    const privateKey = await importPKCS8(pem, "EdDSA");
-    // The public half, derived without making the private key exportable.
-    const { kty, crv, x } = await exportJWK(createPublicKey(createPrivateKey(pem)));
-    const publicPart = { kty: kty!, crv: crv!, x: x! };
-    return { privateKey, publicJwk: { ...publicPart, kid: await calculateJwkThumbprint(publicPart), alg: "EdDSA", use: "sig" } };
-  })();
-  // A failure (a bad key in the settings, a disk error) is not kept: the next request tries again.
-  keyState.key.catch(() => {
-    keyState.key = null;
-  });
+  if (!keyState.key) {
+    keyState.key = loadIssuerKey();
+    // A failure (a bad key in the settings, a disk error) is not kept: the next request tries again.
+    keyState.key.catch(() => {
+      keyState.key = null;
+    });
+  }
   return keyState.key;
 }
 

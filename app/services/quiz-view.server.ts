@@ -43,8 +43,14 @@ export function answerInWords(t: Translate, question: FrozenQuestion, answer: An
 }
 
 /** A number with every decimal it has (the catalog's format would round 3.14159), with the language's marks. */
+const exactFormats = new Map<Locale, Intl.NumberFormat>();
+
 function exactNumber(locale: Locale) {
-  const format = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 20, useGrouping: false });
+  let format = exactFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 20, useGrouping: false });
+    exactFormats.set(locale, format);
+  }
   return (value: number) => format.format(value);
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { listSubtreeUnitIds } from "~/models/org-unit.server";
-import type { SignedIn } from "~/utils/auth.server";
+import { requireAnyPermission, type SignedIn } from "~/utils/auth.server";
 import { dayOf } from "~/utils/format";
 import { can } from "~/utils/permissions";
 
@@ -9,7 +9,7 @@ import { can } from "~/utils/permissions";
 // takes this scope; a unit outside it is a 404, never an empty page.
 
 /** The units a person may report on: null = the whole province. */
-export async function reportScope(user: SignedIn): Promise<string[] | null> {
+async function reportScope(user: SignedIn): Promise<string[] | null> {
   if (can(user, "read:report:any")) return null;
   return listSubtreeUnitIds(user.managerScopeUnitIds);
 }
@@ -19,7 +19,7 @@ export const inScope = (scope: string[] | null, unitId: string) => scope === nul
 const staffCategories = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "OTHER"] as const;
 
 /** A report's filters, from its address (GET: bookmarkable, no JavaScript needed). Anything unreadable is dropped. */
-export const reportFiltersSchema = z.object({
+const reportFiltersSchema = z.object({
   asOf: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -31,6 +31,13 @@ export const reportFiltersSchema = z.object({
   unit: z.uuid().optional().catch(undefined),
 });
 
-export function reportFilters(url: URL) {
+function reportFilters(url: URL) {
   return reportFiltersSchema.parse(Object.fromEntries(url.searchParams));
+}
+
+/** The guard of every report page and export: who may see reports, which units, and the filters asked for. */
+export async function requireReport(request: Request) {
+  const user = await requireAnyPermission(request, ["read:report:scope", "read:report:any"]);
+  const url = new URL(request.url);
+  return { url, filters: reportFilters(url), scope: await reportScope(user) };
 }
