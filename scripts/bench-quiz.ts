@@ -12,12 +12,12 @@
 //
 //   npm run bench:quiz                               # 200 learners, 5–15 s per question
 //   npm run bench:quiz -- --learners 50 --think 2
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { findFreePort, startEmbeddedPostgres } from "../server/embedded-postgres";
+import { startServer, summarise } from "./lib/bench-server";
 import { createDatabase } from "../tests/helpers/database";
 
 const SLUG = "chuyen-doi-so-nhan-thuc-chung";
@@ -31,32 +31,6 @@ const learners = option("learners", 200);
 const thinkSeconds = option("think", 10);
 const think = () => new Promise((resolve) => setTimeout(resolve, thinkSeconds * 1000 * (0.5 + Math.random())));
 
-export type Latencies = { count: number; p50: number; p95: number; p99: number; max: number };
-
-export function summarise(samples: number[]): Latencies {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return { count: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(sorted.at(-1) ?? 0) };
-}
-
-async function startServer(databaseUrl: string) {
-  const port = await findFreePort();
-  // BENCH_PROFILE=dir: the server writes a CPU profile there when it stops.
-  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const server = spawn(process.execPath, [...profile, "build/main.js", "serve", "--demo"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    // As in production: jobs in their own process, not competing here.
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", LOG_LEVEL: "warn", JOBS_IN_PROCESS: "false" },
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; !(await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false)); attempt++) {
-    if (attempt > 600 || server.exitCode !== null) throw new Error("the server did not start");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { baseUrl, stop: () => new Promise((resolve) => (server.exitCode !== null ? resolve(null) : (server.once("exit", resolve), server.kill("SIGTERM")))) };
-}
-
 async function main() {
   if (!existsSync("build/main.js")) throw new Error("No production build: run `npm run build` first.");
   const embedded = await startEmbeddedPostgres({
@@ -66,7 +40,7 @@ async function main() {
     persistent: false,
   });
   const database = await createDatabase(embedded.url, { prefix: "hocso_bench" });
-  const server = await startServer(database.url);
+  const server = await startServer(database.url, { demo: true });
   try {
     // The app's own models, on the same database, to make the learners.
     process.env.DATABASE_URL = database.url;

@@ -1,3 +1,5 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { BarChart, LineChart } from "~/components/bar-chart";
 import { useI18n } from "~/i18n/context";
 
@@ -30,7 +32,7 @@ export function TrendSection({ points }: { points: ({ label: string } & Counts)[
   );
 }
 
-function CountsTable({ caption, firstColumn, rows }: { caption: string; firstColumn: string; rows: ({ key: string; label: string } & Counts)[] }) {
+function CountsTable({ caption, firstColumn, rows }: { caption: string; firstColumn: string; rows: ({ key: string; label: ReactNode } & Counts)[] }) {
   const { t, locale } = useI18n();
   const number = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB");
   return (
@@ -59,5 +61,54 @@ function CountsTable({ caption, firstColumn, rows }: { caption: string; firstCol
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * The people of the unit looked at, one row each (their requirements
+ * counted); each name opens that person's courses and dates.
+ */
+export function PeopleSection({
+  unitName,
+  people,
+  personLink,
+  exportLink,
+}: {
+  unitName: string;
+  people: ({ userId: string; fullName: string; jobTitle: string | null } & Counts)[];
+  personLink: (userId: string) => string;
+  exportLink: string;
+}) {
+  const { t } = useI18n();
+  const caption = t("reports.people", { unit: unitName });
+  return (
+    <section aria-labelledby="people-heading">
+      <h2 id="people-heading">{caption}</h2>
+      {people.length ? (
+        <>
+          <CountsTable
+            caption={caption}
+            firstColumn={t("reports.column.person")}
+            rows={people.map((person) => ({
+              key: person.userId,
+              label: (
+                <>
+                  <Link to={personLink(person.userId)}>{person.fullName}</Link>
+                  {person.jobTitle ? <span className="hint"> – {person.jobTitle}</span> : null}
+                </>
+              ),
+              ...person,
+            }))}
+          />
+          <p>
+            <a href={exportLink} download>
+              {t("reports.exportPeople")}
+            </a>
+          </p>
+        </>
+      ) : (
+        <p>{t("reports.noPeople")}</p>
+      )}
+    </section>
   );
 }

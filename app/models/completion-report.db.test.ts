@@ -4,6 +4,7 @@ import { oneLessonCourse, publishTestCourse } from "../../tests/helpers/courses"
 import { makePerson, makeUnits, sessionCookieFor } from "../../tests/helpers/people";
 import { loader as reportLoader } from "../routes/manage.reports._index";
 import { loader as exportLoader } from "../routes/manage.reports.export[.csv]";
+import { loader as personLoader } from "../routes/manage.reports.people.$userId";
 import { completionByCourse, completionByUnit, completionRate, completionTrend, monthEnds, requirementsInUnit, type UnitCompletion } from "./completion-report.server";
 import { listSubtreeUnitIds } from "./org-unit.server";
 
@@ -103,7 +104,7 @@ describe("completion by unit", () => {
       ["p1", "Khoá phải học", "done"],
       ["p2", "Khoá phải học", "overdue"],
     ]);
-    expect(office[0]!.completedAt).toEqual(new Date("2026-02-10T03:00:00Z"));
+    expect(office[0]!.doneOn).toEqual(day("2026-02-10"));
     // In March the mover is still here, not yet done.
     const march = await requirementsInUnit({ unitId: units.get("T-A-1")!, asOf: day("2026-03-15") });
     expect(march.map((row) => [row.fullName, row.status])).toEqual([
@@ -122,12 +123,31 @@ describe("completion by unit", () => {
     expect(top.rows.map((row) => row.code)).toEqual(["T-A-1"]);
     expect(JSON.stringify(top)).not.toContain("T-B");
     const office = await page(`asOf=2026-06-01&unit=${units.get("T-A-1")}`);
-    expect(office.people.map((person) => [person.fullName, person.status])).toEqual([
-      ["p1", "done"],
-      ["p2", "overdue"],
+    expect(office.people.map((person) => [person.fullName, person.assigned, person.done, person.overdue])).toEqual([
+      ["p1", 1, 1, 0],
+      ["p2", 1, 0, 1],
     ]);
     const outside = await page(`asOf=2026-06-01&unit=${units.get("T-B")}`).catch((error: unknown) => error);
     expect((outside as Response).status).toBe(404);
+  });
+
+  test("a person's page: their courses and dates, for a manager only while they were in the manager's units", async () => {
+    const manager = await makePerson({ email: "quanly3@bao-cao.test", role: "MANAGER" });
+    const cookie = await sessionCookieFor(manager.id, "MANAGER");
+    const ids = new Map((await prisma.user.findMany({ select: { id: true, fullName: true } })).map((user) => [user.fullName, user.id]));
+    const open = (name: string, asOf: string) =>
+      personLoader({ request: new Request(`http://localhost/manage/reports/people/${ids.get(name)}?asOf=${asOf}`, { headers: { Cookie: cookie } }), params: { userId: ids.get(name)! }, context: {} });
+    const p4March = await open("p4", "2026-03-15");
+    expect(p4March.unit).toBe("Phòng A1");
+    expect(p4March.requirements.map((row) => [row.courseTitle, row.status, row.doneOn])).toEqual([["Khoá phải học", "due", null]]);
+    expect(p4March.enrolments.map((row) => [row.courseTitle, row.status])).toEqual([["Khoá phải học", "COMPLETED"]]);
+    // By June p4 had moved to T-B, outside this manager's units: as if they did not exist.
+    for (const [name, asOf] of [["p4", "2026-06-01"], ["p5", "2026-03-15"], ["p6", "2026-06-01"]] as const) {
+      const refused = await open(name, asOf).catch((error: unknown) => error);
+      expect((refused as Response).status).toBe(404);
+    }
+    const p1 = await open("p1", "2026-06-01");
+    expect(p1.requirements).toEqual([expect.objectContaining({ status: "done", doneOn: "10 tháng 2, 2026", dueOn: "1 tháng 3, 2026" })]);
   });
 
   test("the CSV export: UTF-8 with a byte-order mark, the same numbers, and the same scope", async () => {

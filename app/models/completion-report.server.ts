@@ -1,5 +1,6 @@
 import { Prisma, type StaffCategory } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { dayOf } from "~/utils/format";
 
 // Completion of assigned training, by unit, as of a day: the numbers HR
 // reports. Each requirement (a person's period under a training rule) counts
@@ -36,8 +37,9 @@ const zero = (): CompletionCounts => ({ assigned: 0, done: 0, overdue: 0, due: 0
 
 /**
  * Every requirement in force on the day, with the unit its person was in
- * and whether it was done by then: the one definition both the counts and
- * the drill-down list read.
+ * and whether it was done by then: the one definition the figures of any
+ * day, the month snapshots and the drill-down list read. (`done_on` is kept
+ * by triggers: the first day a completion satisfied the period.)
  */
 function requirementsOn({ asOf, scopeUnitIds, courseId, assignmentId, staffCategory }: CompletionFilters) {
   const scope = scopeUnitIds === null ? Prisma.sql`TRUE` : Prisma.sql`m.unit_id = ANY(${scopeUnitIds}::uuid[])`;
@@ -45,50 +47,79 @@ function requirementsOn({ asOf, scopeUnitIds, courseId, assignmentId, staffCateg
   const rule = assignmentId ? Prisma.sql`a.id = ${assignmentId}::uuid` : Prisma.sql`TRUE`;
   const category = staffCategory ? Prisma.sql`u.staff_category = ${staffCategory}::staff_category` : Prisma.sql`TRUE`;
   return Prisma.sql`
-    SELECT m.unit_id, pa.user_id, a.course_id, pa.due_on, last_done.completed_at,
-           (last_done.completed_at IS NOT NULL AND (a.recurrence_months IS NULL
-             OR (last_done.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh' + make_interval(months => a.recurrence_months))::date > pa.assigned_on)) AS done
+    SELECT m.unit_id, pa.user_id, pa.assignment_id, a.course_id, u.staff_category, pa.due_on, pa.done_on,
+           coalesce(pa.done_on <= ${asOf}::date, FALSE) AS done
       FROM person_assignment pa
       JOIN assignment a ON a.id = pa.assignment_id
       JOIN app_user u ON u.id = pa.user_id
       JOIN unit_membership m ON m.user_id = pa.user_id AND m.valid_from <= ${asOf}::date AND (m.valid_to IS NULL OR m.valid_to > ${asOf}::date)
-      LEFT JOIN LATERAL (
-        SELECT max(e.completed_at) AS completed_at FROM enrolment e
-         WHERE e.user_id = pa.user_id AND e.course_id = a.course_id AND e.status = 'COMPLETED'
-           AND (e.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= ${asOf}::date
-      ) last_done ON TRUE
      WHERE pa.assigned_on <= ${asOf}::date AND (pa.ended_on IS NULL OR pa.ended_on > ${asOf}::date)
        AND ${scope} AND ${course} AND ${rule} AND ${category}`;
 }
 
-/** Counts per unit of the people in it on the day; one query, whatever the province's size. */
-async function countsByUnit(filters: CompletionFilters) {
-  return prisma.$queryRaw<{ unit_id: string; assigned: number; done: number; overdue: number }[]>`
-    WITH requirement AS (${requirementsOn(filters)})
-    SELECT unit_id::text AS unit_id, count(*)::int AS assigned,
-           count(*) FILTER (WHERE done)::int AS done,
-           count(*) FILTER (WHERE NOT done AND due_on < ${filters.asOf}::date)::int AS overdue
-      FROM requirement GROUP BY unit_id`;
+/** Where a day's figures are read from (ADR 022). */
+type Source = "summary" | "live";
+
+/**
+ * Today's figures come from completion_summary, which the triggers keep
+ * current; any other day is counted from the requirements themselves.
+ */
+function sourceFor(asOf: Date, forced?: Source): Source {
+  return forced ?? (asOf.getTime() === dayOf(new Date()).getTime() ? "summary" : "live");
 }
 
-const totalsSql = (filters: CompletionFilters) => Prisma.sql`
-  WITH requirement AS (${requirementsOn(filters)})
-  SELECT count(*)::int AS assigned, count(*) FILTER (WHERE done)::int AS done,
-         count(*) FILTER (WHERE NOT done AND due_on < ${filters.asOf}::date)::int AS overdue
-    FROM requirement`;
+/** The filters on a summary-shaped table `s` (completion_summary, completion_month). */
+function summaryWhere({ scopeUnitIds, courseId, assignmentId, staffCategory }: CompletionFilters) {
+  return Prisma.sql`${scopeUnitIds === null ? Prisma.sql`TRUE` : Prisma.sql`s.unit_id = ANY(${scopeUnitIds}::uuid[])`}
+    AND ${courseId ? Prisma.sql`s.assignment_id IN (SELECT id FROM assignment WHERE course_id = ${courseId}::uuid)` : Prisma.sql`TRUE`}
+    AND ${assignmentId ? Prisma.sql`s.assignment_id = ${assignmentId}::uuid` : Prisma.sql`TRUE`}
+    AND ${staffCategory ? Prisma.sql`s.staff_category = ${staffCategory}::staff_category` : Prisma.sql`TRUE`}`;
+}
 
-const withDue = ({ assigned, done, overdue }: { assigned: number; done: number; overdue: number }): CompletionCounts => ({ assigned, done, overdue, due: assigned - done - overdue });
+/**
+ * The day's requirements as (unit, rule) groups with their counts, from
+ * whichever source serves the day: what every figure on the page sums.
+ */
+function groupsOn(filters: CompletionFilters, source: Source) {
+  if (source === "summary") {
+    return Prisma.sql`
+      SELECT s.unit_id, s.assignment_id, sum(s.assigned)::int AS assigned, sum(s.done)::int AS done,
+             coalesce(sum(s.assigned - s.done) FILTER (WHERE s.due_on < ${filters.asOf}::date), 0)::int AS overdue
+        FROM completion_summary s
+       WHERE ${summaryWhere(filters)}
+       GROUP BY s.unit_id, s.assignment_id`;
+  }
+  return Prisma.sql`
+    SELECT r.unit_id, r.assignment_id, count(*)::int AS assigned, count(*) FILTER (WHERE r.done)::int AS done,
+           count(*) FILTER (WHERE NOT r.done AND r.due_on < ${filters.asOf}::date)::int AS overdue
+      FROM (${requirementsOn(filters)}) r
+     GROUP BY r.unit_id, r.assignment_id`;
+}
+
+type Counted = { assigned: number; done: number; overdue: number };
+
+/** Counts per unit of the people in it on the day; one query, whatever the province's size. */
+async function countsByUnit(filters: CompletionFilters, source?: Source) {
+  return prisma.$queryRaw<({ unit_id: string } & Counted)[]>`
+    SELECT g.unit_id::text AS unit_id, sum(g.assigned)::int AS assigned, sum(g.done)::int AS done, sum(g.overdue)::int AS overdue
+      FROM (${groupsOn(filters, sourceFor(filters.asOf, source))}) g
+     GROUP BY g.unit_id`;
+}
+
+const withDue = ({ assigned, done, overdue }: Counted): CompletionCounts => ({ assigned, done, overdue, due: assigned - done - overdue });
 
 /** Completion per course across the scope, the courses with most assigned first. */
-export async function completionByCourse(filters: CompletionFilters) {
-  const rows = await prisma.$queryRaw<{ course_id: string; title: string; assigned: number; done: number; overdue: number }[]>`
-    WITH requirement AS (${requirementsOn(filters)})
-    SELECT r.course_id::text AS course_id, coalesce(v.title, c.slug) AS title, count(*)::int AS assigned,
-           count(*) FILTER (WHERE r.done)::int AS done,
-           count(*) FILTER (WHERE NOT r.done AND r.due_on < ${filters.asOf}::date)::int AS overdue
-      FROM requirement r JOIN course c ON c.id = r.course_id LEFT JOIN course_version v ON v.id = c.published_version_id
-     GROUP BY r.course_id, v.title, c.slug
-     ORDER BY count(*) DESC, title`;
+export async function completionByCourse(filters: CompletionFilters, source?: Source) {
+  const rows = await prisma.$queryRaw<({ course_id: string; title: string } & Counted)[]>`
+    SELECT c.id::text AS course_id, coalesce(v.title, c.slug) AS title, sum(g.assigned)::int AS assigned,
+           sum(g.done)::int AS done, sum(g.overdue)::int AS overdue
+      FROM (${groupsOn(filters, sourceFor(filters.asOf, source))}) g
+      JOIN assignment a ON a.id = g.assignment_id
+      JOIN course c ON c.id = a.course_id
+      LEFT JOIN course_version v ON v.id = c.published_version_id
+     GROUP BY c.id, v.title, c.slug
+    HAVING sum(g.assigned) > 0
+     ORDER BY sum(g.assigned) DESC, title`;
   return rows.map((row) => ({ courseId: row.course_id, title: row.title, counts: withDue(row) }));
 }
 
@@ -102,17 +133,71 @@ export function monthEnds(until: Date, months: number): Date[] {
 }
 
 /**
- * The scope's totals at the end of each month: the trend. Each month counts
- * people in the units they were in then. One query per month for now; the
- * summary tables of ADR 021 will serve this at national scale.
+ * Freezes the figures at the end of a past month into completion_month,
+ * unless that is done already (or `rebuild`). Two reports asking together
+ * build it once: the month's advisory lock.
  */
-export async function completionTrend(filters: CompletionFilters & { months: number }) {
+export async function buildMonth(monthEnd: Date, { rebuild = false }: { rebuild?: boolean } = {}) {
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('completion_month'), ${Math.round(monthEnd.getTime() / 86_400_000)}::int)`;
+      if (!rebuild && (await tx.completionMonthBuild.count({ where: { monthEnd } }))) return;
+      await tx.$executeRaw`DELETE FROM completion_month WHERE month_end = ${monthEnd}::date`;
+      await tx.$executeRaw`
+        INSERT INTO completion_month (month_end, unit_id, assignment_id, staff_category, assigned, done, overdue)
+        SELECT ${monthEnd}::date, r.unit_id, r.assignment_id, r.staff_category, count(*), count(*) FILTER (WHERE r.done),
+               count(*) FILTER (WHERE NOT r.done AND r.due_on < ${monthEnd}::date)
+          FROM (${requirementsOn({ asOf: monthEnd, scopeUnitIds: null })}) r
+         GROUP BY r.unit_id, r.assignment_id, r.staff_category`;
+      await tx.$executeRaw`
+        INSERT INTO completion_month_build (month_end) VALUES (${monthEnd}::date)
+        ON CONFLICT (month_end) DO UPDATE SET built_at = now()`;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** The closed months (ended before today) a report needs, built when missing. */
+async function ensureMonths(monthEndDays: Date[]) {
+  if (!monthEndDays.length) return;
+  const built = await prisma.completionMonthBuild.findMany({ select: { monthEnd: true }, where: { monthEnd: { in: monthEndDays } } });
+  const have = new Set(built.map((row) => row.monthEnd.getTime()));
+  for (const monthEnd of monthEndDays) if (!have.has(monthEnd.getTime())) await buildMonth(monthEnd);
+}
+
+/**
+ * The scope's totals at the end of each month: the trend. Each month counts
+ * people in the units they were in then. Closed months are read from their
+ * frozen figures (completion_month); the last point is the day asked for
+ * (`current`: its totals, when the caller has them).
+ */
+export async function completionTrend(filters: CompletionFilters & { months: number; current?: Counted }) {
+  const today = dayOf(new Date());
+  const ends = monthEnds(filters.asOf, filters.months);
+  const closed = ends.filter((end) => end.getTime() < today.getTime() && end.getTime() !== filters.asOf.getTime());
+  await ensureMonths(closed);
+  const frozen = closed.length
+    ? await prisma.$queryRaw<({ month_end: Date } & Counted)[]>`
+        SELECT s.month_end, sum(s.assigned)::int AS assigned, sum(s.done)::int AS done, sum(s.overdue)::int AS overdue
+          FROM completion_month s
+         WHERE s.month_end = ANY(${closed}::date[]) AND ${summaryWhere(filters)}
+         GROUP BY s.month_end`
+    : [];
+  const byEnd = new Map(frozen.map((row) => [row.month_end.getTime(), row]));
   const trend = [];
-  for (const asOf of monthEnds(filters.asOf, filters.months)) {
-    const [row] = await prisma.$queryRaw<{ assigned: number; done: number; overdue: number }[]>(totalsSql({ ...filters, asOf }));
+  for (const asOf of ends) {
+    let row = byEnd.get(asOf.getTime());
+    if (!row && !closed.some((end) => end.getTime() === asOf.getTime())) {
+      // The day asked for: the caller's figures when it has them already.
+      row = { month_end: asOf, ...(filters.current ?? sumCounts(await countsByUnit({ ...filters, asOf }))) };
+    }
     trend.push({ asOf, counts: withDue(row ?? { assigned: 0, done: 0, overdue: 0 }) });
   }
   return trend;
+}
+
+function sumCounts(rows: Counted[]): Counted {
+  return rows.reduce((sum, row) => ({ assigned: sum.assigned + row.assigned, done: sum.done + row.done, overdue: sum.overdue + row.overdue }), { assigned: 0, done: 0, overdue: 0 });
 }
 
 /**
@@ -120,9 +205,9 @@ export async function completionTrend(filters: CompletionFilters & { months: num
  * (parents before children). Units that no longer exist as live units keep
  * their rows when people were in them on the day.
  */
-export async function completionByUnit(filters: CompletionFilters): Promise<UnitCompletion[]> {
+export async function completionByUnit(filters: CompletionFilters, source?: Source): Promise<UnitCompletion[]> {
   const [counts, units] = await Promise.all([
-    countsByUnit(filters),
+    countsByUnit(filters, source),
     prisma.orgUnit.findMany({
       select: { id: true, parentId: true, code: true, name: true },
       where: filters.scopeUnitIds === null ? {} : { id: { in: filters.scopeUnitIds } },
@@ -170,15 +255,16 @@ export type RequirementRow = {
   fullName: string;
   courseTitle: string;
   dueOn: Date;
-  completedAt: Date | null;
+  /** The day it was done (by the day asked about), or null. */
+  doneOn: Date | null;
   status: "done" | "overdue" | "due";
 };
 
 /** The requirements of the people in one unit (not below it) on the day, for drill-down. */
 export async function requirementsInUnit({ unitId, ...filters }: Omit<CompletionFilters, "scopeUnitIds"> & { unitId: string }) {
-  const rows = await prisma.$queryRaw<{ user_id: string; full_name: string; course_title: string; due_on: Date; completed_at: Date | null; done: boolean }[]>`
+  const rows = await prisma.$queryRaw<{ user_id: string; full_name: string; course_title: string; due_on: Date; done_on: Date | null; done: boolean }[]>`
     WITH requirement AS (${requirementsOn({ ...filters, scopeUnitIds: [unitId] })})
-    SELECT r.user_id::text AS user_id, u.full_name, coalesce(v.title, c.slug) AS course_title, r.due_on, r.completed_at, r.done
+    SELECT r.user_id::text AS user_id, u.full_name, coalesce(v.title, c.slug) AS course_title, r.due_on, r.done_on, r.done
       FROM requirement r
       JOIN app_user u ON u.id = r.user_id
       JOIN course c ON c.id = r.course_id
@@ -190,8 +276,71 @@ export async function requirementsInUnit({ unitId, ...filters }: Omit<Completion
       fullName: row.full_name,
       courseTitle: row.course_title,
       dueOn: row.due_on,
-      completedAt: row.done ? row.completed_at : null,
+      doneOn: row.done ? row.done_on : null,
       status: row.done ? "done" : row.due_on.getTime() < filters.asOf.getTime() ? "overdue" : "due",
     }),
   );
+}
+
+/**
+ * Today's figures rebuilt from the requirements themselves (the triggers'
+ * work, done again): after a bulk repair, or to check them.
+ */
+export async function rebuildCompletionSummary() {
+  await prisma.$transaction((tx) => tx.$executeRaw`SELECT hoc_so_rebuild_completion_summary()`, { timeout: 120_000 });
+}
+
+export type PersonCompletion = { userId: string; fullName: string; jobTitle: string | null; counts: CompletionCounts };
+
+/** The people in one unit (not below it) on the day, one row each with their counts, in Vietnamese name order. */
+export async function peopleInUnit({ unitId, ...filters }: Omit<CompletionFilters, "scopeUnitIds"> & { unitId: string }): Promise<PersonCompletion[]> {
+  const rows = await prisma.$queryRaw<({ user_id: string; full_name: string; job_title: string | null } & Counted)[]>`
+    WITH requirement AS (${requirementsOn({ ...filters, scopeUnitIds: [unitId] })})
+    SELECT u.id::text AS user_id, u.full_name, u.job_title, count(*)::int AS assigned, count(*) FILTER (WHERE r.done)::int AS done,
+           count(*) FILTER (WHERE NOT r.done AND r.due_on < ${filters.asOf}::date)::int AS overdue
+      FROM requirement r JOIN app_user u ON u.id = r.user_id
+     GROUP BY u.id, u.full_name, u.job_title, u.sort_name
+     ORDER BY u.sort_name, u.id`;
+  return rows.map((row) => ({ userId: row.user_id, fullName: row.full_name, jobTitle: row.job_title, counts: withDue(row) }));
+}
+
+/** The unit a person was in on the day (their first, if the day had two), or null. */
+export async function unitOfPersonOn({ userId, asOf }: { userId: string; asOf: Date }) {
+  const [row] = await prisma.$queryRaw<{ unit_id: string; name: string }[]>`
+    SELECT m.unit_id::text AS unit_id, o.name FROM unit_membership m JOIN org_unit o ON o.id = m.unit_id
+     WHERE m.user_id = ${userId}::uuid AND m.valid_from <= ${asOf}::date AND (m.valid_to IS NULL OR m.valid_to > ${asOf}::date)
+     ORDER BY m.valid_from LIMIT 1`;
+  return row ? { unitId: row.unit_id, name: row.name } : null;
+}
+
+export type PersonRequirement = {
+  courseId: string;
+  courseTitle: string;
+  assignedOn: Date;
+  dueOn: Date;
+  endedOn: Date | null;
+  doneOn: Date | null;
+  /** On the day asked about; "ended" for a period over by then, "later" for one that had not begun. */
+  status: "done" | "overdue" | "due" | "ended" | "later";
+};
+
+/** Every period a person has been under a training rule, newest first, each with its status on the day. */
+export async function requirementsOfPerson({ userId, asOf }: { userId: string; asOf: Date }): Promise<PersonRequirement[]> {
+  const rows = await prisma.$queryRaw<{ course_id: string; course_title: string; assigned_on: Date; due_on: Date; ended_on: Date | null; done_on: Date | null }[]>`
+    SELECT c.id::text AS course_id, coalesce(v.title, c.slug) AS course_title, pa.assigned_on, pa.due_on, pa.ended_on, pa.done_on
+      FROM person_assignment pa JOIN assignment a ON a.id = pa.assignment_id
+      JOIN course c ON c.id = a.course_id LEFT JOIN course_version v ON v.id = c.published_version_id
+     WHERE pa.user_id = ${userId}::uuid
+     ORDER BY pa.assigned_on DESC, course_title`;
+  const day = asOf.getTime();
+  return rows.map((row) => {
+    const done = row.done_on !== null && row.done_on.getTime() <= day;
+    const status: PersonRequirement["status"] =
+      row.assigned_on.getTime() > day ? "later"
+      : row.ended_on && row.ended_on.getTime() <= day ? "ended"
+      : done ? "done"
+      : row.due_on.getTime() < day ? "overdue"
+      : "due";
+    return { courseId: row.course_id, courseTitle: row.course_title, assignedOn: row.assigned_on, dueOn: row.due_on, endedOn: row.ended_on, doneOn: done ? row.done_on : null, status };
+  });
 }

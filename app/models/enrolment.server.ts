@@ -124,6 +124,16 @@ export async function listLearnerEnrolments({ userId }: { userId: string }) {
   return rows.map((row) => ({ ...withContent(row), slug: row.course.slug }));
 }
 
+/** A person's enrolments with their dates only (for HR's view of a person), newest first. */
+export async function listEnrolmentDates({ userId }: { userId: string }) {
+  const rows = await prisma.enrolment.findMany({
+    select: { id: true, status: true, startedAt: true, completedAt: true, version: { select: { title: true } } },
+    where: { userId, status: { in: ["IN_PROGRESS", "COMPLETED"] } },
+    orderBy: { startedAt: "desc" },
+  });
+  return rows.map((row) => ({ id: row.id, courseTitle: row.version.title, status: row.status, startedAt: row.startedAt, completedAt: row.completedAt }));
+}
+
 /**
  * Demo data only: an enrolment with some items done at given times. Does
  * nothing when the person already has an enrolment in this course.

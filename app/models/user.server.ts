@@ -86,6 +86,12 @@ export function getPersonForAdmin(userId: string) {
   });
 }
 
+/** A person's full name, or null. */
+export async function getPersonName({ userId }: { userId: string }) {
+  const row = await prisma.user.findUnique({ select: { fullName: true }, where: { id: userId } });
+  return row?.fullName ?? null;
+}
+
 export class PersonRuleError extends Error {
   constructor(
     readonly key: "people.error.emailTaken" | "people.error.codeTaken" | "people.error.grantExists" | "people.error.unitUnknown",

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useRef } from "react";
 import { ErrorSummary } from "~/components/form";
 import { QuizQuestion } from "~/components/quiz-question";
@@ -118,6 +118,10 @@ export default function QuizQuestionPage() {
   const t = useT();
   const form = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLButtonElement>(null);
+  // While a save or the page's reload after a refused one is under way, the
+  // buttons wait: the form still carries the save it was based on (`seq`),
+  // and pressing again would only be refused again (or save twice).
+  const busy = useNavigation().state !== "idle";
   return (
     <div className="narrow quiz">
       {result && "message" in result ? (
@@ -141,16 +145,16 @@ export default function QuizQuestionPage() {
         {checkedRow ? <QuizReviewRow row={checkedRow} /> : null}
         {/* "Next" comes first: Enter in a text box presses it, never "Kiểm tra". */}
         <div className="button-group">
-          <button type="submit" name="go" value={number < total ? "next" : "summary"} className="button">
+          <button type="submit" name="go" value={number < total ? "next" : "summary"} className="button" disabled={busy}>
             {number < total ? t("quiz.next") : t("quiz.toSummary")}
           </button>
           {canCheck ? (
-            <button type="submit" name="go" value="check" className="button button--secondary">
+            <button type="submit" name="go" value="check" className="button button--secondary" disabled={busy}>
               {t("quiz.check")}
             </button>
           ) : null}
           {number > 1 ? (
-            <button type="submit" name="go" value="previous" className="button button--secondary">
+            <button type="submit" name="go" value="previous" className="button button--secondary" disabled={busy}>
               {t("quiz.previous")}
             </button>
           ) : null}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useRef } from "react";
 import { QuizReviewRow } from "~/components/quiz-review";
 import { QuizTimer } from "~/components/quiz-timer";
@@ -82,6 +82,9 @@ function Summary() {
   const refused = useActionData<typeof action>();
   const t = useT();
   const form = useRef<HTMLFormElement>(null);
+  // The refusal shows before the page has reloaded the latest answers (and
+  // their `seq`): "Nộp bài" waits for them, or it would be refused again.
+  const busy = useNavigation().state !== "idle";
   if (loaded.submitted) return null;
   const unanswered = loaded.questions.filter((row) => !row.answered).length;
   return (
@@ -108,7 +111,7 @@ function Summary() {
       <p>{t("quiz.submitWarning")}</p>
       <Form method="post" key={loaded.seq} ref={form}>
         <input type="hidden" name="seq" value={loaded.seq} />
-        <button type="submit" className="button">
+        <button type="submit" className="button" disabled={busy}>
           {t("quiz.submit")}
         </button>
       </Form>

@@ -3,11 +3,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { CompletionTable, type CompletionRow } from "~/components/completion-table";
 import { SelectField } from "~/components/form";
-import { CourseSection, TrendSection } from "~/components/report-sections";
+import { CourseSection, PeopleSection, TrendSection } from "~/components/report-sections";
 import { useI18n } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { completionByCourse, completionByUnit, completionRate, completionTrend, requirementsInUnit, type UnitCompletion } from "~/models/completion-report.server";
+import { completionByCourse, completionByUnit, completionRate, completionTrend, peopleInUnit, type UnitCompletion } from "~/models/completion-report.server";
 import { listPublishedCourseChoices } from "~/models/course-version.server";
 import { listSubtreeUnitIds } from "~/models/org-unit.server";
 import { inScope, requireReport } from "~/services/reports.server";
@@ -17,6 +17,9 @@ import { formatDate } from "~/utils/format";
 // includes its sub-units), as of a day, for one course or all, one staff
 // category or all; down the tree unit by unit to the people of a unit and
 // their courses. A manager sees their units only; an admin the province.
+
+const sumTotals = (units: UnitCompletion[]) =>
+  units.reduce((sum, unit) => ({ assigned: sum.assigned + unit.total.assigned, done: sum.done + unit.total.done, overdue: sum.overdue + unit.total.overdue }), { assigned: 0, done: 0, overdue: 0 });
 
 const row = (unit: UnitCompletion): CompletionRow => ({ unitId: unit.unitId, name: unit.name, code: unit.code, ...unit.total, rate: completionRate(unit.total) });
 
@@ -31,10 +34,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tops = units.filter((unit) => !unit.parentId || !inView.has(unit.parentId));
   const focus = filters.unit ? units.find((unit) => unit.unitId === filters.unit) : tops.length === 1 ? tops[0] : undefined;
   const below = focus ? units.filter((unit) => unit.parentId === focus.unitId) : tops;
-  const people = focus ? await requirementsInUnit({ unitId: focus.unitId, asOf: filters.asOf, courseId: filters.courseId, staffCategory: filters.staffCategory }) : [];
-  // By course and month by month: for the unit looked at and below, or the whole scope.
+  // The rest reads the unit looked at and below (or the whole scope), at once.
   const area = { asOf: filters.asOf, scopeUnitIds: focus ? await listSubtreeUnitIds([focus.unitId]) : scope, courseId: filters.courseId, staffCategory: filters.staffCategory };
-  const [byCourse, trend] = await Promise.all([completionByCourse(area), completionTrend({ ...area, months: 12 })]);
+  const current = focus ? focus.total : sumTotals(tops);
+  const [people, byCourse, trend, courseChoices] = await Promise.all([
+    focus ? peopleInUnit({ unitId: focus.unitId, asOf: filters.asOf, courseId: filters.courseId, staffCategory: filters.staffCategory }) : [],
+    completionByCourse(area),
+    completionTrend({ ...area, months: 12, current }),
+    listPublishedCourseChoices(),
+  ]);
   const query = new URLSearchParams([...url.searchParams].filter(([name]) => name !== "unit"));
   return {
     title: `${t("reports.title")} – ${t("app.titleSuffix")}`,
@@ -43,12 +51,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     courseId: filters.courseId ?? "",
     staffCategory: filters.staffCategory ?? "",
     query: query.toString(),
-    courseChoices: await listPublishedCourseChoices(),
+    courseChoices,
     focus: focus ? { ...row(focus), parentId: focus.parentId && inView.has(focus.parentId) ? focus.parentId : null, chosen: Boolean(filters.unit) } : null,
     rows: below.map(row),
     courses: byCourse.map((course) => ({ courseId: course.courseId, title: course.title, ...course.counts, rate: completionRate(course.counts) })),
     trend: trend.map((point) => ({ label: `${point.asOf.getUTCMonth() + 1}/${point.asOf.getUTCFullYear()}`, ...point.counts, rate: completionRate(point.counts) })),
-    people: people.map((person) => ({ ...person, dueOn: formatDate(locale, person.dueOn), completedAt: person.completedAt ? formatDate(locale, person.completedAt) : null })),
+    people: people.map((person) => ({ userId: person.userId, fullName: person.fullName, jobTitle: person.jobTitle, ...person.counts, rate: completionRate(person.counts) })),
   };
 }
 
@@ -123,45 +131,12 @@ export default function Reports() {
       <TrendSection points={data.trend} />
 
       {focus ? (
-        <section aria-labelledby="people">
-          <h2 id="people">{t("reports.people", { unit: focus.name })}</h2>
-          {data.people.length ? (
-            <div className="table-scroll" role="region" aria-labelledby="people" tabIndex={0}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("reports.column.person")}</th>
-                    <th scope="col">{t("reports.column.course")}</th>
-                    <th scope="col">{t("reports.column.dueOn")}</th>
-                    <th scope="col">{t("reports.column.status")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.people.map((person) => (
-                    <tr key={`${person.userId}:${person.courseTitle}`}>
-                      <td>{person.fullName}</td>
-                      <td>{person.courseTitle}</td>
-                      <td>{person.dueOn}</td>
-                      <td>
-                        <strong className={`status-tag status-tag--${person.status}`}>{t(`assignments.status.${person.status}`)}</strong>
-                        {person.completedAt ? ` ${person.completedAt}` : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : (
-            <p>{t("reports.noPeople")}</p>
-          )}
-          {data.people.length ? (
-            <p>
-              <a href={`/manage/reports/export.csv?${new URLSearchParams([...new URLSearchParams(data.query), ["table", "people"], ["unit", focus.unitId]])}`} download>
-                {t("reports.exportPeople")}
-              </a>
-            </p>
-          ) : null}
-        </section>
+        <PeopleSection
+          unitName={focus.name}
+          people={data.people}
+          personLink={(userId) => `/manage/reports/people/${userId}?${data.query}`}
+          exportLink={`/manage/reports/export.csv?${new URLSearchParams([...new URLSearchParams(data.query), ["table", "people"], ["unit", focus.unitId]])}`}
+        />
       ) : null}
     </>
   );

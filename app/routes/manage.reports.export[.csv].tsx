@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return reply("bao-cao-nguoi", [
       csvLine([t("reports.column.person"), t("reports.column.course"), t("reports.column.dueOn"), t("reports.column.status"), t("reports.column.completedOn")]),
       ...people.map((person) =>
-        csvLine([person.fullName, person.courseTitle, formatDate(locale, person.dueOn), t(`assignments.status.${person.status}`), person.completedAt ? formatDate(locale, person.completedAt) : null]),
+        csvLine([person.fullName, person.courseTitle, formatDate(locale, person.dueOn), t(`assignments.status.${person.status}`), person.doneOn ? formatDate(locale, person.doneOn) : null]),
       ),
     ]);
   }

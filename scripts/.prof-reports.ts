@@ -1,0 +1,25 @@
+import { performance } from "node:perf_hooks";
+import { benchServer } from "./lib/bench-database";
+const db = await benchServer();
+process.env.DATABASE_URL = db.url;
+const m = await import("../app/models/completion-report.server");
+const { listSubtreeUnitIds } = await import("../app/models/org-unit.server");
+const { dayOf } = await import("../app/utils/format");
+const { prisma } = await import("../app/utils/db.server");
+const asOf = dayOf(new Date());
+const office = (await prisma.orgUnit.findFirstOrThrow({ where: { code: "DO-05-03" } })).id;
+const dept = (await prisma.orgUnit.findFirstOrThrow({ where: { code: "DO-05" } })).id;
+const root = (await prisma.orgUnit.findFirstOrThrow({ where: { code: "DO" } })).id;
+async function t(label: string, f: () => Promise<unknown>) { await f(); const s = performance.now(); for (let i = 0; i < 5; i++) await f(); console.log(label, ((performance.now() - s) / 5).toFixed(1), "ms"); }
+const deptScope = await listSubtreeUnitIds([dept]);
+const all = await listSubtreeUnitIds([root]);
+await t("byUnit province", () => m.completionByUnit({ asOf, scopeUnitIds: null }));
+await t("byUnit dept", () => m.completionByUnit({ asOf, scopeUnitIds: deptScope }));
+await t("byCourse all ids", () => m.completionByCourse({ asOf, scopeUnitIds: all }));
+await t("byCourse null", () => m.completionByCourse({ asOf, scopeUnitIds: null }));
+await t("trend all ids", () => m.completionTrend({ asOf, scopeUnitIds: all, months: 12 }));
+await t("trend dept", () => m.completionTrend({ asOf, scopeUnitIds: deptScope, months: 12 }));
+await t("people office", () => m.requirementsInUnit({ unitId: office, asOf }));
+await t("people root", () => m.requirementsInUnit({ unitId: root, asOf }));
+await t("subtree root", () => listSubtreeUnitIds([root]));
+await prisma.$disconnect(); await db.stop();
