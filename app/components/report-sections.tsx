@@ -6,6 +6,8 @@ import { useI18n } from "~/i18n/context";
 // The report's other views of the same requirements: by course, and month by
 // month. Each chart has its table: the numbers, for screen readers and print.
 
+const CHART_COURSES = 20;
+
 type Counts = { assigned: number; done: number; overdue: number; due: number; rate: number | null };
 
 export function CourseSection({ courses, date }: { courses: ({ courseId: string; title: string } & Counts)[]; date: string }) {
@@ -14,7 +16,14 @@ export function CourseSection({ courses, date }: { courses: ({ courseId: string;
   return (
     <section aria-labelledby="by-course-heading">
       <h2 id="by-course-heading">{t("reports.byCourse")}</h2>
-      <BarChart id="by-course" title={t("reports.byCourse.chart", { date })} description={t("reports.byCourse.description")} bars={courses.map((course) => ({ label: course.title, value: course.rate }))} />
+      {/* A hundred bars say nothing: the chart shows the most assigned courses, the table all of them. */}
+      <BarChart
+        id="by-course"
+        title={t("reports.byCourse.chart", { date })}
+        description={t("reports.byCourse.description")}
+        bars={courses.slice(0, CHART_COURSES).map((course) => ({ label: course.title, value: course.rate }))}
+      />
+      {courses.length > CHART_COURSES ? <p className="hint">{t("reports.byCourse.top", { count: CHART_COURSES })}</p> : null}
       <CountsTable caption={t("reports.byCourse.chart", { date })} firstColumn={t("reports.column.course")} rows={courses.map((course) => ({ key: course.courseId, label: course.title, ...course }))} />
     </section>
   );

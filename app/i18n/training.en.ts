@@ -150,6 +150,7 @@ export const trainingEn: Record<keyof typeof trainingVi, string> = {
   "reports.byCourse": "By course",
   "reports.byCourse.chart": "Completion rate by course, as of {date}",
   "reports.byCourse.description": "Each bar is the share of a course's assignments completed, in the units shown.",
+  "reports.byCourse.top": "The chart shows the {count} most assigned courses; the table below lists them all.",
   "reports.trend": "Completion over the last 12 months",
   "reports.trend.description": "The completion rate at the end of each month (this month: up to the chosen day); each person counts in the unit they were in at the time.",
   "reports.person.title": "Training of {name}",

@@ -148,6 +148,7 @@ export const trainingVi = {
   "reports.byCourse": "Theo khoá học",
   "reports.byCourse.chart": "Tỉ lệ hoàn thành theo khoá học, tính đến {date}",
   "reports.byCourse.description": "Mỗi thanh là tỉ lệ phần trăm lượt được giao của một khoá học đã hoàn thành, trong các đơn vị đang xem.",
+  "reports.byCourse.top": "Biểu đồ cho thấy {count} khoá học được giao nhiều nhất; bảng dưới đây có tất cả các khoá.",
   "reports.trend": "Tỉ lệ hoàn thành 12 tháng qua",
   "reports.trend.description": "Tỉ lệ hoàn thành vào cuối mỗi tháng (tháng này: đến ngày đang xem); mỗi người được tính ở đơn vị họ thuộc vào thời điểm đó.",
   "reports.person.title": "Đào tạo của {name}",

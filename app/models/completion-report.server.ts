@@ -70,40 +70,43 @@ function sourceFor(asOf: Date, forced?: Source): Source {
 
 /** The filters on a summary-shaped table `s` (completion_summary, completion_month). */
 function summaryWhere({ scopeUnitIds, courseId, assignmentId, staffCategory }: CompletionFilters) {
-  return Prisma.sql`${scopeUnitIds === null ? Prisma.sql`TRUE` : Prisma.sql`s.unit_id = ANY(${scopeUnitIds}::uuid[])`}
+  // IN (unnest): a hash of a few hundred ids, not a scan of the array per row.
+  return Prisma.sql`${scopeUnitIds === null ? Prisma.sql`TRUE` : Prisma.sql`s.unit_id IN (SELECT unnest(${scopeUnitIds}::uuid[]))`}
     AND ${courseId ? Prisma.sql`s.assignment_id IN (SELECT id FROM assignment WHERE course_id = ${courseId}::uuid)` : Prisma.sql`TRUE`}
     AND ${assignmentId ? Prisma.sql`s.assignment_id = ${assignmentId}::uuid` : Prisma.sql`TRUE`}
     AND ${staffCategory ? Prisma.sql`s.staff_category = ${staffCategory}::staff_category` : Prisma.sql`TRUE`}`;
 }
 
 /**
- * The day's requirements as (unit, rule) groups with their counts, from
- * whichever source serves the day: what every figure on the page sums.
+ * The day's counts grouped by unit or by course, from whichever source
+ * serves the day: every figure on the page is a sum of these. (Flat
+ * aggregates: the summary's few thousand rows sum in a couple of ms.)
  */
-function groupsOn(filters: CompletionFilters, source: Source) {
+function countsBy(by: "unit" | "course", filters: CompletionFilters, source: Source) {
   if (source === "summary") {
+    const key = by === "unit" ? Prisma.sql`s.unit_id` : Prisma.sql`a.course_id`;
+    // Ids as text: Prisma's uuid decoding costs more than the sum itself.
     return Prisma.sql`
-      SELECT s.unit_id, s.assignment_id, sum(s.assigned)::int AS assigned, sum(s.done)::int AS done,
+      SELECT ${key}::text AS key_id, sum(s.assigned)::int AS assigned, sum(s.done)::int AS done,
              coalesce(sum(s.assigned - s.done) FILTER (WHERE s.due_on < ${filters.asOf}::date), 0)::int AS overdue
-        FROM completion_summary s
+        FROM completion_summary s ${by === "course" ? Prisma.sql`JOIN assignment a ON a.id = s.assignment_id` : Prisma.empty}
        WHERE ${summaryWhere(filters)}
-       GROUP BY s.unit_id, s.assignment_id`;
+       GROUP BY ${key}`;
   }
+  const key = by === "unit" ? Prisma.sql`r.unit_id` : Prisma.sql`r.course_id`;
   return Prisma.sql`
-    SELECT r.unit_id, r.assignment_id, count(*)::int AS assigned, count(*) FILTER (WHERE r.done)::int AS done,
+    SELECT ${key}::text AS key_id, count(*)::int AS assigned, count(*) FILTER (WHERE r.done)::int AS done,
            count(*) FILTER (WHERE NOT r.done AND r.due_on < ${filters.asOf}::date)::int AS overdue
       FROM (${requirementsOn(filters)}) r
-     GROUP BY r.unit_id, r.assignment_id`;
+     GROUP BY ${key}`;
 }
 
 type Counted = { assigned: number; done: number; overdue: number };
 
 /** Counts per unit of the people in it on the day; one query, whatever the province's size. */
 async function countsByUnit(filters: CompletionFilters, source?: Source) {
-  return prisma.$queryRaw<({ unit_id: string } & Counted)[]>`
-    SELECT g.unit_id::text AS unit_id, sum(g.assigned)::int AS assigned, sum(g.done)::int AS done, sum(g.overdue)::int AS overdue
-      FROM (${groupsOn(filters, sourceFor(filters.asOf, source))}) g
-     GROUP BY g.unit_id`;
+  const rows = await prisma.$queryRaw<({ key_id: string } & Counted)[]>(countsBy("unit", filters, sourceFor(filters.asOf, source)));
+  return rows.map(({ key_id, ...counts }) => ({ unit_id: key_id, ...counts }));
 }
 
 const withDue = ({ assigned, done, overdue }: Counted): CompletionCounts => ({ assigned, done, overdue, due: assigned - done - overdue });
@@ -111,15 +114,12 @@ const withDue = ({ assigned, done, overdue }: Counted): CompletionCounts => ({ a
 /** Completion per course across the scope, the courses with most assigned first. */
 export async function completionByCourse(filters: CompletionFilters, source?: Source) {
   const rows = await prisma.$queryRaw<({ course_id: string; title: string } & Counted)[]>`
-    SELECT c.id::text AS course_id, coalesce(v.title, c.slug) AS title, sum(g.assigned)::int AS assigned,
-           sum(g.done)::int AS done, sum(g.overdue)::int AS overdue
-      FROM (${groupsOn(filters, sourceFor(filters.asOf, source))}) g
-      JOIN assignment a ON a.id = g.assignment_id
-      JOIN course c ON c.id = a.course_id
+    SELECT c.id::text AS course_id, coalesce(v.title, c.slug) AS title, g.assigned, g.done, g.overdue
+      FROM (${countsBy("course", filters, sourceFor(filters.asOf, source))}) g
+      JOIN course c ON c.id = g.key_id::uuid
       LEFT JOIN course_version v ON v.id = c.published_version_id
-     GROUP BY c.id, v.title, c.slug
-    HAVING sum(g.assigned) > 0
-     ORDER BY sum(g.assigned) DESC, title`;
+     WHERE g.assigned > 0
+     ORDER BY g.assigned DESC, title`;
   return rows.map((row) => ({ courseId: row.course_id, title: row.title, counts: withDue(row) }));
 }
 
@@ -143,12 +143,18 @@ export async function buildMonth(monthEnd: Date, { rebuild = false }: { rebuild?
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('completion_month'), ${Math.round(monthEnd.getTime() / 86_400_000)}::int)`;
       if (!rebuild && (await tx.completionMonthBuild.count({ where: { monthEnd } }))) return;
       await tx.$executeRaw`DELETE FROM completion_month WHERE month_end = ${monthEnd}::date`;
+      await tx.$executeRaw`DELETE FROM completion_month_unit WHERE month_end = ${monthEnd}::date`;
       await tx.$executeRaw`
         INSERT INTO completion_month (month_end, unit_id, assignment_id, staff_category, assigned, done, overdue)
         SELECT ${monthEnd}::date, r.unit_id, r.assignment_id, r.staff_category, count(*), count(*) FILTER (WHERE r.done),
                count(*) FILTER (WHERE NOT r.done AND r.due_on < ${monthEnd}::date)
           FROM (${requirementsOn({ asOf: monthEnd, scopeUnitIds: null })}) r
          GROUP BY r.unit_id, r.assignment_id, r.staff_category`;
+      await tx.$executeRaw`
+        INSERT INTO completion_month_unit (month_end, unit_id, staff_category, assigned, done, overdue)
+        SELECT month_end, unit_id, staff_category, sum(assigned), sum(done), sum(overdue)
+          FROM completion_month WHERE month_end = ${monthEnd}::date
+         GROUP BY month_end, unit_id, staff_category`;
       await tx.$executeRaw`
         INSERT INTO completion_month_build (month_end) VALUES (${monthEnd}::date)
         ON CONFLICT (month_end) DO UPDATE SET built_at = now()`;
@@ -176,10 +182,12 @@ export async function completionTrend(filters: CompletionFilters & { months: num
   const ends = monthEnds(filters.asOf, filters.months);
   const closed = ends.filter((end) => end.getTime() < today.getTime() && end.getTime() !== filters.asOf.getTime());
   await ensureMonths(closed);
+  // Without a course or rule chosen, the per-unit rollup has all it needs.
+  const table = filters.courseId || filters.assignmentId ? Prisma.sql`completion_month` : Prisma.sql`completion_month_unit`;
   const frozen = closed.length
     ? await prisma.$queryRaw<({ month_end: Date } & Counted)[]>`
         SELECT s.month_end, sum(s.assigned)::int AS assigned, sum(s.done)::int AS done, sum(s.overdue)::int AS overdue
-          FROM completion_month s
+          FROM ${table} s
          WHERE s.month_end = ANY(${closed}::date[]) AND ${summaryWhere(filters)}
          GROUP BY s.month_end`
     : [];

@@ -257,5 +257,8 @@ export async function listPublishedCourseChoices() {
   });
   return rows
     .map((row) => ({ id: row.id, title: row.publishedVersion!.title }))
-    .sort((a, b) => a.title.localeCompare(b.title, "vi"));
+    .sort((a, b) => vietnameseOrder.compare(a.title, b.title));
 }
+
+// One collator for every sort: localeCompare builds a new one per call.
+const vietnameseOrder = new Intl.Collator("vi");

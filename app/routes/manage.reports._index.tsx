@@ -35,7 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const focus = filters.unit ? units.find((unit) => unit.unitId === filters.unit) : tops.length === 1 ? tops[0] : undefined;
   const below = focus ? units.filter((unit) => unit.parentId === focus.unitId) : tops;
   // The rest reads the unit looked at and below (or the whole scope), at once.
-  const area = { asOf: filters.asOf, scopeUnitIds: focus ? await listSubtreeUnitIds([focus.unitId]) : scope, courseId: filters.courseId, staffCategory: filters.staffCategory };
+  // (The whole province's single top needs no list of its units.)
+  const wholeProvince = scope === null && tops.length === 1 && focus === tops[0];
+  const areaUnits = focus && !wholeProvince ? await listSubtreeUnitIds([focus.unitId]) : scope;
+  const area = { asOf: filters.asOf, scopeUnitIds: areaUnits, courseId: filters.courseId, staffCategory: filters.staffCategory };
   const current = focus ? focus.total : sumTotals(tops);
   const [people, byCourse, trend, courseChoices] = await Promise.all([
     focus ? peopleInUnit({ unitId: focus.unitId, asOf: filters.asOf, courseId: filters.courseId, staffCategory: filters.staffCategory }) : [],

@@ -27,6 +27,18 @@ CREATE TABLE "completion_month" (
 );
 
 -- CreateTable
+CREATE TABLE "completion_month_unit" (
+    "month_end" DATE NOT NULL,
+    "unit_id" UUID NOT NULL,
+    "staff_category" "staff_category" NOT NULL,
+    "assigned" INTEGER NOT NULL,
+    "done" INTEGER NOT NULL,
+    "overdue" INTEGER NOT NULL,
+
+    CONSTRAINT "completion_month_unit_pkey" PRIMARY KEY ("month_end","unit_id","staff_category")
+);
+
+-- CreateTable
 CREATE TABLE "completion_month_build" (
     "month_end" DATE NOT NULL,
     "built_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -1,0 +1,20 @@
+import { performance } from "node:perf_hooks";
+import { benchServer } from "./lib/bench-database";
+const db = await benchServer();
+process.env.DATABASE_URL = db.url;
+const { prisma } = await import("../app/utils/db.server");
+const { Prisma } = await import("../app/generated/prisma/client");
+const { loader } = await import("../app/routes/manage.reports._index");
+const { createSession } = await import("../app/utils/session.server");
+const admin = await prisma.user.findFirstOrThrow({ where: { email: "quantri@do.hocso.test" } });
+const s = await createSession({ userId: admin.id, isAdmin: true, userAgent: "x", ipAddress: "127.0.0.1" });
+const cookie = `hocso_session=${s.token}`;
+async function t(label: string, f: () => Promise<unknown>) { for (let i = 0; i < 5; i++) await f(); const st = performance.now(); for (let i = 0; i < 20; i++) await f(); console.log(label, ((performance.now() - st) / 20).toFixed(1), "ms"); }
+await t("loader province", () => loader({ request: new Request("http://x/manage/reports", { headers: { cookie } }), params: {}, context: {} }));
+const asOf = new Date(new Date().toISOString().slice(0,10));
+await t("raw summary by unit", () => prisma.$queryRaw`SELECT unit_id, sum(assigned), sum(done), sum(assigned-done) FILTER (WHERE due_on < ${asOf}::date) FROM completion_summary GROUP BY unit_id`);
+await t("orgunits", () => prisma.orgUnit.findMany({ select: { id: true, parentId: true, code: true, name: true }, orderBy: { code: "asc" } }));
+await t("select 1", () => prisma.$queryRaw`SELECT 1`);
+const r = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ANALYZE SELECT g.unit_id, sum(g.assigned) FROM (SELECT s.unit_id, s.assignment_id, sum(s.assigned)::int AS assigned, sum(s.done)::int AS done, coalesce(sum(s.assigned - s.done) FILTER (WHERE s.due_on < now()::date), 0)::int AS overdue FROM completion_summary s GROUP BY s.unit_id, s.assignment_id) g GROUP BY g.unit_id`);
+console.log(r.map((x) => x["QUERY PLAN"]).join("\n"));
+await prisma.$disconnect(); await db.stop();

@@ -1,0 +1,21 @@
+import { performance } from "node:perf_hooks";
+import { benchServer } from "./lib/bench-database";
+const db = await benchServer();
+process.env.DATABASE_URL = db.url;
+const { prisma } = await import("../app/utils/db.server");
+const m = await import("../app/models/completion-report.server");
+const { listPublishedCourseChoices } = await import("../app/models/course-version.server");
+const { listSubtreeUnitIds } = await import("../app/models/org-unit.server");
+const root = (await prisma.orgUnit.findFirstOrThrow({ where: { code: "DO" } })).id;
+const all = await listSubtreeUnitIds([root]);
+const asOf = new Date(new Date().toISOString().slice(0,10));
+async function t(label: string, f: () => Promise<unknown>) { for (let i = 0; i < 5; i++) await f(); const st = performance.now(); for (let i = 0; i < 20; i++) await f(); console.log(label, ((performance.now() - st) / 20).toFixed(1), "ms"); }
+await t("byUnit", () => m.completionByUnit({ asOf, scopeUnitIds: null }));
+await t("byCourse all", () => m.completionByCourse({ asOf, scopeUnitIds: all }));
+await t("byCourse null", () => m.completionByCourse({ asOf, scopeUnitIds: null }));
+await t("trend all + current", () => m.completionTrend({ asOf, scopeUnitIds: all, months: 12, current: { assigned: 1, done: 1, overdue: 0 } }));
+await t("trend null + current", () => m.completionTrend({ asOf, scopeUnitIds: null, months: 12, current: { assigned: 1, done: 1, overdue: 0 } }));
+await t("people root", () => m.peopleInUnit({ unitId: root, asOf }));
+await t("choices", () => listPublishedCourseChoices());
+await t("subtree", () => listSubtreeUnitIds([root]));
+await prisma.$disconnect(); await db.stop();
