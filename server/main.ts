@@ -17,6 +17,7 @@ import { migrate } from "./migrate";
 //   content-export <slug> [--version N]   write a course to content/courses/<slug>
 //   worker           run the background jobs (reminders, e-mails) until stopped
 //   reminders        one reminder run and its e-mails, then exit
+//   reports-rebuild  recount the completion summaries (today's and the frozen months)
 // serve --demo also runs the job worker inside the web process.
 // --demo: no DATABASE_URL needed (an embedded PostgreSQL is started), and
 //         serve migrates and loads demo data first. This is `npm start`;
@@ -215,6 +216,12 @@ async function main() {
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.once(signal, (name) => void stopWorker(name));
     return;
   }
+  if (command === "reports-rebuild") {
+    // After a bulk repair of the data: today's figures and the frozen months, recounted.
+    const { freezeClosedMonths, rebuildCompletionSummary } = await import("~/models/completion-report.server");
+    await rebuildCompletionSummary();
+    console.log(JSON.stringify({ summary: "rebuilt", months: await freezeClosedMonths({ rebuild: true }) }));
+  }
   if (command === "content-import") {
     const { importContent } = await import("../prisma/content");
     const outcomes = await importContent({ contentDir, force: flags.includes("--force"), log: (message) => console.log(message) });
@@ -267,8 +274,8 @@ async function main() {
   stopGracefully({ server, env, startDraining, closeApp, embedded });
 }
 
-if (!["serve", "migrate", "seed", "content-import", "content-export", "worker", "reminders"].includes(command)) {
-  console.error(`Unknown command "${command}". Use: serve | migrate | seed | content-import | content-export | worker | reminders [--demo] [--dev]`);
+if (!["serve", "migrate", "seed", "content-import", "content-export", "worker", "reminders", "reports-rebuild"].includes(command)) {
+  console.error(`Unknown command "${command}". Use: serve | migrate | seed | content-import | content-export | worker | reminders | reports-rebuild [--demo] [--dev]`);
   process.exit(2);
 }
 

@@ -81,12 +81,13 @@ export function PeopleSection({
   unitName,
   people,
   personLink,
-  exportLink,
+  exportQuery,
 }: {
   unitName: string;
   people: ({ userId: string; fullName: string; jobTitle: string | null } & Counts)[];
   personLink: (userId: string) => string;
-  exportLink: string;
+  /** The export's address query (filters, table=people, unit). */
+  exportQuery: string;
 }) {
   const { t } = useI18n();
   const caption = t("reports.people", { unit: unitName });
@@ -109,15 +110,28 @@ export function PeopleSection({
               ...person,
             }))}
           />
-          <p>
-            <a href={exportLink} download>
-              {t("reports.exportPeople")}
-            </a>
-          </p>
+          <DownloadLinks label={t("reports.exportPeople")} query={exportQuery} />
         </>
       ) : (
         <p>{t("reports.noPeople")}</p>
       )}
     </section>
+  );
+}
+
+/** "Download …: Excel (.xlsx) · CSV": the same table, the same filters, two formats. */
+export function DownloadLinks({ label, query }: { label: string; query: string }) {
+  const { t } = useI18n();
+  return (
+    <p>
+      {label}{" "}
+      <a href={`/manage/reports/export.xlsx?${query}`} download>
+        {t("reports.download.xlsx")}
+      </a>
+      {" · "}
+      <a href={`/manage/reports/export.csv?${query}`} download>
+        {t("reports.download.csv")}
+      </a>
+    </p>
   );
 }

@@ -3,7 +3,9 @@ import { prisma } from "~/utils/db.server";
 import { oneLessonCourse, publishTestCourse } from "../../tests/helpers/courses";
 import { makePerson, makeUnits, sessionCookieFor } from "../../tests/helpers/people";
 import { loader as reportLoader } from "../routes/manage.reports._index";
+import ExcelJS from "exceljs";
 import { loader as exportLoader } from "../routes/manage.reports.export[.csv]";
+import { loader as xlsxLoader } from "../routes/manage.reports.export[.xlsx]";
 import { loader as personLoader } from "../routes/manage.reports.people.$userId";
 import { completionByCourse, completionByUnit, completionRate, completionTrend, monthEnds, requirementsInUnit, type UnitCompletion } from "./completion-report.server";
 import { listSubtreeUnitIds } from "./org-unit.server";
@@ -163,6 +165,32 @@ describe("completion by unit", () => {
     expect(lines.slice(1)).toEqual(["T-A,Sở A,3,1,33,1,1,1,0", "T-A-1,Phòng A1,2,1,50,1,0,2,1"]);
     const people = await (await get(`asOf=2026-06-01&table=people&unit=${units.get("T-A-1")}`)).text();
     expect(people).toContain("p2,Khoá phải học,");
+    const outside = await get(`asOf=2026-06-01&table=people&unit=${units.get("T-B")}`).catch((error: unknown) => error);
+    expect((outside as Response).status).toBe(404);
+  });
+
+  test("the Excel export: the same rows as numbers, bold frozen headers, and the same scope", async () => {
+    const manager = await makePerson({ email: "quanly4@bao-cao.test", role: "MANAGER" });
+    const cookie = await sessionCookieFor(manager.id, "MANAGER");
+    const get = (query: string) => xlsxLoader({ request: new Request(`http://localhost/manage/reports/export.xlsx?${query}`, { headers: { Cookie: cookie } }), params: {}, context: {} });
+    const response = await get("asOf=2026-06-01");
+    expect(response.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="bao-cao-don-vi-2026-06-01.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+    expect(values(1)).toEqual(["Mã đơn vị", "Đơn vị", "Được giao", "Đã hoàn thành", "Tỉ lệ", "Quá hạn", "Chưa đến hạn", "Được giao (riêng đơn vị)", "Đã hoàn thành (riêng đơn vị)"]);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect([values(2), values(3)]).toEqual([
+      ["T-A", "Sở A", 3, 1, 33, 1, 1, 1, 0],
+      ["T-A-1", "Phòng A1", 2, 1, 50, 1, 0, 2, 1],
+    ]);
+    expect(sheet.rowCount).toBe(3);
+    const people = new ExcelJS.Workbook();
+    await people.xlsx.load(await (await get(`asOf=2026-06-01&table=people&unit=${units.get("T-A-1")}`)).arrayBuffer());
+    expect((people.worksheets[0]!.getRow(3).values as unknown[]).slice(1, 4)).toEqual(["p2", "Khoá phải học", "1 tháng 3, 2026"]);
     const outside = await get(`asOf=2026-06-01&table=people&unit=${units.get("T-B")}`).catch((error: unknown) => error);
     expect((outside as Response).status).toBe(404);
   });

@@ -163,6 +163,21 @@ export async function buildMonth(monthEnd: Date, { rebuild = false }: { rebuild?
   );
 }
 
+/**
+ * The nightly job: the last `months` closed months frozen, those missing
+ * only (a report would otherwise freeze them on first use). Returns how
+ * many it built.
+ */
+export async function freezeClosedMonths({ today = dayOf(new Date()), months = 12, rebuild = false }: { today?: Date; months?: number; rebuild?: boolean } = {}) {
+  const lastClosed = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0));
+  const ends = monthEnds(lastClosed, months);
+  const built = rebuild ? [] : await prisma.completionMonthBuild.findMany({ select: { monthEnd: true }, where: { monthEnd: { in: ends } } });
+  const have = new Set(built.map((row) => row.monthEnd.getTime()));
+  const missing = ends.filter((end) => !have.has(end.getTime()));
+  for (const monthEnd of missing) await buildMonth(monthEnd, { rebuild });
+  return missing.length;
+}
+
 /** The closed months (ended before today) a report needs, built when missing. */
 async function ensureMonths(monthEndDays: Date[]) {
   if (!monthEndDays.length) return;

@@ -4,7 +4,7 @@ import { dayOf } from "~/utils/format";
 import { oneLessonCourse, publishTestCourse } from "../../tests/helpers/courses";
 import { makePerson, makeUnits } from "../../tests/helpers/people";
 import { createAssignment, removeAssignment, renewLapsedAssignments } from "./assignment.server";
-import { buildMonth, completionByCourse, completionByUnit, completionTrend, rebuildCompletionSummary, type CompletionFilters } from "./completion-report.server";
+import { buildMonth, completionByCourse, freezeClosedMonths, completionByUnit, completionTrend, rebuildCompletionSummary, type CompletionFilters } from "./completion-report.server";
 import { enrol, markItemDone } from "./enrolment.server";
 import { updatePerson } from "./user.server";
 
@@ -118,4 +118,9 @@ test("a closed month is frozen once, and a rebuild recounts it from the requirem
   expect((await prisma.completionMonthBuild.findUniqueOrThrow({ where: { monthEnd: lastMonthEnd } })).builtAt).toEqual(built.builtAt);
   await buildMonth(lastMonthEnd, { rebuild: true });
   expect((await completionTrend({ asOf: today(), scopeUnitIds: null, months: 2 }))[0]!.counts).toEqual(trend[0]!.counts);
+  // The nightly job freezes the months still missing, and only those.
+  expect(await freezeClosedMonths({ months: 3 })).toBe(2);
+  expect(await freezeClosedMonths({ months: 3 })).toBe(0);
+  const frozen = await prisma.completionMonthBuild.findMany({ select: { monthEnd: true }, orderBy: { monthEnd: "asc" } });
+  expect(frozen.map((row) => row.monthEnd.getUTCDate() === new Date(Date.UTC(row.monthEnd.getUTCFullYear(), row.monthEnd.getUTCMonth() + 1, 0)).getUTCDate())).toEqual([true, true, true]);
 });

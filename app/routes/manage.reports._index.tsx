@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { CompletionTable, type CompletionRow } from "~/components/completion-table";
 import { SelectField } from "~/components/form";
-import { CourseSection, PeopleSection, TrendSection } from "~/components/report-sections";
+import { CourseSection, DownloadLinks, PeopleSection, TrendSection } from "~/components/report-sections";
 import { useI18n } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
@@ -122,11 +122,7 @@ export default function Reports() {
             bars={data.rows.map((unit) => ({ label: unit.name, value: unit.rate }))}
           />
           <CompletionTable rows={data.rows} caption={t("reports.table.caption", { date: data.asOfText })} linkFor={(unitId) => link(unitId)} />
-          <p>
-            <a href={`/manage/reports/export.csv?${data.query}`} download>
-              {t("reports.exportUnits")}
-            </a>
-          </p>
+          <DownloadLinks label={t("reports.exportUnits")} query={data.query} />
         </>
       ) : null}
 
@@ -138,7 +134,7 @@ export default function Reports() {
           unitName={focus.name}
           people={data.people}
           personLink={(userId) => `/manage/reports/people/${userId}?${data.query}`}
-          exportLink={`/manage/reports/export.csv?${new URLSearchParams([...new URLSearchParams(data.query), ["table", "people"], ["unit", focus.unitId]])}`}
+          exportQuery={`${new URLSearchParams([...new URLSearchParams(data.query), ["table", "people"], ["unit", focus.unitId]])}`}
         />
       ) : null}
     </>

@@ -1,3 +1,4 @@
+import { freezeClosedMonths } from "~/models/completion-report.server";
 import { closeExpiredAttempts } from "~/models/quiz-attempt.server";
 import { deliverNotificationEmails, runReminders } from "./reminders.server";
 import { QUEUES, startWorker } from "~/utils/jobs.server";
@@ -12,5 +13,6 @@ export function startJobWorker() {
     },
     [QUEUES.notificationEmails]: async () => ({ emails: await deliverNotificationEmails() }),
     [QUEUES.expiredAttempts]: async () => ({ closed: await closeExpiredAttempts() }),
+    [QUEUES.reportMonths]: async () => ({ frozen: await freezeClosedMonths() }),
   });
 }

@@ -18,6 +18,8 @@ export const QUEUES = {
   notificationEmails: "notification-emails",
   /** Submits quiz attempts whose deadline has passed (a closed tab never leaves one open). */
   expiredAttempts: "expired-attempts",
+  /** Freezes the completion figures of months just closed (ADR 022). */
+  reportMonths: "report-months",
 } as const;
 
 const RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
@@ -53,6 +55,7 @@ export async function startWorker(handlers: Record<(typeof QUEUES)[keyof typeof 
   await boss.schedule(QUEUES.reminders, "*/15 * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
   await boss.schedule(QUEUES.notificationEmails, "*/5 * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
   await boss.schedule(QUEUES.expiredAttempts, "* * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
+  await boss.schedule(QUEUES.reportMonths, "20 0 * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
   for (const [name, handler] of Object.entries(handlers)) {
     await boss.work(name, { pollingIntervalSeconds: 5 }, async () => {
       const result = await handler();
