@@ -7,7 +7,8 @@ import ExcelJS from "exceljs";
 import { loader as exportLoader } from "../routes/manage.reports.export[.csv]";
 import { loader as xlsxLoader } from "../routes/manage.reports.export[.xlsx]";
 import { loader as personLoader } from "../routes/manage.reports.people.$userId";
-import { completionByCourse, completionByUnit, completionRate, completionTrend, monthEnds, requirementsInUnit, type UnitCompletion } from "./completion-report.server";
+import { trendMonths } from "../services/reports.server";
+import { completionByCourse, completionByUnit, completionRate, completionTrend, monthEnds, peopleInUnit, requirementsInUnit, type UnitCompletion } from "./completion-report.server";
 import { listSubtreeUnitIds } from "./org-unit.server";
 
 // A small province whose every number is worked out by hand:
@@ -98,6 +99,31 @@ describe("completion by unit", () => {
     const none = await completionByUnit({ asOf: day("2026-06-01"), scopeUnitIds: null, staffCategory: "VIEN_CHUC" });
     expect(counts(none, "T").total).toEqual({ assigned: 0, done: 0, overdue: 0, due: 0 });
     expect(completionRate(counts(none, "T").total)).toBeNull();
+  });
+
+  test("filters: a competency area, people by status, and the trend's period", async () => {
+    const area = await prisma.competencyArea.create({ data: { code: "9", name: "An toàn", nameEn: "Safety", position: 9 } });
+    const other = await prisma.competencyArea.create({ data: { code: "8", name: "Khác", nameEn: "Other", position: 8 } });
+    const competence = await prisma.competence.create({ data: { areaId: area.id, code: "9.1", name: "Bảo vệ", nameEn: "Protect", position: 1 } });
+    const course = await prisma.course.findFirstOrThrow({ where: { slug: "bao-cao-hoan-thanh" } });
+    await prisma.courseCompetence.create({ data: { courseId: course.id, competenceId: competence.id } });
+    const inArea = await completionByUnit({ asOf: day("2026-06-01"), scopeUnitIds: null, areaId: area.id });
+    expect(counts(inArea, "T").total).toEqual({ assigned: 5, done: 2, overdue: 2, due: 1 });
+    const outside = await completionByUnit({ asOf: day("2026-06-01"), scopeUnitIds: null, areaId: other.id });
+    expect(counts(outside, "T").total.assigned).toBe(0);
+    const trend = await completionTrend({ asOf: day("2026-06-01"), scopeUnitIds: null, areaId: area.id, months: 2 });
+    expect(trend.map((point) => point.counts.done)).toEqual([2, 2]);
+
+    const overdue = await peopleInUnit({ unitId: units.get("T-A-1")!, asOf: day("2026-06-01"), status: "overdue" });
+    expect(overdue.map((person) => person.fullName)).toEqual(["p2"]);
+    const done = await requirementsInUnit({ unitId: units.get("T-A-1")!, asOf: day("2026-06-01"), status: "done" });
+    expect(done.map((row) => row.fullName)).toEqual(["p1"]);
+
+    const filters = (query: string) => ({ asOf: day("2026-06-01"), ...Object.fromEntries(new URLSearchParams(query)) });
+    expect(trendMonths(filters("from=2026-01") as never)).toBe(6);
+    expect(trendMonths(filters("") as never)).toBe(12);
+    expect(trendMonths(filters("from=2020-01") as never)).toBe(24);
+    expect(trendMonths(filters("from=2027-01") as never)).toBe(1);
   });
 
   test("drill-down: the people of one unit on the day, each requirement with its status", async () => {

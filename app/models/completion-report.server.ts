@@ -30,8 +30,14 @@ export type CompletionFilters = {
   scopeUnitIds: string[] | null;
   courseId?: string;
   assignmentId?: string;
+  /** Only courses that build a competence of this area (the digital competency framework). */
+  areaId?: string;
   staffCategory?: StaffCategory;
 };
+
+/** The courses of a competency area, as SQL: the filter both sources share. */
+const coursesOfArea = (areaId: string) =>
+  Prisma.sql`SELECT cc.course_id FROM course_competence cc JOIN competence k ON k.id = cc.competence_id WHERE k.area_id = ${areaId}::uuid`;
 
 const zero = (): CompletionCounts => ({ assigned: 0, done: 0, overdue: 0, due: 0 });
 
@@ -41,10 +47,11 @@ const zero = (): CompletionCounts => ({ assigned: 0, done: 0, overdue: 0, due: 0
  * day, the month snapshots and the drill-down list read. (`done_on` is kept
  * by triggers: the first day a completion satisfied the period.)
  */
-function requirementsOn({ asOf, scopeUnitIds, courseId, assignmentId, staffCategory }: CompletionFilters) {
+function requirementsOn({ asOf, scopeUnitIds, courseId, assignmentId, areaId, staffCategory }: CompletionFilters) {
   const scope = scopeUnitIds === null ? Prisma.sql`TRUE` : Prisma.sql`m.unit_id = ANY(${scopeUnitIds}::uuid[])`;
   const course = courseId ? Prisma.sql`a.course_id = ${courseId}::uuid` : Prisma.sql`TRUE`;
   const rule = assignmentId ? Prisma.sql`a.id = ${assignmentId}::uuid` : Prisma.sql`TRUE`;
+  const area = areaId ? Prisma.sql`a.course_id IN (${coursesOfArea(areaId)})` : Prisma.sql`TRUE`;
   const category = staffCategory ? Prisma.sql`u.staff_category = ${staffCategory}::staff_category` : Prisma.sql`TRUE`;
   return Prisma.sql`
     SELECT m.unit_id, pa.user_id, pa.assignment_id, a.course_id, u.staff_category, pa.due_on, pa.done_on,
@@ -54,7 +61,7 @@ function requirementsOn({ asOf, scopeUnitIds, courseId, assignmentId, staffCateg
       JOIN app_user u ON u.id = pa.user_id
       JOIN unit_membership m ON m.user_id = pa.user_id AND m.valid_from <= ${asOf}::date AND (m.valid_to IS NULL OR m.valid_to > ${asOf}::date)
      WHERE pa.assigned_on <= ${asOf}::date AND (pa.ended_on IS NULL OR pa.ended_on > ${asOf}::date)
-       AND ${scope} AND ${course} AND ${rule} AND ${category}`;
+       AND ${scope} AND ${course} AND ${rule} AND ${area} AND ${category}`;
 }
 
 /** Where a day's figures are read from (ADR 022). */
@@ -69,11 +76,12 @@ function sourceFor(asOf: Date, forced?: Source): Source {
 }
 
 /** The filters on a summary-shaped table `s` (completion_summary, completion_month). */
-function summaryWhere({ scopeUnitIds, courseId, assignmentId, staffCategory }: CompletionFilters) {
+function summaryWhere({ scopeUnitIds, courseId, assignmentId, areaId, staffCategory }: CompletionFilters) {
   // IN (unnest): a hash of a few hundred ids, not a scan of the array per row.
   return Prisma.sql`${scopeUnitIds === null ? Prisma.sql`TRUE` : Prisma.sql`s.unit_id IN (SELECT unnest(${scopeUnitIds}::uuid[]))`}
     AND ${courseId ? Prisma.sql`s.assignment_id IN (SELECT id FROM assignment WHERE course_id = ${courseId}::uuid)` : Prisma.sql`TRUE`}
     AND ${assignmentId ? Prisma.sql`s.assignment_id = ${assignmentId}::uuid` : Prisma.sql`TRUE`}
+    AND ${areaId ? Prisma.sql`s.assignment_id IN (SELECT id FROM assignment WHERE course_id IN (${coursesOfArea(areaId)}))` : Prisma.sql`TRUE`}
     AND ${staffCategory ? Prisma.sql`s.staff_category = ${staffCategory}::staff_category` : Prisma.sql`TRUE`}`;
 }
 
@@ -198,7 +206,7 @@ export async function completionTrend(filters: CompletionFilters & { months: num
   const closed = ends.filter((end) => end.getTime() < today.getTime() && end.getTime() !== filters.asOf.getTime());
   await ensureMonths(closed);
   // Without a course or rule chosen, the per-unit rollup has all it needs.
-  const table = filters.courseId || filters.assignmentId ? Prisma.sql`completion_month` : Prisma.sql`completion_month_unit`;
+  const table = filters.courseId || filters.assignmentId || filters.areaId ? Prisma.sql`completion_month` : Prisma.sql`completion_month_unit`;
   const frozen = closed.length
     ? await prisma.$queryRaw<({ month_end: Date } & Counted)[]>`
         SELECT s.month_end, sum(s.assigned)::int AS assigned, sum(s.done)::int AS done, sum(s.overdue)::int AS overdue
@@ -284,7 +292,7 @@ export type RequirementRow = {
 };
 
 /** The requirements of the people in one unit (not below it) on the day, for drill-down. */
-export async function requirementsInUnit({ unitId, ...filters }: Omit<CompletionFilters, "scopeUnitIds"> & { unitId: string }) {
+export async function requirementsInUnit({ unitId, status, ...filters }: Omit<CompletionFilters, "scopeUnitIds"> & { unitId: string; status?: RequirementStatus }) {
   const rows = await prisma.$queryRaw<{ user_id: string; full_name: string; course_title: string; due_on: Date; done_on: Date | null; done: boolean }[]>`
     WITH requirement AS (${requirementsOn({ ...filters, scopeUnitIds: [unitId] })})
     SELECT r.user_id::text AS user_id, u.full_name, coalesce(v.title, c.slug) AS course_title, r.due_on, r.done_on, r.done
@@ -292,6 +300,7 @@ export async function requirementsInUnit({ unitId, ...filters }: Omit<Completion
       JOIN app_user u ON u.id = r.user_id
       JOIN course c ON c.id = r.course_id
       LEFT JOIN course_version v ON v.id = c.published_version_id
+     WHERE ${status ? inStatus(status, filters.asOf) : Prisma.sql`TRUE`}
      ORDER BY u.sort_name, course_title`;
   return rows.map(
     (row): RequirementRow => ({
@@ -313,16 +322,25 @@ export async function rebuildCompletionSummary() {
   await prisma.$transaction((tx) => tx.$executeRaw`SELECT hoc_so_rebuild_completion_summary()`, { timeout: 120_000 });
 }
 
+export type RequirementStatus = "done" | "overdue" | "due";
+
+/** A requirement row `r` (of requirementsOn) in this state on the day. */
+function inStatus(status: RequirementStatus, asOf: Date) {
+  if (status === "done") return Prisma.sql`r.done`;
+  return status === "overdue" ? Prisma.sql`(NOT r.done AND r.due_on < ${asOf}::date)` : Prisma.sql`(NOT r.done AND r.due_on >= ${asOf}::date)`;
+}
+
 export type PersonCompletion = { userId: string; fullName: string; jobTitle: string | null; counts: CompletionCounts };
 
 /** The people in one unit (not below it) on the day, one row each with their counts, in Vietnamese name order. */
-export async function peopleInUnit({ unitId, ...filters }: Omit<CompletionFilters, "scopeUnitIds"> & { unitId: string }): Promise<PersonCompletion[]> {
+export async function peopleInUnit({ unitId, status, ...filters }: Omit<CompletionFilters, "scopeUnitIds"> & { unitId: string; status?: RequirementStatus }): Promise<PersonCompletion[]> {
   const rows = await prisma.$queryRaw<({ user_id: string; full_name: string; job_title: string | null } & Counted)[]>`
     WITH requirement AS (${requirementsOn({ ...filters, scopeUnitIds: [unitId] })})
     SELECT u.id::text AS user_id, u.full_name, u.job_title, count(*)::int AS assigned, count(*) FILTER (WHERE r.done)::int AS done,
            count(*) FILTER (WHERE NOT r.done AND r.due_on < ${filters.asOf}::date)::int AS overdue
       FROM requirement r JOIN app_user u ON u.id = r.user_id
      GROUP BY u.id, u.full_name, u.job_title, u.sort_name
+    HAVING ${status ? Prisma.sql`count(*) FILTER (WHERE ${inStatus(status, filters.asOf)}) > 0` : Prisma.sql`TRUE`}
      ORDER BY u.sort_name, u.id`;
   return rows.map((row) => ({ userId: row.user_id, fullName: row.full_name, jobTitle: row.job_title, counts: withDue(row) }));
 }

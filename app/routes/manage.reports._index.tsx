@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { CompletionTable, type CompletionRow } from "~/components/completion-table";
-import { SelectField } from "~/components/form";
+import { ReportFilterForm } from "~/components/report-filters";
 import { CourseSection, DownloadLinks, PeopleSection, TrendSection } from "~/components/report-sections";
 import { useI18n } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { completionByCourse, completionByUnit, completionRate, completionTrend, peopleInUnit, type UnitCompletion } from "~/models/completion-report.server";
-import { listPublishedCourseChoices } from "~/models/course-version.server";
 import { listSubtreeUnitIds } from "~/models/org-unit.server";
-import { inScope, requireReport } from "~/services/reports.server";
+import { completionFilters, inScope, reportChoices, requireReport, trendMonths } from "~/services/reports.server";
 import { formatDate } from "~/utils/format";
 
 // Completion of mandatory training for HR: by unit (each unit's figure
@@ -28,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getTranslate(request);
   const locale = getLocale(request);
   if (filters.unit && !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
-  const units = await completionByUnit({ asOf: filters.asOf, scopeUnitIds: scope, courseId: filters.courseId, staffCategory: filters.staffCategory });
+  const units = await completionByUnit(completionFilters(filters, scope));
   const inView = new Set(units.map((unit) => unit.unitId));
   // The unit looked at (chosen, or the single top of the viewer's scope) and the units under it.
   const tops = units.filter((unit) => !unit.parentId || !inView.has(unit.parentId));
@@ -37,24 +36,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The rest reads the unit looked at and below (or the whole scope), at once.
   // (The whole province's single top needs no list of its units.)
   const wholeProvince = scope === null && tops.length === 1 && focus === tops[0];
-  const areaUnits = focus && !wholeProvince ? await listSubtreeUnitIds([focus.unitId]) : scope;
-  const area = { asOf: filters.asOf, scopeUnitIds: areaUnits, courseId: filters.courseId, staffCategory: filters.staffCategory };
+  const area = completionFilters(filters, focus && !wholeProvince ? await listSubtreeUnitIds([focus.unitId]) : scope);
   const current = focus ? focus.total : sumTotals(tops);
-  const [people, byCourse, trend, courseChoices] = await Promise.all([
-    focus ? peopleInUnit({ unitId: focus.unitId, asOf: filters.asOf, courseId: filters.courseId, staffCategory: filters.staffCategory }) : [],
+  const [people, byCourse, trend, choices] = await Promise.all([
+    focus ? peopleInUnit({ ...area, unitId: focus.unitId, status: filters.status }) : [],
     completionByCourse(area),
-    completionTrend({ ...area, months: 12, current }),
-    listPublishedCourseChoices(),
+    completionTrend({ ...area, months: trendMonths(filters), current }),
+    reportChoices(scope, t),
   ]);
   const query = new URLSearchParams([...url.searchParams].filter(([name]) => name !== "unit"));
   return {
     title: `${t("reports.title")} – ${t("app.titleSuffix")}`,
-    asOf: filters.asOf.toISOString().slice(0, 10),
     asOfText: formatDate(locale, filters.asOf),
-    courseId: filters.courseId ?? "",
-    staffCategory: filters.staffCategory ?? "",
+    filters: {
+      asOf: filters.asOf.toISOString().slice(0, 10),
+      from: filters.from ?? "",
+      courseId: filters.courseId ?? "",
+      areaId: filters.areaId ?? "",
+      assignmentId: filters.assignmentId ?? "",
+      staffCategory: filters.staffCategory ?? "",
+      status: filters.status ?? "",
+    },
     query: query.toString(),
-    courseChoices,
+    ...choices,
     focus: focus ? { ...row(focus), parentId: focus.parentId && inView.has(focus.parentId) ? focus.parentId : null, chosen: Boolean(filters.unit) } : null,
     rows: below.map(row),
     courses: byCourse.map((course) => ({ courseId: course.courseId, title: course.title, ...course.counts, rate: completionRate(course.counts) })),
@@ -65,8 +69,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
 
-const CATEGORIES = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "OTHER"] as const;
-
 export default function Reports() {
   const data = useLoaderData<typeof loader>();
   const { t } = useI18n();
@@ -76,30 +78,7 @@ export default function Reports() {
     <>
       <h1>{t("reports.title")}</h1>
       <p className="lead">{t("reports.lead")}</p>
-      <Form method="get" className="search-form">
-        {focus ? <input type="hidden" name="unit" value={focus.unitId} /> : null}
-        <div className="form-group">
-          <label className="label" htmlFor="asOf">
-            {t("reports.asOf")}
-          </label>
-          <input className="input" type="date" id="asOf" name="asOf" defaultValue={data.asOf} />
-        </div>
-        <SelectField
-          name="courseId"
-          label={t("reports.course")}
-          defaultValue={data.courseId}
-          options={[{ value: "", label: t("reports.allCourses") }, ...data.courseChoices.map((course) => ({ value: course.id, label: course.title }))]}
-        />
-        <SelectField
-          name="staffCategory"
-          label={t("reports.staffCategory")}
-          defaultValue={data.staffCategory}
-          options={[{ value: "", label: t("reports.allCategories") }, ...CATEGORIES.map((category) => ({ value: category, label: t(`staff.${category}`) }))]}
-        />
-        <button type="submit" className="button">
-          {t("reports.apply")}
-        </button>
-      </Form>
+      <ReportFilterForm values={{ ...data.filters, unit: focus?.unitId ?? null }} courses={data.courseChoices} areas={data.areaChoices} rules={data.ruleChoices} />
 
       {focus ? (
         <section aria-labelledby="focus">

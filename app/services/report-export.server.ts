@@ -7,7 +7,7 @@ import { completionByUnit, completionRate, requirementsInUnit } from "~/models/c
 import { getLogger } from "~/utils/logger.server";
 import { CSV_BOM, csvLine } from "~/utils/csv";
 import { formatDate } from "~/utils/format";
-import { inScope, requireReport } from "./reports.server";
+import { completionFilters, inScope, requireReport } from "./reports.server";
 
 // The report's tables for download, as CSV (UTF-8 with a byte-order mark, so
 // Excel shows Vietnamese correctly) or .xlsx (exceljs's streaming writer):
@@ -27,7 +27,7 @@ export async function reportTable(request: Request): Promise<ReportTable> {
   const day = filters.asOf.toISOString().slice(0, 10);
   if (url.searchParams.get("table") === "people") {
     if (!filters.unit || !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
-    const people = await requirementsInUnit({ unitId: filters.unit, asOf: filters.asOf, courseId: filters.courseId, staffCategory: filters.staffCategory });
+    const people = await requirementsInUnit({ ...completionFilters(filters, null), unitId: filters.unit, status: filters.status });
     return {
       fileName: `bao-cao-nguoi-${day}`,
       sheetName: t("reports.column.person"),
@@ -35,7 +35,7 @@ export async function reportTable(request: Request): Promise<ReportTable> {
       rows: people.map((person) => [person.fullName, person.courseTitle, formatDate(locale, person.dueOn), t(`assignments.status.${person.status}`), person.doneOn ? formatDate(locale, person.doneOn) : null]),
     };
   }
-  const units = await completionByUnit({ asOf: filters.asOf, scopeUnitIds: scope, courseId: filters.courseId, staffCategory: filters.staffCategory });
+  const units = await completionByUnit(completionFilters(filters, scope));
   return {
     fileName: `bao-cao-don-vi-${day}`,
     sheetName: t("reports.column.unit"),

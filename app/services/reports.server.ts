@@ -1,4 +1,10 @@
 import { z } from "zod";
+import { targetText } from "~/components/assignment-text";
+import type { Translate } from "~/i18n/i18n";
+import { listRuleChoices } from "~/models/assignment.server";
+import { listCompetencyAreas } from "~/models/competency.server";
+import type { CompletionFilters } from "~/models/completion-report.server";
+import { listPublishedCourseChoices } from "~/models/course-version.server";
 import { listSubtreeUnitIds } from "~/models/org-unit.server";
 import { requireAnyPermission, type SignedIn } from "~/utils/auth.server";
 import { dayOf } from "~/utils/format";
@@ -27,9 +33,34 @@ const reportFiltersSchema = z.object({
     .refine((date) => !Number.isNaN(date.getTime()))
     .catch(() => dayOf(new Date())),
   courseId: z.uuid().optional().catch(undefined),
+  assignmentId: z.uuid().optional().catch(undefined),
+  areaId: z.uuid().optional().catch(undefined),
   staffCategory: z.enum(staffCategories).optional().catch(undefined),
+  /** The people list: only those with a requirement in this state. */
+  status: z.enum(["done", "overdue", "due"]).optional().catch(undefined),
+  /** The trend's first month ("2026-01"); by default the twelve months up to the day. */
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional()
+    .catch(undefined),
   unit: z.uuid().optional().catch(undefined),
 });
+
+export type ReportFilters = z.infer<typeof reportFiltersSchema>;
+
+/** The model's filters for these units (null: the whole province). */
+export function completionFilters(filters: ReportFilters, scopeUnitIds: string[] | null): CompletionFilters {
+  return { asOf: filters.asOf, scopeUnitIds, courseId: filters.courseId, assignmentId: filters.assignmentId, areaId: filters.areaId, staffCategory: filters.staffCategory };
+}
+
+/** How many months the trend covers: from `from` to the day, between 1 and 24; 12 without `from`. */
+export function trendMonths(filters: ReportFilters) {
+  if (!filters.from) return 12;
+  const [year, month] = filters.from.split("-").map(Number) as [number, number];
+  const months = (filters.asOf.getUTCFullYear() - year) * 12 + (filters.asOf.getUTCMonth() + 1 - month) + 1;
+  return Math.min(24, Math.max(1, months));
+}
 
 function reportFilters(url: URL) {
   return reportFiltersSchema.parse(Object.fromEntries(url.searchParams));
@@ -40,4 +71,17 @@ export async function requireReport(request: Request) {
   const user = await requireAnyPermission(request, ["read:report:scope", "read:report:any"]);
   const url = new URL(request.url);
   return { url, filters: reportFilters(url), scope: await reportScope(user) };
+}
+
+/** The filter form's choices: courses, competency areas, and the rules the viewer may see. */
+export async function reportChoices(scope: string[] | null, t: Translate) {
+  const [courses, areas, rules] = await Promise.all([listPublishedCourseChoices(), listCompetencyAreas(), listRuleChoices({ scopeUnitIds: scope })]);
+  return {
+    courseChoices: courses.map((course) => ({ value: course.id, label: course.title })),
+    areaChoices: areas.map((area) => ({ value: area.id, label: `${area.code}. ${area.name}` })),
+    ruleChoices: rules.map((rule) => ({
+      value: rule.id,
+      label: `${rule.course.title} – ${targetText(t, { ...rule, dueDate: null })}${rule.removedAt ? ` (${t("reports.ruleRemoved")})` : ""}`,
+    })),
+  };
 }
