@@ -88,6 +88,7 @@ const rules: Record<string, Rule> = {
   "manage.reports._index.tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
   "manage.reports.export[.csv].tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
   "manage.reports.export[.xlsx].tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
+  "manage.reports.overdue.tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
   // No such person (in scope): a 404 for those who may see reports.
   "manage.reports.people.$userId.tsx": { loader: { ...adminOnly, MANAGER: "404", ADMIN: "404" } },
   "manage.assignments.new.tsx": { loader: { ...adminOnly, MANAGER: "ok" }, action: { ...adminOnly, MANAGER: "400", ADMIN: "400" } },

@@ -6,6 +6,7 @@ import { loader as reportLoader } from "../routes/manage.reports._index";
 import ExcelJS from "exceljs";
 import { loader as exportLoader } from "../routes/manage.reports.export[.csv]";
 import { loader as xlsxLoader } from "../routes/manage.reports.export[.xlsx]";
+import { loader as overdueLoader } from "../routes/manage.reports.overdue";
 import { loader as personLoader } from "../routes/manage.reports.people.$userId";
 import { trendMonths } from "../services/reports.server";
 import { completionByCourse, completionByUnit, completionRate, completionTrend, monthEnds, peopleInUnit, requirementsInUnit, type UnitCompletion } from "./completion-report.server";
@@ -176,6 +177,24 @@ describe("completion by unit", () => {
     }
     const p1 = await open("p1", "2026-06-01");
     expect(p1.requirements).toEqual([expect.objectContaining({ status: "done", doneOn: "10 tháng 2, 2026", dueOn: "1 tháng 3, 2026" })]);
+  });
+
+  test("the overdue list: the longest overdue first, in scope, and its export", async () => {
+    const manager = await makePerson({ email: "quanly5@bao-cao.test", role: "MANAGER" });
+    const cookie = await sessionCookieFor(manager.id, "MANAGER");
+    const admin = await makePerson({ email: "quantri5@bao-cao.test", role: "ADMIN" });
+    const adminCookie = await sessionCookieFor(admin.id, "ADMIN");
+    const list = (query: string, as = cookie) => overdueLoader({ request: new Request(`http://localhost/manage/reports/overdue?${query}`, { headers: { Cookie: as } }), params: {}, context: {} });
+    // 1 June: p2 (due 1 March) in T-A-1 and p6 (due 1 February) in T-B; the manager of T-A sees p2 only.
+    const theirs = await list("asOf=2026-06-01");
+    expect(theirs.rows.map((row) => [row.fullName, row.unitName, row.daysLate])).toEqual([["p2", "Phòng A1", 92]]);
+    const all = await list("asOf=2026-06-01", adminCookie);
+    expect(all.rows.map((row) => row.fullName)).toEqual(["p6", "p2"]);
+    expect(all.next).toBeNull();
+    const outside = await list(`asOf=2026-06-01&unit=${units.get("T-B")}`).catch((error: unknown) => error);
+    expect((outside as Response).status).toBe(404);
+    const csv = await (await exportLoader({ request: new Request("http://localhost/manage/reports/export.csv?asOf=2026-06-01&table=overdue", { headers: { Cookie: adminCookie } }), params: {}, context: {} })).text();
+    expect(csv.trim().split("\r\n").slice(1)).toEqual(["p6,Sở B,Khoá phải học,\"1 tháng 2, 2026\",120", "p2,Phòng A1,Khoá phải học,\"1 tháng 3, 2026\",92"]);
   });
 
   test("the CSV export: UTF-8 with a byte-order mark, the same numbers, and the same scope", async () => {

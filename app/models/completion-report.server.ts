@@ -47,21 +47,26 @@ const zero = (): CompletionCounts => ({ assigned: 0, done: 0, overdue: 0, due: 0
  * day, the month snapshots and the drill-down list read. (`done_on` is kept
  * by triggers: the first day a completion satisfied the period.)
  */
-function requirementsOn({ asOf, scopeUnitIds, courseId, assignmentId, areaId, staffCategory }: CompletionFilters) {
-  const scope = scopeUnitIds === null ? Prisma.sql`TRUE` : Prisma.sql`m.unit_id = ANY(${scopeUnitIds}::uuid[])`;
-  const course = courseId ? Prisma.sql`a.course_id = ${courseId}::uuid` : Prisma.sql`TRUE`;
-  const rule = assignmentId ? Prisma.sql`a.id = ${assignmentId}::uuid` : Prisma.sql`TRUE`;
-  const area = areaId ? Prisma.sql`a.course_id IN (${coursesOfArea(areaId)})` : Prisma.sql`TRUE`;
-  const category = staffCategory ? Prisma.sql`u.staff_category = ${staffCategory}::staff_category` : Prisma.sql`TRUE`;
+function requirementsOn(filters: CompletionFilters) {
+  const { asOf } = filters;
   return Prisma.sql`
-    SELECT m.unit_id, pa.user_id, pa.assignment_id, a.course_id, u.staff_category, pa.due_on, pa.done_on,
+    SELECT pa.id, m.unit_id, pa.user_id, pa.assignment_id, a.course_id, u.staff_category, pa.due_on, pa.done_on,
            coalesce(pa.done_on <= ${asOf}::date, FALSE) AS done
       FROM person_assignment pa
       JOIN assignment a ON a.id = pa.assignment_id
       JOIN app_user u ON u.id = pa.user_id
       JOIN unit_membership m ON m.user_id = pa.user_id AND m.valid_from <= ${asOf}::date AND (m.valid_to IS NULL OR m.valid_to > ${asOf}::date)
      WHERE pa.assigned_on <= ${asOf}::date AND (pa.ended_on IS NULL OR pa.ended_on > ${asOf}::date)
-       AND ${scope} AND ${course} AND ${rule} AND ${area} AND ${category}`;
+       AND ${filterSql(filters)}`;
+}
+
+/** The filters on requirements `pa` of rules `a`, people `u` and memberships `m`. */
+function filterSql({ scopeUnitIds, courseId, assignmentId, areaId, staffCategory }: CompletionFilters) {
+  return Prisma.sql`${scopeUnitIds === null ? Prisma.sql`TRUE` : Prisma.sql`m.unit_id IN (SELECT unnest(${scopeUnitIds}::uuid[]))`}
+    AND ${courseId ? Prisma.sql`a.course_id = ${courseId}::uuid` : Prisma.sql`TRUE`}
+    AND ${assignmentId ? Prisma.sql`a.id = ${assignmentId}::uuid` : Prisma.sql`TRUE`}
+    AND ${areaId ? Prisma.sql`a.course_id IN (${coursesOfArea(areaId)})` : Prisma.sql`TRUE`}
+    AND ${staffCategory ? Prisma.sql`u.staff_category = ${staffCategory}::staff_category` : Prisma.sql`TRUE`}`;
 }
 
 /** Where a day's figures are read from (ADR 022). */
@@ -384,4 +389,36 @@ export async function requirementsOfPerson({ userId, asOf }: { userId: string; a
       : "due";
     return { courseId: row.course_id, courseTitle: row.course_title, assignedOn: row.assigned_on, dueOn: row.due_on, endedOn: row.ended_on, doneOn: done ? row.done_on : null, status };
   });
+}
+
+export type OverdueRow = { requirementId: string; userId: string; fullName: string; unitName: string; courseTitle: string; dueOn: Date };
+
+/**
+ * Overdue requirements in scope on the day, the longest overdue first, a
+ * page at a time (`after`: the last row of the page before, keyset order).
+ * Today's list reads the open, undone requirements straight from their
+ * index (person_assignment_overdue_hand); other days use the definition.
+ */
+export async function overdueOn(filters: CompletionFilters, { limit, after, source }: { limit: number; after?: { dueOn: Date; requirementId: string }; source?: Source }) {
+  const today = sourceFor(filters.asOf, source) === "summary";
+  const requirement = today
+    ? Prisma.sql`
+        SELECT pa.id, pa.user_id, m.unit_id, a.course_id, pa.due_on
+          FROM person_assignment pa
+          JOIN assignment a ON a.id = pa.assignment_id
+          JOIN app_user u ON u.id = pa.user_id
+          JOIN unit_membership m ON m.user_id = pa.user_id AND m.valid_to IS NULL
+         WHERE pa.ended_on IS NULL AND pa.done_on IS NULL AND pa.due_on < ${filters.asOf}::date
+           AND ${filterSql(filters)}`
+    : Prisma.sql`SELECT r.id, r.user_id, r.unit_id, r.course_id, r.due_on FROM (${requirementsOn(filters)}) r WHERE ${inStatus("overdue", filters.asOf)}`;
+  const rows = await prisma.$queryRaw<{ id: string; user_id: string; full_name: string; unit_name: string; course_title: string; due_on: Date }[]>`
+    SELECT r.id::text, r.user_id::text, u.full_name, o.name AS unit_name, coalesce(v.title, c.slug) AS course_title, r.due_on
+      FROM (${requirement}) r
+      JOIN app_user u ON u.id = r.user_id
+      JOIN org_unit o ON o.id = r.unit_id
+      JOIN course c ON c.id = r.course_id LEFT JOIN course_version v ON v.id = c.published_version_id
+     WHERE ${after ? Prisma.sql`(r.due_on, r.id) > (${after.dueOn}::date, ${after.requirementId}::uuid)` : Prisma.sql`TRUE`}
+     ORDER BY r.due_on, r.id
+     LIMIT ${limit}`;
+  return rows.map((row): OverdueRow => ({ requirementId: row.id, userId: row.user_id, fullName: row.full_name, unitName: row.unit_name, courseTitle: row.course_title, dueOn: row.due_on }));
 }

@@ -4,7 +4,7 @@ import { dayOf } from "~/utils/format";
 import { oneLessonCourse, publishTestCourse } from "../../tests/helpers/courses";
 import { makePerson, makeUnits } from "../../tests/helpers/people";
 import { createAssignment, removeAssignment, renewLapsedAssignments } from "./assignment.server";
-import { buildMonth, completionByCourse, freezeClosedMonths, completionByUnit, completionTrend, rebuildCompletionSummary, type CompletionFilters } from "./completion-report.server";
+import { buildMonth, completionByCourse, freezeClosedMonths, overdueOn, completionByUnit, completionTrend, rebuildCompletionSummary, type CompletionFilters } from "./completion-report.server";
 import { enrol, markItemDone } from "./enrolment.server";
 import { updatePerson } from "./user.server";
 
@@ -24,6 +24,7 @@ async function expectSummaryMatchesRequirements(extra: Partial<CompletionFilters
   const filters: CompletionFilters = { asOf: today(), scopeUnitIds: null, ...extra };
   expect(await completionByUnit(filters, "summary")).toEqual(await completionByUnit(filters, "live"));
   expect(await completionByCourse(filters, "summary")).toEqual(await completionByCourse(filters, "live"));
+  expect(await overdueOn(filters, { limit: 100, source: "summary" })).toEqual(await overdueOn(filters, { limit: 100, source: "live" }));
 }
 
 async function summaryRows() {

@@ -89,6 +89,11 @@ export default function Reports() {
           <p className="panel__title">
             {t("reports.summary", { done: focus.done, assigned: focus.assigned, rate: focus.rate ?? 0, overdue: focus.overdue, date: data.asOfText })}
           </p>
+          {focus.overdue ? (
+            <p>
+              <Link to={`/manage/reports/overdue?${new URLSearchParams([...new URLSearchParams(data.query), ...(focus.chosen ? [["unit", focus.unitId]] : [])])}`}>{t("reports.overdue.link")}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

@@ -3,7 +3,9 @@ import ExcelJS from "exceljs";
 import { PassThrough } from "node:stream";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { completionByUnit, completionRate, requirementsInUnit } from "~/models/completion-report.server";
+import type { Locale } from "~/i18n/i18n";
+import { completionByUnit, completionRate, overdueOn, requirementsInUnit, type CompletionFilters } from "~/models/completion-report.server";
+import { listSubtreeUnitIds } from "~/models/org-unit.server";
 import { getLogger } from "~/utils/logger.server";
 import { CSV_BOM, csvLine } from "~/utils/csv";
 import { formatDate } from "~/utils/format";
@@ -12,7 +14,8 @@ import { completionFilters, inScope, requireReport } from "./reports.server";
 // The report's tables for download, as CSV (UTF-8 with a byte-order mark, so
 // Excel shows Vietnamese correctly) or .xlsx (exceljs's streaming writer):
 // every unit in the viewer's scope with its own and rolled-up figures, or
-// (?table=people&unit=…) one unit's people and their courses. The page's
+// (?table=people&unit=…) one unit's people and their courses, or
+// (?table=overdue) everyone overdue in scope. The page's
 // guard, scope and filters: a unit outside the scope is a 404. Rows are
 // written as they are produced, never gathered into one string or workbook.
 
@@ -25,6 +28,16 @@ export async function reportTable(request: Request): Promise<ReportTable> {
   const t = getTranslate(request);
   const locale = getLocale(request);
   const day = filters.asOf.toISOString().slice(0, 10);
+  if (url.searchParams.get("table") === "overdue") {
+    if (filters.unit && !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
+    const units = filters.unit ? await listSubtreeUnitIds([filters.unit]) : scope;
+    return {
+      fileName: `bao-cao-qua-han-${day}`,
+      sheetName: t("reports.overdue.title"),
+      header: [t("reports.column.person"), t("reports.column.unit"), t("reports.column.course"), t("reports.column.dueOn"), t("reports.column.daysLate")],
+      rows: overdueRows(completionFilters(filters, units), locale),
+    };
+  }
   if (url.searchParams.get("table") === "people") {
     if (!filters.unit || !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
     const people = await requirementsInUnit({ ...completionFilters(filters, null), unitId: filters.unit, status: filters.status });
@@ -53,6 +66,21 @@ export async function reportTable(request: Request): Promise<ReportTable> {
     rows: units.map((unit) => [unit.code, unit.name, unit.total.assigned, unit.total.done, completionRate(unit.total), unit.total.overdue, unit.total.due, unit.own.assigned, unit.own.done]),
   };
 }
+
+/** Every overdue requirement in scope, read a batch at a time (keyset order): a province's list never sits in memory whole. */
+async function* overdueRows(filters: CompletionFilters, locale: Locale): AsyncGenerator<Cell[]> {
+  const DAY = 24 * 60 * 60 * 1000;
+  let after: { dueOn: Date; requirementId: string } | undefined;
+  for (;;) {
+    const batch = await overdueOn(filters, { limit: EXPORT_BATCH, after });
+    for (const row of batch) yield [row.fullName, row.unitName, row.courseTitle, formatDate(locale, row.dueOn), Math.round((filters.asOf.getTime() - row.dueOn.getTime()) / DAY)];
+    const last = batch.at(-1);
+    if (!last || batch.length < EXPORT_BATCH) return;
+    after = { dueOn: last.dueOn, requirementId: last.requirementId };
+  }
+}
+
+const EXPORT_BATCH = 2000;
 
 const downloadHeaders = (contentType: string, fileName: string) => ({
   "Content-Type": contentType,

@@ -85,3 +85,11 @@ export async function reportChoices(scope: string[] | null, t: Translate) {
     })),
   };
 }
+
+/** The overdue list's page cursor ("2026-03-01_<requirement id>"), or undefined when absent or unreadable. */
+export function parseOverdueCursor(text: string | null) {
+  const match = text?.match(/^(\d{4}-\d{2}-\d{2})_([0-9a-f-]{36})$/);
+  if (!match) return undefined;
+  const dueOn = new Date(`${match[1]}T00:00:00Z`);
+  return Number.isNaN(dueOn.getTime()) ? undefined : { dueOn, requirementId: match[2]! };
+}
