@@ -70,14 +70,24 @@ function filterSql({ scopeUnitIds, courseId, assignmentId, areaId, staffCategory
 }
 
 /** Where a day's figures are read from (ADR 022). */
-type Source = "summary" | "live";
+type Source = "summary" | "month" | "live";
+
+const isToday = (asOf: Date) => asOf.getTime() === dayOf(new Date()).getTime();
+const isMonthEnd = (day: Date) => day.getTime() === Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 0);
 
 /**
  * Today's figures come from completion_summary, which the triggers keep
- * current; any other day is counted from the requirements themselves.
+ * current; a closed month's last day from its frozen figures (frozen now
+ * if need be); any other day is counted from the requirements themselves.
  */
-function sourceFor(asOf: Date, forced?: Source): Source {
-  return forced ?? (asOf.getTime() === dayOf(new Date()).getTime() ? "summary" : "live");
+async function sourceFor(asOf: Date, forced?: Source): Promise<Source> {
+  if (forced) return forced;
+  if (isToday(asOf)) return "summary";
+  if (isMonthEnd(asOf) && asOf.getTime() < dayOf(new Date()).getTime()) {
+    await ensureMonths([asOf]);
+    return "month";
+  }
+  return "live";
 }
 
 /** The filters on a summary-shaped table `s` (completion_summary, completion_month). */
@@ -96,13 +106,21 @@ function summaryWhere({ scopeUnitIds, courseId, assignmentId, areaId, staffCateg
  * aggregates: the summary's few thousand rows sum in a couple of ms.)
  */
 function countsBy(by: "unit" | "course", filters: CompletionFilters, source: Source) {
-  if (source === "summary") {
+  if (source !== "live") {
     const key = by === "unit" ? Prisma.sql`s.unit_id` : Prisma.sql`a.course_id`;
+    const join = by === "course" ? Prisma.sql`JOIN assignment a ON a.id = s.assignment_id` : Prisma.empty;
     // Ids as text: Prisma's uuid decoding costs more than the sum itself.
+    if (source === "month") {
+      return Prisma.sql`
+        SELECT ${key}::text AS key_id, sum(s.assigned)::int AS assigned, sum(s.done)::int AS done, sum(s.overdue)::int AS overdue
+          FROM completion_month s ${join}
+         WHERE s.month_end = ${filters.asOf}::date AND ${summaryWhere(filters)}
+         GROUP BY ${key}`;
+    }
     return Prisma.sql`
       SELECT ${key}::text AS key_id, sum(s.assigned)::int AS assigned, sum(s.done)::int AS done,
              coalesce(sum(s.assigned - s.done) FILTER (WHERE s.due_on < ${filters.asOf}::date), 0)::int AS overdue
-        FROM completion_summary s ${by === "course" ? Prisma.sql`JOIN assignment a ON a.id = s.assignment_id` : Prisma.empty}
+        FROM completion_summary s ${join}
        WHERE ${summaryWhere(filters)}
        GROUP BY ${key}`;
   }
@@ -118,7 +136,7 @@ type Counted = { assigned: number; done: number; overdue: number };
 
 /** Counts per unit of the people in it on the day; one query, whatever the province's size. */
 async function countsByUnit(filters: CompletionFilters, source?: Source) {
-  const rows = await prisma.$queryRaw<({ key_id: string } & Counted)[]>(countsBy("unit", filters, sourceFor(filters.asOf, source)));
+  const rows = await prisma.$queryRaw<({ key_id: string } & Counted)[]>(countsBy("unit", filters, await sourceFor(filters.asOf, source)));
   return rows.map(({ key_id, ...counts }) => ({ unit_id: key_id, ...counts }));
 }
 
@@ -128,7 +146,7 @@ const withDue = ({ assigned, done, overdue }: Counted): CompletionCounts => ({ a
 export async function completionByCourse(filters: CompletionFilters, source?: Source) {
   const rows = await prisma.$queryRaw<({ course_id: string; title: string } & Counted)[]>`
     SELECT c.id::text AS course_id, coalesce(v.title, c.slug) AS title, g.assigned, g.done, g.overdue
-      FROM (${countsBy("course", filters, sourceFor(filters.asOf, source))}) g
+      FROM (${countsBy("course", filters, await sourceFor(filters.asOf, source))}) g
       JOIN course c ON c.id = g.key_id::uuid
       LEFT JOIN course_version v ON v.id = c.published_version_id
      WHERE g.assigned > 0
@@ -282,7 +300,7 @@ export async function completionByUnit(filters: CompletionFilters, source?: Sour
 }
 
 /** Done as a share of assigned, in whole percent; null when nothing is assigned. */
-export function completionRate(counts: CompletionCounts): number | null {
+export function completionRate(counts: { assigned: number; done: number }): number | null {
   return counts.assigned ? Math.floor((counts.done / counts.assigned) * 100) : null;
 }
 
@@ -400,7 +418,7 @@ export type OverdueRow = { requirementId: string; userId: string; fullName: stri
  * index (person_assignment_overdue_hand); other days use the definition.
  */
 export async function overdueOn(filters: CompletionFilters, { limit, after, source }: { limit: number; after?: { dueOn: Date; requirementId: string }; source?: Source }) {
-  const today = sourceFor(filters.asOf, source) === "summary";
+  const today = source ? source === "summary" : isToday(filters.asOf);
   const requirement = today
     ? Prisma.sql`
         SELECT pa.id, pa.user_id, m.unit_id, a.course_id, pa.due_on

@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from "vitest";
 import { createAssignment } from "~/models/assignment.server";
 import { makePerson, makeUnits } from "../../tests/helpers/people";
 import { oneLessonCourse, publishTestCourse } from "../../tests/helpers/courses";
-import { dueNotifications, isoWeek } from "./reminders.server";
+import { dueNotifications, isoWeek, notificationMail } from "./reminders.server";
 
 // Which reminders a day calls for (the run itself: server/reminders-crash.db.test.ts).
 const content = oneLessonCourse("nhac", "Khoá nhắc");
@@ -27,4 +27,24 @@ test("ISO weeks for the managers' digest", () => {
   expect(isoWeek(day("2026-11-26"))).toBe("2026-W48");
   expect(isoWeek(day("2027-01-01"))).toBe("2026-W53");
   expect(isoWeek(day("2027-01-04"))).toBe("2027-W01");
+});
+
+test("each manager gets the month just closed, once a month, unit by unit", async () => {
+  const manager = await makePerson({ email: "quanly-thang@example.test", role: "MANAGER" });
+  const notes = (await dueNotifications(day("2027-01-02"))).filter((note) => note.kind === "MANAGER_MONTHLY");
+  expect(notes).toEqual([
+    {
+      userId: manager.id,
+      kind: "MANAGER_MONTHLY",
+      dedupeKey: `monthly:${manager.id}:2026-12`,
+      params: { month: "12/2026", date: "31 tháng 12, 2026", assigned: 1, done: 0, overdue: 1, rate: 0, units: "– Sở A: 0/1 (0%), 1 quá hạn\n– Phòng A1: 0/1 (0%), 1 quá hạn" },
+      link: "/manage/reports?asOf=2026-12-31",
+    },
+  ]);
+  // Any day of January asks for the same one: the key keeps it single.
+  expect((await dueNotifications(day("2027-01-20"))).find((note) => note.kind === "MANAGER_MONTHLY")?.dedupeKey).toBe(`monthly:${manager.id}:2026-12`);
+  // The e-mail reads as the report does.
+  const mail = notificationMail({ email: "quanly-thang@example.test", fullName: "Quản Lý", kind: "MANAGER_MONTHLY", params: notes[0]!.params, link: notes[0]!.link } as never);
+  expect(mail.subject).toBe("Báo cáo đào tạo bắt buộc tháng 12/2026: 0% hoàn thành");
+  expect(mail.text).toContain("– Phòng A1: 0/1 (0%), 1 quá hạn");
 });

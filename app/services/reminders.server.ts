@@ -2,6 +2,7 @@ import { en } from "~/i18n/en";
 import { createTranslate } from "~/i18n/i18n";
 import { vi } from "~/i18n/vi";
 import { dayOf, listManagerScopes, listReminderCandidates, renewLapsedAssignments, syncAssignments } from "~/models/assignment.server";
+import { completionByUnit, completionRate } from "~/models/completion-report.server";
 import { createNotifications, deliverPendingEmails, type NewNotification, type PendingEmail } from "~/models/notification.server";
 import { getEnv, publicBaseUrl } from "~/utils/env.server";
 import { sendMail } from "~/utils/mail.server";
@@ -47,6 +48,38 @@ export async function dueNotifications(now: Date): Promise<NewNotification[]> {
     if (!overdue.length) continue;
     const people = new Set(overdue.map((row) => row.userId)).size;
     notes.push({ userId: managerId, kind: "MANAGER_DIGEST", dedupeKey: `digest:${managerId}:${week}`, params: { count: people, week }, link: "/manage/assignments" });
+  }
+  return [...notes, ...(await monthlySummaries(today))];
+}
+
+/**
+ * Each manager's summary of the month just closed: their units' figures on
+ * its last day (the frozen month, as the report shows it), the top units
+ * and the ones right under them line by line. One per manager per month,
+ * by its key; none for a manager whose units had nothing assigned.
+ */
+async function monthlySummaries(today: Date): Promise<NewNotification[]> {
+  const monthEnd = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0));
+  const month = `${String(monthEnd.getUTCMonth() + 1).padStart(2, "0")}/${monthEnd.getUTCFullYear()}`;
+  const key = monthEnd.toISOString().slice(0, 7);
+  const notes: NewNotification[] = [];
+  for (const [managerId, units] of await listManagerScopes()) {
+    const rows = await completionByUnit({ asOf: monthEnd, scopeUnitIds: [...units] });
+    const inView = new Set(rows.map((row) => row.unitId));
+    const tops = rows.filter((row) => !row.parentId || !inView.has(row.parentId));
+    const topIds = new Set(tops.map((row) => row.unitId));
+    const total = tops.reduce((sum, row) => ({ assigned: sum.assigned + row.total.assigned, done: sum.done + row.total.done, overdue: sum.overdue + row.total.overdue }), { assigned: 0, done: 0, overdue: 0 });
+    if (!total.assigned) continue;
+    const lines = rows
+      .filter((row) => row.total.assigned && (topIds.has(row.unitId) || (row.parentId && topIds.has(row.parentId))))
+      .map((row) => mailT("notification.MANAGER_MONTHLY.unit", { unit: row.name, done: row.total.done, assigned: row.total.assigned, rate: completionRate(row.total) ?? 0, overdue: row.total.overdue }));
+    notes.push({
+      userId: managerId,
+      kind: "MANAGER_MONTHLY",
+      dedupeKey: `monthly:${managerId}:${key}`,
+      params: { month, date: formatDate("vi", monthEnd), ...total, rate: completionRate(total) ?? 0, units: lines.join("\n") },
+      link: `/manage/reports?asOf=${monthEnd.toISOString().slice(0, 10)}`,
+    });
   }
   return notes;
 }
