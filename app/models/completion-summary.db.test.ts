@@ -113,6 +113,11 @@ test("a closed month is frozen once, and a rebuild recounts it from the requirem
   expect(trend.map((point) => point.asOf)).toEqual([lastMonthEnd, today()]);
   const live = await completionByUnit({ asOf: lastMonthEnd, scopeUnitIds: null }, "live");
   expect(trend[0]!.counts).toEqual(live[0]!.total);
+  // The month's last day, asked for itself, is read from the frozen figures: the same numbers.
+  expect(await completionByUnit({ asOf: lastMonthEnd, scopeUnitIds: null })).toEqual(live);
+  expect(await completionByCourse({ asOf: lastMonthEnd, scopeUnitIds: [units.get("T-A-1")!] }, "month")).toEqual(
+    await completionByCourse({ asOf: lastMonthEnd, scopeUnitIds: [units.get("T-A-1")!] }, "live"),
+  );
   expect(trend[1]!.counts).toEqual((await completionByUnit({ asOf: today(), scopeUnitIds: null }))[0]!.total);
   const built = await prisma.completionMonthBuild.findUniqueOrThrow({ where: { monthEnd: lastMonthEnd } });
   await buildMonth(lastMonthEnd);
