@@ -89,6 +89,9 @@ const rules: Record<string, Rule> = {
   "manage.reports.export[.csv].tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
   "manage.reports.export[.xlsx].tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
   "manage.reports.overdue.tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
+  "manage.reports.exports.tsx": { loader: { ...adminOnly, MANAGER: "ok" }, action: { ...adminOnly, MANAGER: "400", ADMIN: "400" } },
+  // Someone else's file, or none: the same 404.
+  "manage.reports.exports.$exportId.tsx": { loader: { ...adminOnly, MANAGER: "404", ADMIN: "404" } },
   // No such person (in scope): a 404 for those who may see reports.
   "manage.reports.people.$userId.tsx": { loader: { ...adminOnly, MANAGER: "404", ADMIN: "404" } },
   "manage.assignments.new.tsx": { loader: { ...adminOnly, MANAGER: "ok" }, action: { ...adminOnly, MANAGER: "400", ADMIN: "400" } },

@@ -1,4 +1,5 @@
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
+import { SelectField } from "~/components/form";
 import type { ReactNode } from "react";
 import { BarChart, LineChart } from "~/components/bar-chart";
 import { useI18n } from "~/i18n/context";
@@ -133,5 +134,35 @@ export function DownloadLinks({ label, query }: { label: string; query: string }
         {t("reports.download.csv")}
       </a>
     </p>
+  );
+}
+
+/** "Prepare a detailed file": every person and course under the chosen filters, made in the background. */
+export function DetailExportForm({ query }: { query: string }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="detail-export-heading">
+      <h2 id="detail-export-heading">{t("reports.exports.title")}</h2>
+      <Form method="post" action="/manage/reports/exports" className="filter-form">
+        <input type="hidden" name="query" value={query} />
+        <SelectField
+          name="format"
+          id="export-format"
+          label={t("reports.exports.format")}
+          hint={t("reports.exports.requestHint")}
+          defaultValue="xlsx"
+          options={[
+            { value: "xlsx", label: t("reports.download.xlsx") },
+            { value: "csv", label: t("reports.download.csv") },
+          ]}
+        />
+        <button type="submit" className="button button--secondary">
+          {t("reports.exports.request")}
+        </button>
+      </Form>
+      <p>
+        <Link to="/manage/reports/exports">{t("reports.exports.link")}</Link>
+      </p>
+    </section>
   );
 }

@@ -7,6 +7,9 @@ import ExcelJS from "exceljs";
 import { loader as exportLoader } from "../routes/manage.reports.export[.csv]";
 import { loader as xlsxLoader } from "../routes/manage.reports.export[.xlsx]";
 import { loader as overdueLoader } from "../routes/manage.reports.overdue";
+import { action as requestExport, loader as exportsLoader } from "../routes/manage.reports.exports";
+import { loader as downloadLoader } from "../routes/manage.reports.exports.$exportId";
+import { removeExpiredExports, runReportExport } from "../services/report-export.server";
 import { loader as personLoader } from "../routes/manage.reports.people.$userId";
 import { trendMonths } from "../services/reports.server";
 import { completionByCourse, completionByUnit, completionRate, completionTrend, monthEnds, peopleInUnit, requirementsInUnit, type UnitCompletion } from "./completion-report.server";
@@ -195,6 +198,53 @@ describe("completion by unit", () => {
     expect((outside as Response).status).toBe(404);
     const csv = await (await exportLoader({ request: new Request("http://localhost/manage/reports/export.csv?asOf=2026-06-01&table=overdue", { headers: { Cookie: adminCookie } }), params: {}, context: {} })).text();
     expect(csv.trim().split("\r\n").slice(1)).toEqual(["p6,Sở B,Khoá phải học,\"1 tháng 2, 2026\",120", "p2,Phòng A1,Khoá phải học,\"1 tháng 3, 2026\",92"]);
+  });
+
+  test("a detailed file made in the background: its requester's only, the same scope, gone once expired", async () => {
+    const manager = await makePerson({ email: "quanly6@bao-cao.test", role: "MANAGER" });
+    const cookie = await sessionCookieFor(manager.id, "MANAGER");
+    const other = await makePerson({ email: "quanly7@bao-cao.test", role: "MANAGER" });
+    const otherCookie = await sessionCookieFor(other.id, "MANAGER");
+    const post = (body: Record<string, string>) =>
+      requestExport({ request: new Request("http://localhost/manage/reports/exports", { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(body) }), params: {}, context: {} });
+    const bad = (await post({ format: "pdf", query: "" })) as { init: { status: number } };
+    expect(bad.init.status).toBe(400);
+    expect(await prisma.reportExport.count()).toBe(0);
+    const asked = (await post({ format: "csv", query: "asOf=2026-06-01&unit=ignored" })) as Response;
+    expect(asked.status).toBe(302);
+    const row = await prisma.reportExport.findFirstOrThrow({ where: { requestedById: manager.id } });
+    expect(row).toMatchObject({ status: "PENDING", query: "asOf=2026-06-01", wholeProvince: false });
+
+    // The job (run here as the worker would): every requirement in the manager's units on the day.
+    expect(await runReportExport({ exportId: row.id })).toEqual({ exportId: row.id, rowCount: 3 });
+    expect(await runReportExport({ exportId: row.id })).toEqual({ exportId: row.id, skipped: true });
+    const list = await exportsLoader({ request: new Request("http://localhost/manage/reports/exports", { headers: { Cookie: cookie } }), params: {}, context: {} });
+    expect(list.exports.map((item) => [item.status, item.rows])).toEqual([["DONE", 3]]);
+    const download = (as: string) => downloadLoader({ request: new Request(`http://localhost/manage/reports/exports/${row.id}`, { headers: { Cookie: as } }), params: { exportId: row.id }, context: {} });
+    const csv = await (await download(cookie)).text();
+    expect(csv.trim().split("\r\n").map((line) => line.split(",").slice(0, 3).join(","))).toEqual([
+      "Mã đơn vị,Đơn vị,Người",
+      "T-A-1,Phòng A1,p1",
+      "T-A-1,Phòng A1,p2",
+      "T-A,Sở A,p3",
+    ]);
+    const refused = await download(otherCookie).catch((error: unknown) => error);
+    expect((refused as Response).status).toBe(404);
+    // The same as a workbook.
+    await post({ format: "xlsx", query: "asOf=2026-06-01" });
+    const workbookRow = await prisma.reportExport.findFirstOrThrow({ where: { requestedById: manager.id, format: "xlsx" } });
+    expect(await runReportExport({ exportId: workbookRow.id })).toEqual({ exportId: workbookRow.id, rowCount: 3 });
+    const workbook = new ExcelJS.Workbook();
+    const file = downloadLoader({ request: new Request(`http://localhost/manage/reports/exports/${workbookRow.id}`, { headers: { Cookie: cookie } }), params: { exportId: workbookRow.id }, context: {} });
+    await workbook.xlsx.load(await (await file).arrayBuffer());
+    expect((workbook.worksheets[0]!.getRow(4).values as unknown[]).slice(1, 4)).toEqual(["T-A", "Sở A", "p3"]);
+
+    // Expired: no longer listed or downloadable, and the nightly clean-up removes it.
+    await prisma.reportExport.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(((await download(cookie).catch((error: unknown) => error)) as Response).status).toBe(404);
+    await prisma.reportExport.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await removeExpiredExports()).toBe(2);
+    expect(await prisma.reportExport.count()).toBe(0);
   });
 
   test("the CSV export: UTF-8 with a byte-order mark, the same numbers, and the same scope", async () => {

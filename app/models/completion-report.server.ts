@@ -440,3 +440,53 @@ export async function overdueOn(filters: CompletionFilters, { limit, after, sour
      LIMIT ${limit}`;
   return rows.map((row): OverdueRow => ({ requirementId: row.id, userId: row.user_id, fullName: row.full_name, unitName: row.unit_name, courseTitle: row.course_title, dueOn: row.due_on }));
 }
+
+export type RequirementExportRow = {
+  id: string;
+  unitCode: string;
+  unitName: string;
+  fullName: string;
+  employeeCode: string | null;
+  staffCategory: StaffCategory;
+  courseTitle: string;
+  assignedOn: Date;
+  dueOn: Date;
+  doneOn: Date | null;
+  status: RequirementStatus;
+};
+
+/**
+ * Every requirement in force on the day in scope, a batch at a time in id
+ * order (`after`: the last id of the batch before): the full detail a
+ * province-wide export writes, without ever holding it all.
+ */
+export async function requirementBatch(filters: CompletionFilters, { after, limit }: { after?: string; limit: number }) {
+  const rows = await prisma.$queryRaw<
+    { id: string; unit_code: string; unit_name: string; full_name: string; employee_code: string | null; staff_category: StaffCategory; course_title: string; assigned_on: Date; due_on: Date; done_on: Date | null; done: boolean }[]
+  >`
+    SELECT r.id::text, o.code AS unit_code, o.name AS unit_name, u.full_name, u.employee_code, r.staff_category,
+           coalesce(v.title, c.slug) AS course_title, pa.assigned_on, r.due_on, r.done_on, r.done
+      FROM (${requirementsOn(filters)}) r
+      JOIN person_assignment pa ON pa.id = r.id
+      JOIN app_user u ON u.id = r.user_id
+      JOIN org_unit o ON o.id = r.unit_id
+      JOIN course c ON c.id = r.course_id LEFT JOIN course_version v ON v.id = c.published_version_id
+     WHERE ${after ? Prisma.sql`r.id > ${after}::uuid` : Prisma.sql`TRUE`}
+     ORDER BY r.id
+     LIMIT ${limit}`;
+  return rows.map(
+    (row): RequirementExportRow => ({
+      id: row.id,
+      unitCode: row.unit_code,
+      unitName: row.unit_name,
+      fullName: row.full_name,
+      employeeCode: row.employee_code,
+      staffCategory: row.staff_category,
+      courseTitle: row.course_title,
+      assignedOn: row.assigned_on,
+      dueOn: row.due_on,
+      doneOn: row.done ? row.done_on : null,
+      status: row.done ? "done" : row.due_on.getTime() < filters.asOf.getTime() ? "overdue" : "due",
+    }),
+  );
+}

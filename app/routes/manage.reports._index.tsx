@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { CompletionTable, type CompletionRow } from "~/components/completion-table";
 import { ReportFilterForm } from "~/components/report-filters";
-import { CourseSection, DownloadLinks, PeopleSection, TrendSection } from "~/components/report-sections";
+import { CourseSection, DetailExportForm, DownloadLinks, PeopleSection, TrendSection } from "~/components/report-sections";
 import { useI18n } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
@@ -121,6 +121,7 @@ export default function Reports() {
           exportQuery={`${new URLSearchParams([...new URLSearchParams(data.query), ["table", "people"], ["unit", focus.unitId]])}`}
         />
       ) : null}
+      <DetailExportForm query={data.query} />
     </>
   );
 }

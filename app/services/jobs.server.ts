@@ -2,6 +2,10 @@ import { freezeClosedMonths } from "~/models/completion-report.server";
 import { closeExpiredAttempts } from "~/models/quiz-attempt.server";
 import { deliverNotificationEmails, runReminders } from "./reminders.server";
 import { QUEUES, startWorker } from "~/utils/jobs.server";
+import { z } from "zod";
+import { removeExpiredExports, runReportExport } from "./report-export.server";
+
+const exportJobSchema = z.object({ exportId: z.uuid() });
 
 // What each queue does (app/utils/jobs.server.ts runs them).
 export function startJobWorker() {
@@ -13,6 +17,7 @@ export function startJobWorker() {
     },
     [QUEUES.notificationEmails]: async () => ({ emails: await deliverNotificationEmails() }),
     [QUEUES.expiredAttempts]: async () => ({ closed: await closeExpiredAttempts() }),
-    [QUEUES.reportMonths]: async () => ({ frozen: await freezeClosedMonths() }),
+    [QUEUES.reportMonths]: async () => ({ frozen: await freezeClosedMonths(), expiredExports: await removeExpiredExports() }),
+    [QUEUES.reportExport]: async (data) => runReportExport({ exportId: exportJobSchema.parse(data).exportId }),
   });
 }

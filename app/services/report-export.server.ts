@@ -1,15 +1,24 @@
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import ExcelJS from "exceljs";
-import { PassThrough } from "node:stream";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { PassThrough, type Writable } from "node:stream";
+import { finished } from "node:stream/promises";
+import { en } from "~/i18n/en";
+import { createTranslate, isLocale, type Translate } from "~/i18n/i18n";
+import { vi } from "~/i18n/vi";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import type { Locale } from "~/i18n/i18n";
-import { completionByUnit, completionRate, overdueOn, requirementsInUnit, type CompletionFilters } from "~/models/completion-report.server";
+import { completionByUnit, completionRate, overdueOn, requirementBatch, requirementsInUnit, type CompletionFilters } from "~/models/completion-report.server";
+import { claimReportExport, failReportExport, finishReportExport, getMyFinishedExport, removeExpiredReportExports, type ExportFormat } from "~/models/report-export.server";
+import { getEnv } from "~/utils/env.server";
 import { listSubtreeUnitIds } from "~/models/org-unit.server";
 import { getLogger } from "~/utils/logger.server";
 import { CSV_BOM, csvLine } from "~/utils/csv";
 import { formatDate } from "~/utils/format";
-import { completionFilters, inScope, requireReport } from "./reports.server";
+import { completionFilters, inScope, parseReportFilters, requireReport } from "./reports.server";
 
 // The report's tables for download, as CSV (UTF-8 with a byte-order mark, so
 // Excel shows Vietnamese correctly) or .xlsx (exceljs's streaming writer):
@@ -89,7 +98,7 @@ const downloadHeaders = (contentType: string, fileName: string) => ({
 });
 
 /** Streams a Node stream filled by `write` as the response body; a failure half-way ends the download with an error, logged. */
-function streamed(write: (out: PassThrough) => Promise<void>, headers: Record<string, string>) {
+function streamed(write: (out: PassThrough) => Promise<unknown>, headers: Record<string, string>) {
   const out = new PassThrough();
   write(out).then(
     () => out.end(),
@@ -101,26 +110,124 @@ function streamed(write: (out: PassThrough) => Promise<void>, headers: Record<st
   return new Response(createReadableStreamFromReadable(out), { headers });
 }
 
+/** Writes one chunk, waiting when the reader is behind: a slow download or disk never piles rows up in memory. */
+async function send(out: Writable, chunk: string) {
+  if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
+}
+
+/** The table as CSV into `out` (not ended); how many rows. */
+async function writeCsv(out: Writable, table: ReportTable) {
+  let rows = 0;
+  await send(out, CSV_BOM + csvLine(table.header));
+  for await (const row of table.rows) {
+    await send(out, csvLine(row));
+    rows++;
+  }
+  return rows;
+}
+
+/** The table as an .xlsx workbook into `out` (exceljs ends it); how many rows. */
+async function writeXlsx(out: Writable, table: ReportTable) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Sheet names: at most 31 characters, none of []:*?/\ .
+  const sheet = workbook.addWorksheet(table.sheetName.replace(/[[\]:*?/\\]/g, " ").slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = table.header.map((header, index) => ({ header, key: String(index), width: Math.max(12, Math.min(50, header.length + 4)) }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  let rows = 0;
+  for await (const row of table.rows) {
+    sheet.addRow(row).commit();
+    rows++;
+  }
+  sheet.commit();
+  await workbook.commit();
+  return rows;
+}
+
 export function csvResponse(table: ReportTable) {
-  return streamed(async (out) => {
-    out.write(CSV_BOM + csvLine(table.header));
-    for await (const row of table.rows) {
-      // Respect back-pressure: a slow download must not pile rows up in memory.
-      if (!out.write(csvLine(row))) await new Promise((resolve) => out.once("drain", resolve));
-    }
-  }, downloadHeaders("text/csv; charset=utf-8", `${table.fileName}.csv`));
+  return streamed((out) => writeCsv(out, table), downloadHeaders("text/csv; charset=utf-8", `${table.fileName}.csv`));
 }
 
 export function xlsxResponse(table: ReportTable) {
-  return streamed(async (out) => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    // Sheet names: at most 31 characters, none of []:*?/\ .
-    const sheet = workbook.addWorksheet(table.sheetName.replace(/[[\]:*?/\\]/g, " ").slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-    sheet.columns = table.header.map((header, index) => ({ header, key: String(index), width: Math.max(12, Math.min(50, header.length + 4)) }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).commit();
-    for await (const row of table.rows) sheet.addRow(row).commit();
-    sheet.commit();
-    await workbook.commit();
-  }, downloadHeaders("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", `${table.fileName}.xlsx`));
+  return streamed((out) => writeXlsx(out, table), downloadHeaders(XLSX_TYPE, `${table.fileName}.xlsx`));
+}
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// ---- Background exports: every requirement in scope, written by the job queue.
+
+const exportPath = (id: string, format: ExportFormat) => path.resolve(getEnv().EXPORT_DIR, `${id}.${format}`);
+
+/** Every requirement in force on the day in scope, one row each, read in batches. */
+function requirementsTable(filters: CompletionFilters, t: Translate, locale: Locale): ReportTable {
+  async function* rows(): AsyncGenerator<Cell[]> {
+    let after: string | undefined;
+    for (;;) {
+      const batch = await requirementBatch(filters, { after, limit: EXPORT_BATCH });
+      for (const row of batch) {
+        yield [row.unitCode, row.unitName, row.fullName, row.employeeCode, t(`staff.${row.staffCategory}`), row.courseTitle,
+          formatDate(locale, row.assignedOn), formatDate(locale, row.dueOn), t(`assignments.status.${row.status}`), row.doneOn ? formatDate(locale, row.doneOn) : null];
+      }
+      if (batch.length < EXPORT_BATCH) return;
+      after = batch.at(-1)!.id;
+    }
+  }
+  return {
+    fileName: `bao-cao-chi-tiet-${filters.asOf.toISOString().slice(0, 10)}`,
+    sheetName: t("reports.exports.sheet"),
+    header: [t("reports.column.code"), t("reports.column.unit"), t("reports.column.person"), t("reports.column.employeeCode"), t("reports.staffCategory"), t("reports.column.course"),
+      t("reports.column.assignedOn"), t("reports.column.dueOn"), t("reports.column.status"), t("reports.column.completedOn")],
+    rows: rows(),
+  };
+}
+
+/**
+ * The job: writes one export to EXPORT_DIR (to a temporary name first, so a
+ * crash never leaves half a file to download), then marks it done. A retry
+ * of a finished or removed export does nothing.
+ */
+export async function runReportExport({ exportId }: { exportId: string }) {
+  const job = await claimReportExport({ id: exportId });
+  if (!job) return { exportId, skipped: true };
+  const locale: Locale = isLocale(job.locale) ? job.locale : "vi";
+  const t = createTranslate(locale, locale === "en" ? en : vi);
+  const filters = parseReportFilters(new URLSearchParams(job.query));
+  const target = exportPath(job.id, job.format);
+  const partial = `${target}.part`;
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    const file = createWriteStream(partial);
+    const table = requirementsTable(completionFilters(filters, job.scopeUnitIds), t, locale);
+    const rowCount = job.format === "xlsx" ? await writeXlsx(file, table) : await writeCsv(file, table);
+    if (job.format === "csv") file.end();
+    await finished(file);
+    await rename(partial, target);
+    await finishReportExport({ id: job.id, rowCount, byteSize: (await stat(target)).size });
+    return { exportId, rowCount };
+  } catch (error) {
+    getLogger().error({ err: error, exportId }, "report export failed");
+    await rm(partial, { force: true });
+    await failReportExport({ id: job.id });
+    return { exportId, failed: true };
+  }
+}
+
+/** The finished file of one export, for its requester, as a download; null when there is none (any more). */
+export async function exportDownload({ exportId, userId }: { exportId: string; userId: string }) {
+  const row = await getMyFinishedExport({ id: exportId, userId });
+  if (!row) return null;
+  const file = exportPath(row.id, row.format as ExportFormat);
+  const size = await stat(file).then((info) => info.size, () => null);
+  if (size === null) return null;
+  const name = `bao-cao-chi-tiet-${row.createdAt.toISOString().slice(0, 10)}.${row.format}`;
+  return new Response(createReadableStreamFromReadable(createReadStream(file)), {
+    headers: { ...downloadHeaders(row.format === "xlsx" ? XLSX_TYPE : "text/csv; charset=utf-8", name), "Content-Length": String(size) },
+  });
+}
+
+/** The nightly clean-up: expired exports and their files. */
+export async function removeExpiredExports() {
+  const expired = await removeExpiredReportExports();
+  for (const row of expired) await rm(exportPath(row.id, row.format as ExportFormat), { force: true });
+  return expired.length;
 }

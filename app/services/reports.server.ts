@@ -62,15 +62,16 @@ export function trendMonths(filters: ReportFilters) {
   return Math.min(24, Math.max(1, months));
 }
 
-function reportFilters(url: URL) {
-  return reportFiltersSchema.parse(Object.fromEntries(url.searchParams));
+/** The filters in an address's query (the page's, or one kept with a background export). */
+export function parseReportFilters(params: URLSearchParams) {
+  return reportFiltersSchema.parse(Object.fromEntries(params));
 }
 
 /** The guard of every report page and export: who may see reports, which units, and the filters asked for. */
 export async function requireReport(request: Request) {
   const user = await requireAnyPermission(request, ["read:report:scope", "read:report:any"]);
   const url = new URL(request.url);
-  return { url, filters: reportFilters(url), scope: await reportScope(user) };
+  return { user, url, filters: parseReportFilters(url.searchParams), scope: await reportScope(user) };
 }
 
 /** The filter form's choices: courses, competency areas, and the rules the viewer may see. */

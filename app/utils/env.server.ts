@@ -50,6 +50,9 @@ export const envSchema = z.object({
   // Uploaded images (lesson pictures, course covers) are kept here, one
   // file per content hash (app/utils/media-store.server.ts).
   MEDIA_DIR: z.string().min(1).default(".data/media"),
+  /** Where report exports made by the job queue are written (each kept for REPORT_EXPORT_HOURS). */
+  EXPORT_DIR: z.string().min(1).default(".data/exports"),
+  REPORT_EXPORT_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   // The largest image a trainer may upload, in bytes.
   MEDIA_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5_000_000),
   // Run the background job worker inside the web process. Default: only

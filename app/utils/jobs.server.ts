@@ -20,6 +20,8 @@ export const QUEUES = {
   expiredAttempts: "expired-attempts",
   /** Freezes the completion figures of months just closed (ADR 022). */
   reportMonths: "report-months",
+  /** Writes one large report export to a file (its id in the job's data). */
+  reportExport: "report-export",
 } as const;
 
 const RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
@@ -49,17 +51,26 @@ export async function enqueue(name: (typeof QUEUES)[keyof typeof QUEUES]) {
   await boss.send(name, {}, { singletonKey: name, singletonSeconds: 60, ...RETRY });
 }
 
+/** Asks for one job with its data (not merged with others: each export is its own). */
+export async function sendJob(name: (typeof QUEUES)[keyof typeof QUEUES], data: Record<string, string>) {
+  await startQueue();
+  await boss.send(name, data, RETRY);
+}
+
 /** Runs the handlers in this process, and the schedules that feed them. */
-export async function startWorker(handlers: Record<(typeof QUEUES)[keyof typeof QUEUES], () => Promise<unknown>>) {
+export async function startWorker(handlers: Record<(typeof QUEUES)[keyof typeof QUEUES], (data: unknown) => Promise<unknown>>) {
   await startQueue();
   await boss.schedule(QUEUES.reminders, "*/15 * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
   await boss.schedule(QUEUES.notificationEmails, "*/5 * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
   await boss.schedule(QUEUES.expiredAttempts, "* * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
   await boss.schedule(QUEUES.reportMonths, "20 0 * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
   for (const [name, handler] of Object.entries(handlers)) {
-    await boss.work(name, { pollingIntervalSeconds: 5 }, async () => {
-      const result = await handler();
-      getLogger().info({ job: name, result }, "job done");
+    // Someone is waiting for an export: look for those more often.
+    await boss.work(name, { pollingIntervalSeconds: name === QUEUES.reportExport ? 2 : 5 }, async (jobs) => {
+      for (const job of jobs) {
+        const result = await handler(job.data);
+        getLogger().info({ job: name, result }, "job done");
+      }
     });
   }
   // A first run now: a fresh start need not wait a quarter of an hour.

@@ -15,8 +15,13 @@ process.env.LOG_LEVEL ??= "warn";
 process.env.MEDIA_DIR = mkdtempSync(path.join(os.tmpdir(), "hoc-so-media-"));
 // …and an Open Badges signing key of its own, made on first use.
 process.env.OB_ISSUER_KEY_FILE = path.join(mkdtempSync(path.join(os.tmpdir(), "hoc-so-ob-")), "issuer-key.pem");
+// Report exports made by the job, likewise.
+process.env.EXPORT_DIR = mkdtempSync(path.join(os.tmpdir(), "hoc-so-exports-"));
 
 afterAll(async () => {
+  // A test that asked for a job started the queue's client: stop it before its database goes.
+  const { stopQueue } = await import("~/utils/jobs.server");
+  await stopQueue();
   const { prisma } = await import("~/utils/db.server");
   await prisma.$disconnect();
   await dropDatabase(serverUrl, database.name);
