@@ -7,7 +7,9 @@
 //   2. one unit's drill-down (a random office: its figures and its people);
 //   3. a department manager's dashboard (their subtree only);
 //   4. rebuilding the summaries from scratch (today's, and one closed month);
-//   5. how long after a learner's completion the dashboard shows it.
+//   5. how long after a learner's completion the dashboard shows it;
+//   6. the overdue list (first page), and the province's detailed file
+//      (every requirement, CSV and .xlsx) as the background job writes it.
 //
 // Prints p50/p95/p99/max per page. Needs a build (`npm run build`).
 //
@@ -23,6 +25,8 @@ const option = (name: string, fallback: number) => {
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
 const REQUESTS = option("requests", 200);
+/** `--pages-only`: skip the rebuilds, the completion check and the detailed files. */
+const PAGES_ONLY = process.argv.includes("--pages-only");
 
 async function timed<T>(run: () => Promise<T>) {
   const started = performance.now();
@@ -80,8 +84,14 @@ async function main() {
       ["province-wide dashboard (administrator)", await samples(() => "/manage/reports", admin)],
       ["one unit's drill-down (random office, with its people)", await samples(() => `/manage/reports?unit=${pick()}`, admin)],
       ["a department manager's dashboard (their subtree)", await samples(() => "/manage/reports", manager)],
+      ["the province's overdue list (first page of 50)", await samples(() => "/manage/reports/overdue", admin)],
     ];
 
+    if (PAGES_ONLY) {
+      console.log("| page | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|");
+      for (const [label, figures] of rows) console.log(`| ${label} | ${figures.p50} | ${figures.p95} | ${figures.p99} | ${figures.max} |`);
+      return;
+    }
     // Rebuilding from scratch, three times each; the slowest counts.
     const rebuilds: number[] = [];
     for (let index = 0; index < 3; index++) rebuilds.push((await timed(() => rebuildCompletionSummary())).ms);
@@ -114,6 +124,18 @@ async function main() {
       visible.push(performance.now() - started);
     }
 
+    // The province's detailed file, as the job writes it (in this process, not the server's).
+    const { createReportExport } = await import("../app/models/report-export.server");
+    const { runReportExport } = await import("../app/services/report-export.server");
+    const adminUser = await prisma.user.findFirstOrThrow({ select: { id: true }, where: { email: "quantri@do.hocso.test" } });
+    const files: string[] = [];
+    for (const format of ["csv", "xlsx"] as const) {
+      const exportId = await createReportExport({ requestedById: adminUser.id, format, query: "", scopeUnitIds: null, locale: "vi", expiresAt: new Date(Date.now() + 3600_000) });
+      const written = await timed(() => runReportExport({ exportId }));
+      const row = await prisma.reportExport.findUniqueOrThrow({ select: { rowCount: true, byteSize: true }, where: { id: exportId } });
+      files.push(`${format}: ${row.rowCount} rows, ${(Number(row.byteSize) / 1e6).toFixed(1)} MB in ${(written.ms / 1000).toFixed(1)} s`);
+    }
+
     const counts = await prisma.$queryRaw<{ people: number; enrolments: number; requirements: number }[]>`
       SELECT (SELECT count(*) FROM app_user)::int AS people, (SELECT count(*) FROM enrolment)::int AS enrolments,
              (SELECT count(*) FROM person_assignment)::int AS requirements`;
@@ -125,6 +147,7 @@ async function main() {
     console.log(`rebuild one closed month (buildMonth, rebuild): slowest of 3 ${slowest(months)} ms`);
     const shown = summarise(visible);
     console.log(`completion → shown on the dashboard (${visible.length} learners): p50 ${shown.p50} ms, max ${shown.max} ms`);
+    console.log(`the province's detailed file (background job): ${files.join("; ")}`);
   } finally {
     await server.stop();
     await prisma.$disconnect();

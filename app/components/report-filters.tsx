@@ -41,9 +41,18 @@ export function ReportFilterForm({ values, courses, areas, rules }: { values: Re
         </label>
         <input className="input input--width-10" type="date" id="asOf" name="asOf" defaultValue={values.asOf} />
       </div>
-      <SelectField name="courseId" label={t("reports.course")} defaultValue={values.courseId} options={[{ value: "", label: t("reports.allCourses") }, ...courses]} />
+      <SelectField
+        name="courseId"
+        label={t("reports.course")}
+        hint={rules.length ? undefined : t("reports.course.hint")}
+        defaultValue={values.courseId}
+        options={[{ value: "", label: t("reports.allCourses") }, ...courses]}
+      />
       <SelectField name="areaId" label={t("reports.area")} defaultValue={values.areaId} options={[{ value: "", label: t("reports.allAreas") }, ...areas]} />
-      <SelectField name="assignmentId" label={t("reports.rule")} defaultValue={values.assignmentId} options={[{ value: "", label: t("reports.allRules") }, ...rules]} />
+      {/* A course's rules, once it is chosen: the province's hundreds would make one unusable list. */}
+      {rules.length ? (
+        <SelectField name="assignmentId" label={t("reports.rule")} defaultValue={values.assignmentId} options={[{ value: "", label: t("reports.allRules") }, ...rules]} />
+      ) : null}
       <SelectField
         name="staffCategory"
         label={t("reports.staffCategory")}

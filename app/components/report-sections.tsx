@@ -7,30 +7,24 @@ import { useI18n } from "~/i18n/context";
 // The report's other views of the same requirements: by course, and month by
 // month. Each chart has its table: the numbers, for screen readers and print.
 
-const CHART_COURSES = 20;
-
 type Counts = { assigned: number; done: number; overdue: number; due: number; rate: number | null };
 
-export function CourseSection({ courses, date }: { courses: ({ courseId: string; title: string } & Counts)[]; date: string }) {
+export function CourseSection({ courses, total, date, exportQuery }: { courses: ({ courseId: string; title: string } & Counts)[]; total: number; date: string; exportQuery: string }) {
   const { t } = useI18n();
   if (!courses.length) return null;
   return (
     <section aria-labelledby="by-course-heading">
       <h2 id="by-course-heading">{t("reports.byCourse")}</h2>
-      {/* A hundred bars say nothing: the chart shows the most assigned courses, the table all of them. */}
-      <BarChart
-        id="by-course"
-        title={t("reports.byCourse.chart", { date })}
-        description={t("reports.byCourse.description")}
-        bars={courses.slice(0, CHART_COURSES).map((course) => ({ label: course.title, value: course.rate }))}
-      />
-      {courses.length > CHART_COURSES ? <p className="hint">{t("reports.byCourse.top", { count: CHART_COURSES })}</p> : null}
+      <BarChart id="by-course" title={t("reports.byCourse.chart", { date })} description={t("reports.byCourse.description")} bars={courses.map((course) => ({ label: course.title, value: course.rate }))} />
       <CountsTable caption={t("reports.byCourse.chart", { date })} firstColumn={t("reports.column.course")} rows={courses.map((course) => ({ key: course.courseId, label: course.title, ...course }))} />
+      {/* A hundred rows say little on a page: the most assigned here, every course in the download. */}
+      {total > courses.length ? <p className="hint">{t("reports.byCourse.top", { count: courses.length, total })}</p> : null}
+      <DownloadLinks label={t("reports.byCourse.download")} query={withTable(exportQuery, "courses")} />
     </section>
   );
 }
 
-export function TrendSection({ points }: { points: ({ label: string } & Counts)[] }) {
+export function TrendSection({ points, exportQuery }: { points: ({ label: string } & Counts)[]; exportQuery: string }) {
   const { t } = useI18n();
   if (!points.some((point) => point.assigned)) return null;
   return (
@@ -38,9 +32,12 @@ export function TrendSection({ points }: { points: ({ label: string } & Counts)[
       <h2 id="trend-heading">{t("reports.trend")}</h2>
       <LineChart id="trend" title={t("reports.trend")} description={t("reports.trend.description")} points={points.map((point) => ({ label: point.label, value: point.rate }))} />
       <CountsTable caption={t("reports.trend")} firstColumn={t("reports.column.month")} rows={points.map((point) => ({ key: point.label, ...point }))} />
+      <DownloadLinks label={t("reports.trend.download")} query={withTable(exportQuery, "trend")} />
     </section>
   );
 }
+
+const withTable = (query: string, table: string) => new URLSearchParams([...new URLSearchParams(query), ["table", table]]).toString();
 
 function CountsTable({ caption, firstColumn, rows }: { caption: string; firstColumn: string; rows: ({ key: string; label: ReactNode } & Counts)[] }) {
   const { t, locale } = useI18n();

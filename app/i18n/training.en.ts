@@ -155,7 +155,6 @@ export const trainingEn: Record<keyof typeof trainingVi, string> = {
   "reports.byCourse": "By course",
   "reports.byCourse.chart": "Completion rate by course, as of {date}",
   "reports.byCourse.description": "Each bar is the share of a course's assignments completed, in the units shown.",
-  "reports.byCourse.top": "The chart shows the {count} most assigned courses; the table below lists them all.",
   "reports.trend": "Completion over the last 12 months",
   "reports.trend.description": "The completion rate at the end of each month (this month: up to the chosen day); each person counts in the unit they were in at the time.",
   "reports.person.title": "Training of {name}",
@@ -218,5 +217,9 @@ export const trainingEn: Record<keyof typeof trainingVi, string> = {
   "reports.exports.notFound": "This file does not exist or has expired.",
   "reports.exports.link": "Detailed files (prepared in the background)",
   "reports.exports.back": "Back to the report",
+  "reports.byCourse.top": "This page shows the {count} most assigned of {total} courses; the download has them all.",
+  "reports.byCourse.download": "Download the table by course:",
+  "reports.trend.download": "Download the table by month:",
+  "reports.course.hint": "Choose a course and press “Show” to narrow it to one training rule.",
   "reports.column.month": "Month",
 };

@@ -153,7 +153,6 @@ export const trainingVi = {
   "reports.byCourse": "Theo khoá học",
   "reports.byCourse.chart": "Tỉ lệ hoàn thành theo khoá học, tính đến {date}",
   "reports.byCourse.description": "Mỗi thanh là tỉ lệ phần trăm lượt được giao của một khoá học đã hoàn thành, trong các đơn vị đang xem.",
-  "reports.byCourse.top": "Biểu đồ cho thấy {count} khoá học được giao nhiều nhất; bảng dưới đây có tất cả các khoá.",
   "reports.trend": "Tỉ lệ hoàn thành 12 tháng qua",
   "reports.trend.description": "Tỉ lệ hoàn thành vào cuối mỗi tháng (tháng này: đến ngày đang xem); mỗi người được tính ở đơn vị họ thuộc vào thời điểm đó.",
   "reports.person.title": "Đào tạo của {name}",
@@ -216,5 +215,9 @@ export const trainingVi = {
   "reports.exports.notFound": "Tệp này không có hoặc đã hết hạn.",
   "reports.exports.link": "Tệp chi tiết (chuẩn bị trong nền)",
   "reports.exports.back": "Về báo cáo",
+  "reports.byCourse.top": "Trang này cho thấy {count} trong {total} khoá học được giao nhiều nhất; bảng tải về có tất cả.",
+  "reports.byCourse.download": "Tải bảng theo khoá học:",
+  "reports.trend.download": "Tải bảng theo tháng:",
+  "reports.course.hint": "Chọn một khoá học rồi bấm “Xem” để lọc tiếp theo quy định giao học.",
   "reports.column.month": "Tháng",
 } as const;

@@ -281,12 +281,12 @@ export async function listAssignments({ scopeUnitIds, assignmentId }: { scopeUni
   return rules.map((rule) => ({ ...rule, people: open.get(rule.id) ?? 0 }));
 }
 
-/** The rules a report can be narrowed to (those a person may see), newest first, without their counts. */
-export async function listRuleChoices({ scopeUnitIds }: { scopeUnitIds: string[] | null }) {
+/** The rules of one course a report can be narrowed to (those a person may see), newest first, without their counts. */
+export async function listRuleChoices({ scopeUnitIds, courseId }: { scopeUnitIds: string[] | null; courseId: string }) {
   const inScope: Prisma.AssignmentWhereInput = scopeUnitIds
     ? { OR: [{ unitId: { in: scopeUnitIds } }, { scopeUnitId: { in: scopeUnitIds } }, { user: { memberships: { some: { validTo: null, unitId: { in: scopeUnitIds } } } } }] }
     : {};
-  return prisma.assignment.findMany({ select: listSelect, where: inScope, orderBy: { createdAt: "desc" } });
+  return prisma.assignment.findMany({ select: listSelect, where: { ...inScope, courseId }, orderBy: { createdAt: "desc" } });
 }
 
 /** One rule with everyone it has covered, current and past, and their status. */

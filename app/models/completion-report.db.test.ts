@@ -11,7 +11,7 @@ import { action as requestExport, loader as exportsLoader } from "../routes/mana
 import { loader as downloadLoader } from "../routes/manage.reports.exports.$exportId";
 import { removeExpiredExports, runReportExport } from "../services/report-export.server";
 import { loader as personLoader } from "../routes/manage.reports.people.$userId";
-import { trendMonths } from "../services/reports.server";
+import { reportChoices, trendMonths } from "../services/reports.server";
 import { completionByCourse, completionByUnit, completionRate, completionTrend, monthEnds, peopleInUnit, requirementsInUnit, type UnitCompletion } from "./completion-report.server";
 import { listSubtreeUnitIds } from "./org-unit.server";
 
@@ -122,6 +122,11 @@ describe("completion by unit", () => {
     expect(overdue.map((person) => person.fullName)).toEqual(["p2"]);
     const done = await requirementsInUnit({ unitId: units.get("T-A-1")!, asOf: day("2026-06-01"), status: "done" });
     expect(done.map((row) => row.fullName)).toEqual(["p1"]);
+
+    // The rule filter offers a chosen course's rules only.
+    const t = ((key: string, params?: Record<string, unknown>) => `${key}${params ? JSON.stringify(params) : ""}`) as never;
+    expect((await reportChoices(null, undefined, t)).ruleChoices).toEqual([]);
+    expect((await reportChoices(null, course.id, t)).ruleChoices).toHaveLength(2);
 
     const filters = (query: string) => ({ asOf: day("2026-06-01"), ...Object.fromEntries(new URLSearchParams(query)) });
     expect(trendMonths(filters("from=2026-01") as never)).toBe(6);
@@ -258,6 +263,11 @@ describe("completion by unit", () => {
     const lines = new TextDecoder().decode(bytes).trim().split("\r\n");
     expect(lines[0]).toBe("Mã đơn vị,Đơn vị,Được giao,Đã hoàn thành,Tỉ lệ,Quá hạn,Chưa đến hạn,Được giao (riêng đơn vị),Đã hoàn thành (riêng đơn vị)");
     expect(lines.slice(1)).toEqual(["T-A,Sở A,3,1,33,1,1,1,0", "T-A-1,Phòng A1,2,1,50,1,0,2,1"]);
+    // The by-course and month-by-month tables of the same view.
+    const courses = await (await get("asOf=2026-06-01&table=courses")).text();
+    expect(courses.trim().split("\r\n")).toEqual(["Khoá học,Được giao,Đã hoàn thành,Tỉ lệ,Quá hạn,Chưa đến hạn", "Khoá phải học,3,1,33,1,1"]);
+    const trend = await (await get("asOf=2026-06-01&from=2026-04&table=trend")).text();
+    expect(trend.trim().split("\r\n").slice(1)).toEqual(["2026-04-30,3,1,33,1,1", "2026-05-31,3,1,33,1,1", "2026-06-01,3,1,33,1,1"]);
     const people = await (await get(`asOf=2026-06-01&table=people&unit=${units.get("T-A-1")}`)).text();
     expect(people).toContain("p2,Khoá phải học,");
     const outside = await get(`asOf=2026-06-01&table=people&unit=${units.get("T-B")}`).catch((error: unknown) => error);

@@ -20,6 +20,8 @@ import { formatDate } from "~/utils/format";
 const sumTotals = (units: UnitCompletion[]) =>
   units.reduce((sum, unit) => ({ assigned: sum.assigned + unit.total.assigned, done: sum.done + unit.total.done, overdue: sum.overdue + unit.total.overdue }), { assigned: 0, done: 0, overdue: 0 });
 
+const PAGE_COURSES = 20;
+
 const row = (unit: UnitCompletion): CompletionRow => ({ unitId: unit.unitId, name: unit.name, code: unit.code, ...unit.total, rate: completionRate(unit.total) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,6 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getTranslate(request);
   const locale = getLocale(request);
   if (filters.unit && !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
+  // The form's choices do not depend on the figures: asked for at once.
+  const choices = reportChoices(scope, filters.courseId, t);
   const units = await completionByUnit(completionFilters(filters, scope));
   const inView = new Set(units.map((unit) => unit.unitId));
   // The unit looked at (chosen, or the single top of the viewer's scope) and the units under it.
@@ -38,11 +42,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const wholeProvince = scope === null && tops.length === 1 && focus === tops[0];
   const area = completionFilters(filters, focus && !wholeProvince ? await listSubtreeUnitIds([focus.unitId]) : scope);
   const current = focus ? focus.total : sumTotals(tops);
-  const [people, byCourse, trend, choices] = await Promise.all([
+  const [people, byCourse, trend, choiceLists] = await Promise.all([
     focus ? peopleInUnit({ ...area, unitId: focus.unitId, status: filters.status }) : [],
     completionByCourse(area),
     completionTrend({ ...area, months: trendMonths(filters), current }),
-    reportChoices(scope, t),
+    choices,
   ]);
   const query = new URLSearchParams([...url.searchParams].filter(([name]) => name !== "unit"));
   return {
@@ -58,10 +62,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: filters.status ?? "",
     },
     query: query.toString(),
-    ...choices,
+    ...choiceLists,
     focus: focus ? { ...row(focus), parentId: focus.parentId && inView.has(focus.parentId) ? focus.parentId : null, chosen: Boolean(filters.unit) } : null,
     rows: below.map(row),
-    courses: byCourse.map((course) => ({ courseId: course.courseId, title: course.title, ...course.counts, rate: completionRate(course.counts) })),
+    // The most assigned courses; all of them are in the download.
+    courses: byCourse.slice(0, PAGE_COURSES).map((course) => ({ courseId: course.courseId, title: course.title, ...course.counts, rate: completionRate(course.counts) })),
+    courseCount: byCourse.length,
+    areaQuery: new URLSearchParams([...query, ...(focus && filters.unit ? [["unit", focus.unitId]] : [])]).toString(),
     trend: trend.map((point) => ({ label: `${point.asOf.getUTCMonth() + 1}/${point.asOf.getUTCFullYear()}`, ...point.counts, rate: completionRate(point.counts) })),
     people: people.map((person) => ({ userId: person.userId, fullName: person.fullName, jobTitle: person.jobTitle, ...person.counts, rate: completionRate(person.counts) })),
   };
@@ -110,8 +117,8 @@ export default function Reports() {
         </>
       ) : null}
 
-      <CourseSection courses={data.courses} date={data.asOfText} />
-      <TrendSection points={data.trend} />
+      <CourseSection courses={data.courses} total={data.courseCount} date={data.asOfText} exportQuery={data.areaQuery} />
+      <TrendSection points={data.trend} exportQuery={data.areaQuery} />
 
       {focus ? (
         <PeopleSection

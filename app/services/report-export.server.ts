@@ -11,20 +11,31 @@ import { vi } from "~/i18n/vi";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import type { Locale } from "~/i18n/i18n";
-import { completionByUnit, completionRate, overdueOn, requirementBatch, requirementsInUnit, type CompletionFilters } from "~/models/completion-report.server";
+import {
+  completionByCourse,
+  completionByUnit,
+  completionRate,
+  completionTrend,
+  overdueOn,
+  requirementBatch,
+  requirementsInUnit,
+  type CompletionCounts,
+  type CompletionFilters,
+} from "~/models/completion-report.server";
 import { claimReportExport, failReportExport, finishReportExport, getMyFinishedExport, removeExpiredReportExports, type ExportFormat } from "~/models/report-export.server";
 import { getEnv } from "~/utils/env.server";
 import { listSubtreeUnitIds } from "~/models/org-unit.server";
 import { getLogger } from "~/utils/logger.server";
 import { CSV_BOM, csvLine } from "~/utils/csv";
 import { formatDate } from "~/utils/format";
-import { completionFilters, inScope, parseReportFilters, requireReport } from "./reports.server";
+import { completionFilters, inScope, parseReportFilters, requireReport, trendMonths } from "./reports.server";
 
 // The report's tables for download, as CSV (UTF-8 with a byte-order mark, so
 // Excel shows Vietnamese correctly) or .xlsx (exceljs's streaming writer):
 // every unit in the viewer's scope with its own and rolled-up figures, or
 // (?table=people&unit=…) one unit's people and their courses, or
-// (?table=overdue) everyone overdue in scope. The page's
+// (?table=overdue) everyone overdue in scope, or the by-course and
+// month-by-month tables (?table=courses, ?table=trend). The page's
 // guard, scope and filters: a unit outside the scope is a 404. Rows are
 // written as they are produced, never gathered into one string or workbook.
 
@@ -37,7 +48,20 @@ export async function reportTable(request: Request): Promise<ReportTable> {
   const t = getTranslate(request);
   const locale = getLocale(request);
   const day = filters.asOf.toISOString().slice(0, 10);
-  if (url.searchParams.get("table") === "overdue") {
+  const table = url.searchParams.get("table");
+  if (table === "courses" || table === "trend") {
+    if (filters.unit && !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
+    const area = completionFilters(filters, filters.unit ? await listSubtreeUnitIds([filters.unit]) : scope);
+    const counts = [t("reports.column.assigned"), t("reports.column.done"), t("reports.column.rate"), t("reports.column.overdue"), t("reports.column.due")];
+    const cells = (counts: CompletionCounts) => [counts.assigned, counts.done, completionRate(counts), counts.overdue, counts.due];
+    if (table === "courses") {
+      const courses = await completionByCourse(area);
+      return { fileName: `bao-cao-khoa-hoc-${day}`, sheetName: t("reports.byCourse"), header: [t("reports.column.course"), ...counts], rows: courses.map((course) => [course.title, ...cells(course.counts)]) };
+    }
+    const trend = await completionTrend({ ...area, months: trendMonths(filters) });
+    return { fileName: `bao-cao-theo-thang-${day}`, sheetName: t("reports.column.month"), header: [t("reports.column.month"), ...counts], rows: trend.map((point) => [point.asOf.toISOString().slice(0, 10), ...cells(point.counts)]) };
+  }
+  if (table === "overdue") {
     if (filters.unit && !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
     const units = filters.unit ? await listSubtreeUnitIds([filters.unit]) : scope;
     return {
@@ -47,7 +71,7 @@ export async function reportTable(request: Request): Promise<ReportTable> {
       rows: overdueRows(completionFilters(filters, units), locale),
     };
   }
-  if (url.searchParams.get("table") === "people") {
+  if (table === "people") {
     if (!filters.unit || !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
     const people = await requirementsInUnit({ ...completionFilters(filters, null), unitId: filters.unit, status: filters.status });
     return {

@@ -74,15 +74,22 @@ export async function requireReport(request: Request) {
   return { user, url, filters: parseReportFilters(url.searchParams), scope: await reportScope(user) };
 }
 
-/** The filter form's choices: courses, competency areas, and the rules the viewer may see. */
-export async function reportChoices(scope: string[] | null, t: Translate) {
-  const [courses, areas, rules] = await Promise.all([listPublishedCourseChoices(), listCompetencyAreas(), listRuleChoices({ scopeUnitIds: scope })]);
+/**
+ * The filter form's choices: courses, competency areas, and, once a course
+ * is chosen, the rules for it the viewer may see (a province has hundreds).
+ */
+export async function reportChoices(scope: string[] | null, courseId: string | undefined, t: Translate) {
+  const [courses, areas, rules] = await Promise.all([
+    listPublishedCourseChoices(),
+    listCompetencyAreas(),
+    courseId ? listRuleChoices({ scopeUnitIds: scope, courseId }) : [],
+  ]);
   return {
     courseChoices: courses.map((course) => ({ value: course.id, label: course.title })),
     areaChoices: areas.map((area) => ({ value: area.id, label: `${area.code}. ${area.name}` })),
     ruleChoices: rules.map((rule) => ({
       value: rule.id,
-      label: `${rule.course.title} – ${targetText(t, { ...rule, dueDate: null })}${rule.removedAt ? ` (${t("reports.ruleRemoved")})` : ""}`,
+      label: `${targetText(t, { ...rule, dueDate: null })}${rule.removedAt ? ` (${t("reports.ruleRemoved")})` : ""}`,
     })),
   };
 }

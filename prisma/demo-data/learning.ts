@@ -8,6 +8,7 @@ import { quizSettingsOf, type QuizSettings } from "~/utils/quiz-settings";
 import { findUnitIdsByCode } from "~/models/org-unit.server";
 import { findActiveUsersByEmail } from "~/models/user.server";
 import { itemsInOrder } from "~/utils/course-content";
+import { PROVINCE_CODE } from "./org-units";
 import { DEMO_DOMAIN, generateDemoPeople, random } from "./people";
 
 // People part-way through the courses, so the demo looks lived in: about
@@ -94,7 +95,8 @@ export async function seedDemoLearning(now = new Date()) {
     for (const email of emails) {
       const ahead = slug === "chuyen-doi-so-nhan-thuc-chung" && leading.has(email);
       const joins = next() < share || ahead;
-      const daysAgo = 3 + Math.floor(next() * 80);
+      // Started any time in the last eight months: the report's trend has a year to show.
+      const daysAgo = 3 + Math.floor(next() * 240);
       const count = ahead && next() < 0.6 ? lessons.length : Math.floor(next() * (lessons.length + 1));
       const userId = users.get(email);
       if (!joins || !userId) continue;
@@ -122,26 +124,38 @@ export async function seedDemoLearning(now = new Date()) {
 }
 
 /**
- * Mandatory training set by the province, as HR would: the Sở KH&CN must
- * finish "Chuyển đổi số" by 15 November 2026 (many are now overdue), and
- * every cán bộ in the province "An toàn thông tin" within 60 days.
+ * Mandatory training set by the province, as HR would, over the year: the
+ * Sở KH&CN must finish "Chuyển đổi số" by 15 November 2026 (set in March;
+ * many are now overdue), every cán bộ "An toàn thông tin" within 60 days
+ * (from May, yearly), and everyone in the province "Dịch vụ công trực tuyến
+ * và VNeID" by 30 September (set in June: most are overdue).
  */
 export async function seedDemoAssignments() {
-  const [awareness, security] = await Promise.all([
+  const [awareness, security, services] = await Promise.all([
     getPublishedCourse({ slug: "chuyen-doi-so-nhan-thuc-chung" }),
     getPublishedCourse({ slug: "an-toan-thong-tin-cho-can-bo" }),
+    getPublishedCourse({ slug: "dich-vu-cong-truc-tuyen-va-vneid" }),
   ]);
-  const [unitId] = (await findUnitIdsByCode(["LDG-SKHCN"])).values();
+  const units = await findUnitIdsByCode(["LDG-SKHCN", PROVINCE_CODE]);
+  const unitId = units.get("LDG-SKHCN");
+  const provinceId = units.get(PROVINCE_CODE);
   let made = 0;
   if (awareness && unitId && !(await hasAssignmentForCourse({ courseId: awareness.courseId }))) {
     await createAssignment(
       { courseId: awareness.courseId, target: "UNIT", unitId, includeSubunits: true, dueDate: new Date("2026-11-15T00:00:00Z"), createdById: null },
-      new Date("2026-10-01T00:00:00Z"),
+      new Date("2026-03-02T00:00:00Z"),
     );
     made++;
   }
   if (security && !(await hasAssignmentForCourse({ courseId: security.courseId }))) {
-    await createAssignment({ courseId: security.courseId, target: "STAFF_CATEGORY", staffCategory: "CAN_BO", dueDays: 60, recurrenceMonths: 12, createdById: null }, new Date("2026-10-20T00:00:00Z"));
+    await createAssignment({ courseId: security.courseId, target: "STAFF_CATEGORY", staffCategory: "CAN_BO", dueDays: 60, recurrenceMonths: 12, createdById: null }, new Date("2026-05-04T00:00:00Z"));
+    made++;
+  }
+  if (services && provinceId && !(await hasAssignmentForCourse({ courseId: services.courseId }))) {
+    await createAssignment(
+      { courseId: services.courseId, target: "UNIT", unitId: provinceId, includeSubunits: true, dueDate: new Date("2026-09-30T00:00:00Z"), createdById: null },
+      new Date("2026-06-01T00:00:00Z"),
+    );
     made++;
   }
   return made;

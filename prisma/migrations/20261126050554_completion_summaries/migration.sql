@@ -221,8 +221,8 @@ BEGIN
    GROUP BY m.unit_id, pa.assignment_id, u.staff_category, pa.due_on;
 END $$;
 
--- Today's overdue list (oldest due first): open, not done, past due.
-CREATE INDEX person_assignment_overdue_hand ON person_assignment (due_on) WHERE ended_on IS NULL AND done_on IS NULL;
+-- Today's overdue list (oldest due first, then by id: the page order): open, not done, past due.
+CREATE INDEX person_assignment_overdue_hand ON person_assignment (due_on, id) WHERE ended_on IS NULL AND done_on IS NULL;
 
 -- Today's figures for the existing rows.
 SELECT hoc_so_rebuild_completion_summary();
