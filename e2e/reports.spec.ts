@@ -15,7 +15,7 @@ async function download(page: Page, click: () => Promise<void>) {
 test("a manager drills down from their department to a person, and downloads the table as Excel", async ({ page }) => {
   await signIn(page, "quanly@lamdong.test", "/manage/reports");
   await expect(page.getByRole("heading", { level: 1, name: "Báo cáo hoàn thành đào tạo bắt buộc" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2, name: "Sở Khoa học và Công nghệ" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Sở Khoa học và Công nghệ", exact: true })).toBeVisible();
   await expect(page.getByText(/lượt được giao đã hoàn thành \(\d+%\), \d+ quá hạn/)).toBeVisible();
   // Only their own units: no other department anywhere on the page.
   await expect(page.getByText("Sở Nội vụ")).toHaveCount(0);
@@ -28,7 +28,7 @@ test("a manager drills down from their department to a person, and downloads the
   expect(excel.bytes.subarray(0, 2).toString()).toBe("PK");
 
   await page.getByRole("link", { name: "Phòng Chuyển đổi số" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "Phòng Chuyển đổi số" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Phòng Chuyển đổi số", exact: true })).toBeVisible();
   const people = page.getByRole("table", { name: "Người thuộc trực tiếp Phòng Chuyển đổi số" });
   await expect(people).toBeVisible();
   const first = people.getByRole("rowheader").first().getByRole("link");
@@ -38,7 +38,7 @@ test("a manager drills down from their department to a person, and downloads the
   await expect(page.getByText(/Đơn vị vào ngày .*: Phòng Chuyển đổi số/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Các khoá học được giao" })).toBeVisible();
   await page.getByRole("link", { name: "Về báo cáo của Phòng Chuyển đổi số" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "Phòng Chuyển đổi số" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Phòng Chuyển đổi số", exact: true })).toBeVisible();
 });
 
 test("the overdue list, longest overdue first, and a detailed file made in the background", async ({ page }) => {

@@ -221,5 +221,6 @@ export const trainingEn: Record<keyof typeof trainingVi, string> = {
   "reports.byCourse.download": "Download the table by course:",
   "reports.trend.download": "Download the table by month:",
   "reports.course.hint": "Choose a course and press “Show” to narrow it to one training rule.",
+  "reports.person.download": "Download the assigned courses:",
   "reports.column.month": "Month",
 };

@@ -219,5 +219,6 @@ export const trainingVi = {
   "reports.byCourse.download": "Tải bảng theo khoá học:",
   "reports.trend.download": "Tải bảng theo tháng:",
   "reports.course.hint": "Chọn một khoá học rồi bấm “Xem” để lọc tiếp theo quy định giao học.",
+  "reports.person.download": "Tải bảng các khoá học được giao:",
   "reports.column.month": "Tháng",
 } as const;

@@ -185,6 +185,10 @@ describe("completion by unit", () => {
     }
     const p1 = await open("p1", "2026-06-01");
     expect(p1.requirements).toEqual([expect.objectContaining({ status: "done", doneOn: "10 tháng 2, 2026", dueOn: "1 tháng 3, 2026" })]);
+    // Its table downloads the same, under the same rule.
+    const csv = (name: string) => exportLoader({ request: new Request(`http://localhost/manage/reports/export.csv?asOf=2026-06-01&table=person&person=${ids.get(name)}`, { headers: { Cookie: cookie } }), params: {}, context: {} });
+    expect((await (await csv("p1")).text()).trim().split("\r\n")[1]).toBe('Khoá phải học,"1 tháng 1, 2026",,"1 tháng 3, 2026",Đã hoàn thành,"10 tháng 2, 2026"');
+    expect(((await csv("p6").catch((error: unknown) => error)) as Response).status).toBe(404);
   });
 
   test("the overdue list: the longest overdue first, in scope, and its export", async () => {

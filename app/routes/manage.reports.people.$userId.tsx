@@ -9,6 +9,8 @@ import { getPersonName } from "~/models/user.server";
 import { inScope, requireReport } from "~/services/reports.server";
 import { formatDate } from "~/utils/format";
 import { isUuid } from "~/utils/ids";
+import { requirementStatusLabel } from "~/utils/report-labels";
+import { DownloadLinks } from "~/components/report-sections";
 
 // The bottom of the drill-down: one person's training and its dates, for
 // HR. Seen only when the person was in a unit of the viewer's scope on the
@@ -37,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     unit: unit.name,
     asOfText: formatDate(locale, filters.asOf),
     backLink: `/manage/reports?${back}`,
+    exportQuery: new URLSearchParams([...url.searchParams].filter(([key]) => key !== "unit").concat([["table", "person"], ["person", params.userId]])).toString(),
     requirements: requirements.map((row, index) => ({
       key: `${row.courseId}:${index}`,
       courseTitle: row.courseTitle,
@@ -52,8 +55,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
 
-const statusLabel = (status: "done" | "overdue" | "due" | "ended" | "later") =>
-  status === "ended" || status === "later" ? (`reports.status.${status}` as const) : (`assignments.status.${status}` as const);
 
 export default function PersonReport() {
   const data = useLoaderData<typeof loader>();
@@ -89,7 +90,7 @@ export default function PersonReport() {
                   </td>
                   <td>{row.dueOn}</td>
                   <td>
-                    <strong className={`status-tag status-tag--${row.status}`}>{t(statusLabel(row.status))}</strong>
+                    <strong className={`status-tag status-tag--${row.status}`}>{t(requirementStatusLabel(row.status))}</strong>
                   </td>
                   <td>{row.doneOn ?? "—"}</td>
                 </tr>
@@ -100,6 +101,7 @@ export default function PersonReport() {
       ) : (
         <p>{t("reports.person.noRequirements")}</p>
       )}
+      {data.requirements.length ? <DownloadLinks label={t("reports.person.download")} query={data.exportQuery} /> : null}
 
       <h2 id="enrolments">{t("reports.person.enrolments")}</h2>
       {data.enrolments.length ? (

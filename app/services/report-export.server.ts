@@ -19,11 +19,15 @@ import {
   overdueOn,
   requirementBatch,
   requirementsInUnit,
+  requirementsOfPerson,
+  unitOfPersonOn,
   type CompletionCounts,
   type CompletionFilters,
 } from "~/models/completion-report.server";
 import { claimReportExport, failReportExport, finishReportExport, getMyFinishedExport, removeExpiredReportExports, type ExportFormat } from "~/models/report-export.server";
 import { getEnv } from "~/utils/env.server";
+import { isUuid } from "~/utils/ids";
+import { requirementStatusLabel } from "~/utils/report-labels";
 import { listSubtreeUnitIds } from "~/models/org-unit.server";
 import { getLogger } from "~/utils/logger.server";
 import { CSV_BOM, csvLine } from "~/utils/csv";
@@ -60,6 +64,20 @@ export async function reportTable(request: Request): Promise<ReportTable> {
     }
     const trend = await completionTrend({ ...area, months: trendMonths(filters) });
     return { fileName: `bao-cao-theo-thang-${day}`, sheetName: t("reports.column.month"), header: [t("reports.column.month"), ...counts], rows: trend.map((point) => [point.asOf.toISOString().slice(0, 10), ...cells(point.counts)]) };
+  }
+  if (table === "person") {
+    // One person's courses and dates: only while they were in the viewer's units on the day.
+    const userId = url.searchParams.get("person") ?? "";
+    const unit = isUuid(userId) ? await unitOfPersonOn({ userId, asOf: filters.asOf }) : null;
+    if (!unit || !inScope(scope, unit.unitId)) throw new Response(t("reports.personNotFound"), { status: 404 });
+    const rows = await requirementsOfPerson({ userId, asOf: filters.asOf });
+    const date = (value: Date | null) => (value ? formatDate(locale, value) : null);
+    return {
+      fileName: `bao-cao-ca-nhan-${day}`,
+      sheetName: t("reports.person.requirements"),
+      header: [t("reports.column.course"), t("reports.column.assignedOn"), t("reports.column.endedOn"), t("reports.column.dueOn"), t("reports.column.status"), t("reports.column.completedOn")],
+      rows: rows.map((row) => [row.courseTitle, date(row.assignedOn), date(row.endedOn), date(row.dueOn), t(requirementStatusLabel(row.status)), date(row.doneOn)]),
+    };
   }
   if (table === "overdue") {
     if (filters.unit && !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
