@@ -243,7 +243,8 @@ export async function completionTrend(filters: CompletionFilters & { months: num
     let row = byEnd.get(asOf.getTime());
     if (!row && !closed.some((end) => end.getTime() === asOf.getTime())) {
       // The day asked for: the caller's figures when it has them already.
-      row = { month_end: asOf, ...(filters.current ?? sumCounts(await countsByUnit({ ...filters, asOf }))) };
+      const current = asOf.getTime() === filters.asOf.getTime() ? filters.current : undefined;
+      row = { month_end: asOf, ...(current ?? sumCounts(await countsByUnit({ ...filters, asOf }))) };
     }
     trend.push({ asOf, counts: withDue(row ?? { assigned: 0, done: 0, overdue: 0 }) });
   }
@@ -388,13 +389,17 @@ export type PersonRequirement = {
   status: "done" | "overdue" | "due" | "ended" | "later";
 };
 
-/** Every period a person has been under a training rule, newest first, each with its status on the day. */
+/**
+ * Every period a person had been under a training rule by the day, newest
+ * first, each with its status then: nothing after the day (a manager who
+ * looks back at someone who has since moved away learns nothing new).
+ */
 export async function requirementsOfPerson({ userId, asOf }: { userId: string; asOf: Date }): Promise<PersonRequirement[]> {
   const rows = await prisma.$queryRaw<{ course_id: string; course_title: string; assigned_on: Date; due_on: Date; ended_on: Date | null; done_on: Date | null }[]>`
     SELECT c.id::text AS course_id, coalesce(v.title, c.slug) AS course_title, pa.assigned_on, pa.due_on, pa.ended_on, pa.done_on
       FROM person_assignment pa JOIN assignment a ON a.id = pa.assignment_id
       JOIN course c ON c.id = a.course_id LEFT JOIN course_version v ON v.id = c.published_version_id
-     WHERE pa.user_id = ${userId}::uuid
+     WHERE pa.user_id = ${userId}::uuid AND pa.assigned_on <= ${asOf}::date
      ORDER BY pa.assigned_on DESC, course_title`;
   const day = asOf.getTime();
   return rows.map((row) => {
@@ -405,7 +410,8 @@ export async function requirementsOfPerson({ userId, asOf }: { userId: string; a
       : done ? "done"
       : row.due_on.getTime() < day ? "overdue"
       : "due";
-    return { courseId: row.course_id, courseTitle: row.course_title, assignedOn: row.assigned_on, dueOn: row.due_on, endedOn: row.ended_on, doneOn: done ? row.done_on : null, status };
+    const endedOn = row.ended_on && row.ended_on.getTime() <= day ? row.ended_on : null;
+    return { courseId: row.course_id, courseTitle: row.course_title, assignedOn: row.assigned_on, dueOn: row.due_on, endedOn, doneOn: done ? row.done_on : null, status };
   });
 }
 

@@ -6,6 +6,7 @@ import { makePerson, makeUnits } from "../../tests/helpers/people";
 import { createAssignment, removeAssignment, renewLapsedAssignments } from "./assignment.server";
 import { buildMonth, completionByCourse, freezeClosedMonths, overdueOn, completionByUnit, completionTrend, rebuildCompletionSummary, type CompletionFilters } from "./completion-report.server";
 import { enrol, markItemDone } from "./enrolment.server";
+import { moveToUnit } from "./membership.server";
 import { updatePerson } from "./user.server";
 
 // Today's figures are read from completion_summary, which triggers keep in
@@ -98,6 +99,22 @@ test("a completion withdrawn, a rule made recurring, a lapsed completion renewed
   await expectSummaryMatchesRequirements();
   const d = await completionByUnit({ asOf: today(), scopeUnitIds: [units.get("T-B")!] });
   expect(d[0]!.own).toMatchObject({ assigned: 2, done: 0 });
+});
+
+test("a completion and a move of the same person at the same moment: both counted, in the new unit", async () => {
+  const c = people.c!;
+  const version = await prisma.courseVersion.findFirstOrThrow({ select: { id: true }, where: { courseId } });
+  const enrolment = await prisma.enrolment.create({ data: { userId: c, courseId, versionId: version.id } });
+  let moved: Promise<unknown> | undefined;
+  await prisma.$transaction(async (tx) => {
+    // The completion is written (its trigger holds c's lock) but not yet committed…
+    await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "COMPLETED", completedAt: new Date() } });
+    // …when HR moves c in another transaction; it waits for the lock, then sees the completion.
+    moved = prisma.$transaction((other) => moveToUnit(other, { userId: c, unitId: units.get("T-B")!, day: today() }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
+  await moved;
+  await expectSummaryMatchesRequirements();
 });
 
 test("rebuilding today's figures from scratch changes nothing", async () => {

@@ -124,14 +124,21 @@ export async function listLearnerEnrolments({ userId }: { userId: string }) {
   return rows.map((row) => ({ ...withContent(row), slug: row.course.slug }));
 }
 
-/** A person's enrolments with their dates only (for HR's view of a person), newest first. */
-export async function listEnrolmentDates({ userId }: { userId: string }) {
+/**
+ * A person's enrolments with their dates only (for HR's view of a person),
+ * newest first, as they stood before `until`: later ones are left out, a
+ * later completion shows as still in progress.
+ */
+export async function listEnrolmentDates({ userId, until }: { userId: string; until: Date }) {
   const rows = await prisma.enrolment.findMany({
     select: { id: true, status: true, startedAt: true, completedAt: true, version: { select: { title: true } } },
-    where: { userId, status: { in: ["IN_PROGRESS", "COMPLETED"] } },
+    where: { userId, status: { in: ["IN_PROGRESS", "COMPLETED"] }, startedAt: { lt: until } },
     orderBy: { startedAt: "desc" },
   });
-  return rows.map((row) => ({ id: row.id, courseTitle: row.version.title, status: row.status, startedAt: row.startedAt, completedAt: row.completedAt }));
+  return rows.map((row) => {
+    const completedAt = row.completedAt && row.completedAt < until ? row.completedAt : null;
+    return { id: row.id, courseTitle: row.version.title, status: completedAt ? ("COMPLETED" as const) : ("IN_PROGRESS" as const), startedAt: row.startedAt, completedAt };
+  });
 }
 
 /**

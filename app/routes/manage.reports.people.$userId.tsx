@@ -26,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [name, requirements, enrolments] = await Promise.all([
     getPersonName({ userId: params.userId }),
     requirementsOfPerson({ userId: params.userId, asOf: filters.asOf }),
-    listEnrolmentDates({ userId: params.userId }),
+    // Up to the end of the day (Vietnam time): nothing later.
+    listEnrolmentDates({ userId: params.userId, until: new Date(filters.asOf.getTime() + 17 * 60 * 60 * 1000) }),
   ]);
   if (!name) throw notFound();
   const locale = getLocale(request);

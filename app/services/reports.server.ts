@@ -8,6 +8,7 @@ import { listPublishedCourseChoices } from "~/models/course-version.server";
 import { listSubtreeUnitIds } from "~/models/org-unit.server";
 import { requireAnyPermission, type SignedIn } from "~/utils/auth.server";
 import { dayOf } from "~/utils/format";
+import { isUuid } from "~/utils/ids";
 import { can } from "~/utils/permissions";
 
 // Who sees which units in reports: an administrator all of them; a manager
@@ -22,15 +23,24 @@ async function reportScope(user: SignedIn): Promise<string[] | null> {
 
 export const inScope = (scope: string[] | null, unitId: string) => scope === null || scope.includes(unitId);
 
+const DAY = 24 * 60 * 60 * 1000;
+const EARLIEST_DAY = Date.UTC(2020, 0, 1);
+
 const staffCategories = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "OTHER"] as const;
 
 /** A report's filters, from its address (GET: bookmarkable, no JavaScript needed). Anything unreadable is dropped. */
 const reportFiltersSchema = z.object({
+  // A real calendar day (not 30 February) from 2020 to a year ahead: HR's
+  // questions, and nothing that would freeze decades of empty months.
   asOf: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((text) => {
+      const date = new Date(`${text}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+    })
     .transform((text) => new Date(`${text}T00:00:00Z`))
-    .refine((date) => !Number.isNaN(date.getTime()))
+    .refine((date) => !Number.isNaN(date.getTime()) && date.getTime() >= EARLIEST_DAY && date.getTime() <= dayOf(new Date()).getTime() + 366 * DAY)
     .catch(() => dayOf(new Date())),
   courseId: z.uuid().optional().catch(undefined),
   assignmentId: z.uuid().optional().catch(undefined),
@@ -41,7 +51,7 @@ const reportFiltersSchema = z.object({
   /** The trend's first month ("2026-01"); by default the twelve months up to the day. */
   from: z
     .string()
-    .regex(/^\d{4}-\d{2}$/)
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
     .optional()
     .catch(undefined),
   unit: z.uuid().optional().catch(undefined),
@@ -97,7 +107,7 @@ export async function reportChoices(scope: string[] | null, courseId: string | u
 /** The overdue list's page cursor ("2026-03-01_<requirement id>"), or undefined when absent or unreadable. */
 export function parseOverdueCursor(text: string | null) {
   const match = text?.match(/^(\d{4}-\d{2}-\d{2})_([0-9a-f-]{36})$/);
-  if (!match) return undefined;
+  if (!match || !isUuid(match[2])) return undefined;
   const dueOn = new Date(`${match[1]}T00:00:00Z`);
   return Number.isNaN(dueOn.getTime()) ? undefined : { dueOn, requirementId: match[2]! };
 }

@@ -62,6 +62,15 @@ LANGUAGE sql STABLE AS $$
           OR ((e.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(months => p_recurrence))::date > p_assigned)
 $$;
 
+-- Every trigger below first takes this person's lock (until the end of the
+-- transaction), then reads the other tables: two transactions changing one
+-- person's figures (a completion and a move, say) take turns, and the
+-- second reads what the first committed. Without it, each would work from
+-- a snapshot that misses the other's change, and today's figures would
+-- drift from the recount.
+CREATE FUNCTION hoc_so_lock_person(p_user uuid) RETURNS void
+LANGUAGE sql AS $$ SELECT pg_advisory_xact_lock(hashtextextended('completion:' || p_user::text, 0)) $$;
+
 -- Adds (p_sign = 1) or takes away (-1) one requirement's share of today's
 -- figures: in each unit its person is in now.
 CREATE FUNCTION hoc_so_summary_apply(p_user uuid, p_assignment uuid, p_due date, p_done boolean, p_sign int) RETURNS void
@@ -91,6 +100,7 @@ $$;
 CREATE FUNCTION hoc_so_person_assignment_done_on() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM hoc_so_lock_person(NEW.user_id);
   SELECT hoc_so_done_on(NEW.user_id, a.course_id, NEW.assigned_on, a.recurrence_months)
     INTO NEW.done_on FROM assignment a WHERE a.id = NEW.assignment_id;
   RETURN NEW;
@@ -110,6 +120,8 @@ UPDATE person_assignment pa
 CREATE FUNCTION hoc_so_person_assignment_summary() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM hoc_so_lock_person(OLD.user_id); END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM hoc_so_lock_person(NEW.user_id); END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.ended_on IS NULL THEN
     PERFORM hoc_so_summary_apply(OLD.user_id, OLD.assignment_id, OLD.due_on, OLD.done_on IS NOT NULL, -1);
   END IF;
@@ -120,7 +132,7 @@ BEGIN
 END $$;
 
 CREATE TRIGGER person_assignment_summary_hand
-  AFTER INSERT OR DELETE OR UPDATE OF user_id, assignment_id, due_on, ended_on, done_on ON person_assignment
+  AFTER INSERT OR DELETE OR UPDATE OF user_id, assignment_id, assigned_on, due_on, ended_on, done_on ON person_assignment
   FOR EACH ROW EXECUTE FUNCTION hoc_so_person_assignment_summary();
 
 -- A completion made, changed or withdrawn: the periods it satisfies.
@@ -135,6 +147,7 @@ BEGIN
       (CASE WHEN TG_OP <> 'DELETE' THEN NEW.user_id END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.course_id END)
     ) AS changed(user_id, course_id) WHERE user_id IS NOT NULL
   LOOP
+    PERFORM hoc_so_lock_person(rec.user_id);
     UPDATE person_assignment pa
        SET done_on = hoc_so_done_on(pa.user_id, a.course_id, pa.assigned_on, a.recurrence_months)
       FROM assignment a
@@ -159,11 +172,17 @@ CREATE TRIGGER enrolment_done_on_update_hand
 -- A rule pointed at another course, or made recurring: its periods again.
 CREATE FUNCTION hoc_so_assignment_done_on() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  person uuid;
 BEGIN
-  UPDATE person_assignment pa
-     SET done_on = hoc_so_done_on(pa.user_id, NEW.course_id, pa.assigned_on, NEW.recurrence_months)
-   WHERE pa.assignment_id = NEW.id
-     AND pa.done_on IS DISTINCT FROM hoc_so_done_on(pa.user_id, NEW.course_id, pa.assigned_on, NEW.recurrence_months);
+  -- Person by person, each under their lock (see hoc_so_lock_person).
+  FOR person IN SELECT DISTINCT user_id FROM person_assignment WHERE assignment_id = NEW.id ORDER BY user_id LOOP
+    PERFORM hoc_so_lock_person(person);
+    UPDATE person_assignment pa
+       SET done_on = hoc_so_done_on(pa.user_id, NEW.course_id, pa.assigned_on, NEW.recurrence_months)
+     WHERE pa.assignment_id = NEW.id AND pa.user_id = person
+       AND pa.done_on IS DISTINCT FROM hoc_so_done_on(pa.user_id, NEW.course_id, pa.assigned_on, NEW.recurrence_months);
+  END LOOP;
   RETURN NULL;
 END $$;
 
@@ -177,6 +196,8 @@ CREATE TRIGGER assignment_done_on_hand
 CREATE FUNCTION hoc_so_membership_summary() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM hoc_so_lock_person(OLD.user_id); END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM hoc_so_lock_person(NEW.user_id); END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.valid_to IS NULL THEN
     PERFORM hoc_so_summary_apply_person(OLD.user_id, OLD.unit_id, u.staff_category, -1) FROM app_user u WHERE u.id = OLD.user_id;
   END IF;
@@ -194,6 +215,7 @@ CREATE TRIGGER unit_membership_summary_hand
 CREATE FUNCTION hoc_so_user_category_summary() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM hoc_so_lock_person(NEW.id);
   PERFORM hoc_so_summary_apply_person(NEW.id, m.unit_id, OLD.staff_category, -1),
           hoc_so_summary_apply_person(NEW.id, m.unit_id, NEW.staff_category, 1)
      FROM unit_membership m WHERE m.user_id = NEW.id AND m.valid_to IS NULL;
