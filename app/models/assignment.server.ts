@@ -281,10 +281,14 @@ export async function listAssignments({ scopeUnitIds, assignmentId }: { scopeUni
   return rules.map((rule) => ({ ...rule, people: open.get(rule.id) ?? 0 }));
 }
 
-/** The rules of one course a report can be narrowed to (those a person may see), newest first, without their counts. */
+/**
+ * The rules of one course a report can be narrowed to: for a manager, those
+ * that cover (or covered) someone in their units now, province-wide rules
+ * included; newest first, without their counts.
+ */
 export async function listRuleChoices({ scopeUnitIds, courseId }: { scopeUnitIds: string[] | null; courseId: string }) {
   const inScope: Prisma.AssignmentWhereInput = scopeUnitIds
-    ? { OR: [{ unitId: { in: scopeUnitIds } }, { scopeUnitId: { in: scopeUnitIds } }, { user: { memberships: { some: { validTo: null, unitId: { in: scopeUnitIds } } } } }] }
+    ? { people: { some: { user: { memberships: { some: { validTo: null, unitId: { in: scopeUnitIds } } } } } } }
     : {};
   return prisma.assignment.findMany({ select: listSelect, where: { ...inScope, courseId }, orderBy: { createdAt: "desc" } });
 }

@@ -19,6 +19,13 @@ export async function createNotifications(rows: NewNotification[]) {
   return created.count;
 }
 
+/** Which of these keys already have their notification (work a run need not do again). */
+export async function findExistingDedupeKeys(keys: string[]) {
+  if (!keys.length) return new Set<string>();
+  const rows = await prisma.notification.findMany({ select: { dedupeKey: true }, where: { dedupeKey: { in: keys } } });
+  return new Set(rows.map((row) => row.dedupeKey));
+}
+
 export async function listNotifications({ userId, take = 50 }: { userId: string; take?: number }) {
   return prisma.notification.findMany({
     select: { id: true, kind: true, params: true, link: true, createdAt: true, readAt: true },

@@ -22,9 +22,19 @@ export async function createReportExport(input: { requestedById: string; format:
   return row.id;
 }
 
-/** Takes a pending export for writing; null when another worker has it or it is gone (a retried job). */
-export async function claimReportExport({ id }: { id: string }) {
-  const claimed = await prisma.reportExport.updateMany({ where: { id, status: { in: ["PENDING", "RUNNING"] } }, data: { status: "RUNNING" } });
+/** How long a claimed export may run before a retry may take it over (its worker died). */
+const CLAIM_LEASE_MS = 30 * 60 * 1000;
+
+/**
+ * Takes a pending export for writing; null when it is done, gone, or being
+ * written by a worker that claimed it less than the lease ago (a retried
+ * job must not write the same file twice at once).
+ */
+export async function claimReportExport({ id, now = new Date() }: { id: string; now?: Date }) {
+  const claimed = await prisma.reportExport.updateMany({
+    where: { id, OR: [{ status: "PENDING" }, { status: "RUNNING", claimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } }] },
+    data: { status: "RUNNING", claimedAt: now },
+  });
   if (!claimed.count) return null;
   const row = await prisma.reportExport.findUniqueOrThrow({
     select: { id: true, format: true, query: true, scopeUnitIds: true, wholeProvince: true, locale: true },

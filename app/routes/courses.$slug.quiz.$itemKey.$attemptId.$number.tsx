@@ -120,8 +120,14 @@ export default function QuizQuestionPage() {
   const summary = useRef<HTMLButtonElement>(null);
   // While a save or the page's reload after a refused one is under way, the
   // buttons wait: the form still carries the save it was based on (`seq`),
-  // and pressing again would only be refused again (or save twice).
+  // and pressing again would only be refused again (or save twice). They
+  // stay focusable (aria-disabled, not disabled), so focus is not lost;
+  // time running out still sends the form.
   const busy = useNavigation().state !== "idle";
+  const wait = (event: React.FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (busy && submitter !== summary.current) event.preventDefault();
+  };
   return (
     <div className="narrow quiz">
       {result && "message" in result ? (
@@ -132,7 +138,7 @@ export default function QuizQuestionPage() {
       <ErrorSummary errors={result && "fieldError" in result ? { typed: result.fieldError } : undefined} fieldOrder={["typed"]} />
       {timer ? <QuizTimer {...timer} onTimeUp={() => form.current?.requestSubmit(summary.current)} /> : null}
       {/* A new key per save: after a refused stale save the form shows the latest answers. */}
-      <Form method="post" key={seq} ref={form}>
+      <Form method="post" key={seq} ref={form} onSubmit={wait}>
         <input type="hidden" name="seq" value={seq} />
         <QuizQuestion
           number={number}
@@ -145,16 +151,16 @@ export default function QuizQuestionPage() {
         {checkedRow ? <QuizReviewRow row={checkedRow} /> : null}
         {/* "Next" comes first: Enter in a text box presses it, never "Kiểm tra". */}
         <div className="button-group">
-          <button type="submit" name="go" value={number < total ? "next" : "summary"} className="button" disabled={busy}>
+          <button type="submit" name="go" value={number < total ? "next" : "summary"} className="button" aria-disabled={busy || undefined}>
             {number < total ? t("quiz.next") : t("quiz.toSummary")}
           </button>
           {canCheck ? (
-            <button type="submit" name="go" value="check" className="button button--secondary" disabled={busy}>
+            <button type="submit" name="go" value="check" className="button button--secondary" aria-disabled={busy || undefined}>
               {t("quiz.check")}
             </button>
           ) : null}
           {number > 1 ? (
-            <button type="submit" name="go" value="previous" className="button button--secondary" disabled={busy}>
+            <button type="submit" name="go" value="previous" className="button button--secondary" aria-disabled={busy || undefined}>
               {t("quiz.previous")}
             </button>
           ) : null}

@@ -84,6 +84,7 @@ function Summary() {
   const form = useRef<HTMLFormElement>(null);
   // The refusal shows before the page has reloaded the latest answers (and
   // their `seq`): "Nộp bài" waits for them, or it would be refused again.
+  // (aria-disabled: it keeps focus; the timer's own submit still goes.)
   const busy = useNavigation().state !== "idle";
   if (loaded.submitted) return null;
   const unanswered = loaded.questions.filter((row) => !row.answered).length;
@@ -109,9 +110,9 @@ function Summary() {
       </dl>
       {unanswered ? <p className="notice notice--warning">{t("quiz.unansweredCount", { count: unanswered })}</p> : null}
       <p>{t("quiz.submitWarning")}</p>
-      <Form method="post" key={loaded.seq} ref={form}>
+      <Form method="post" key={loaded.seq} ref={form} onSubmit={(event) => busy && (event.nativeEvent as SubmitEvent).submitter && event.preventDefault()}>
         <input type="hidden" name="seq" value={loaded.seq} />
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
           {t("quiz.submit")}
         </button>
       </Form>

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { useI18n } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
+import { notificationParams } from "~/utils/notification-params";
 import { getTranslate } from "~/i18n/translate.server";
 import { listNotifications, markAllRead } from "~/models/notification.server";
 import { requireUser } from "~/utils/auth.server";
@@ -11,7 +11,6 @@ import { flashCookie } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 
 // A person's notifications (assignments, reminders, digests), newest first.
-const params = z.record(z.string(), z.union([z.string(), z.number()])).catch({});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -22,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: `${t("notifications.title")} – ${t("app.titleSuffix")}`,
     notifications: rows.map((row) => ({
       id: row.id,
-      text: t(`notification.${row.kind}`, params.parse(row.params)),
+      text: t(`notification.${row.kind}`, notificationParams(row.params, locale)),
       link: row.link,
       at: formatDateTime(locale, row.createdAt),
       unread: row.readAt === null,

@@ -37,7 +37,17 @@ test("each manager gets the month just closed, once a month, unit by unit", asyn
       userId: manager.id,
       kind: "MANAGER_MONTHLY",
       dedupeKey: `monthly:${manager.id}:2026-12`,
-      params: { month: "12/2026", date: "31 tháng 12, 2026", assigned: 1, done: 0, overdue: 1, rate: 0, units: "– Sở A: 0/1 (0%), 1 quá hạn\n– Phòng A1: 0/1 (0%), 1 quá hạn" },
+      params: {
+        month: "12/2026",
+        date: "31 tháng 12, 2026",
+        "date@en": "31 December 2026",
+        assigned: 1,
+        done: 0,
+        overdue: 1,
+        rate: 0,
+        units: "– Sở A: 0/1 (0%), 1 quá hạn\n– Phòng A1: 0/1 (0%), 1 quá hạn",
+        "units@en": "– Sở A: 0/1 (0%), 1 overdue\n– Phòng A1: 0/1 (0%), 1 overdue",
+      },
       link: "/manage/reports?asOf=2026-12-31",
     },
   ]);
@@ -47,4 +57,7 @@ test("each manager gets the month just closed, once a month, unit by unit", asyn
   const mail = notificationMail({ email: "quanly-thang@example.test", fullName: "Quản Lý", kind: "MANAGER_MONTHLY", params: notes[0]!.params, link: notes[0]!.link } as never);
   expect(mail.subject).toBe("Báo cáo đào tạo bắt buộc tháng 12/2026: 0% hoàn thành");
   expect(mail.text).toContain("– Phòng A1: 0/1 (0%), 1 quá hạn");
+  // The English part below is English throughout.
+  expect(mail.text.split("—")[1]).toContain("by the end of 31 December 2026");
+  expect(mail.text.split("—")[1]).toContain("– Phòng A1: 0/1 (0%), 1 overdue");
 });

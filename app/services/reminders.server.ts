@@ -3,11 +3,11 @@ import { createTranslate } from "~/i18n/i18n";
 import { vi } from "~/i18n/vi";
 import { dayOf, listManagerScopes, listReminderCandidates, renewLapsedAssignments, syncAssignments } from "~/models/assignment.server";
 import { completionByUnit, completionRate } from "~/models/completion-report.server";
-import { createNotifications, deliverPendingEmails, type NewNotification, type PendingEmail } from "~/models/notification.server";
+import { createNotifications, findExistingDedupeKeys, deliverPendingEmails, type NewNotification, type PendingEmail } from "~/models/notification.server";
 import { getEnv, publicBaseUrl } from "~/utils/env.server";
 import { sendMail } from "~/utils/mail.server";
 import { formatDate } from "~/utils/format";
-import { z } from "zod";
+import { notificationParams } from "~/utils/notification-params";
 import type { Prisma } from "~/generated/prisma/client";
 
 // Reminders for mandatory training (the "reminders" job). Each run works
@@ -63,21 +63,28 @@ async function monthlySummaries(today: Date): Promise<NewNotification[]> {
   const month = `${String(monthEnd.getUTCMonth() + 1).padStart(2, "0")}/${monthEnd.getUTCFullYear()}`;
   const key = monthEnd.toISOString().slice(0, 7);
   const notes: NewNotification[] = [];
-  for (const [managerId, units] of await listManagerScopes()) {
+  const managers = await listManagerScopes();
+  // Runs every quarter of an hour: only managers still without this month's summary are worked out.
+  const done = await findExistingDedupeKeys([...managers.keys()].map((managerId) => `monthly:${managerId}:${key}`));
+  for (const [managerId, units] of managers) {
+    if (done.has(`monthly:${managerId}:${key}`)) continue;
     const rows = await completionByUnit({ asOf: monthEnd, scopeUnitIds: [...units] });
     const inView = new Set(rows.map((row) => row.unitId));
     const tops = rows.filter((row) => !row.parentId || !inView.has(row.parentId));
     const topIds = new Set(tops.map((row) => row.unitId));
     const total = tops.reduce((sum, row) => ({ assigned: sum.assigned + row.total.assigned, done: sum.done + row.total.done, overdue: sum.overdue + row.total.overdue }), { assigned: 0, done: 0, overdue: 0 });
     if (!total.assigned) continue;
-    const lines = rows
-      .filter((row) => row.total.assigned && (topIds.has(row.unitId) || (row.parentId && topIds.has(row.parentId))))
-      .map((row) => mailT("notification.MANAGER_MONTHLY.unit", { unit: row.name, done: row.total.done, assigned: row.total.assigned, rate: completionRate(row.total) ?? 0, overdue: row.total.overdue }));
+    const listed = rows.filter((row) => row.total.assigned && (topIds.has(row.unitId) || (row.parentId && topIds.has(row.parentId))));
+    // The unit lines in each language: the notification is read in either.
+    const lines = (translate: typeof mailT) =>
+      listed
+        .map((row) => translate("notification.MANAGER_MONTHLY.unit", { unit: row.name, done: row.total.done, assigned: row.total.assigned, rate: completionRate(row.total) ?? 0, overdue: row.total.overdue }))
+        .join("\n");
     notes.push({
       userId: managerId,
       kind: "MANAGER_MONTHLY",
       dedupeKey: `monthly:${managerId}:${key}`,
-      params: { month, date: formatDate("vi", monthEnd), ...total, rate: completionRate(total) ?? 0, units: lines.join("\n") },
+      params: { month, date: formatDate("vi", monthEnd), "date@en": formatDate("en", monthEnd), ...total, rate: completionRate(total) ?? 0, units: lines(mailT), "units@en": lines(mailTEn) },
       link: `/manage/reports?asOf=${monthEnd.toISOString().slice(0, 10)}`,
     });
   }
@@ -106,16 +113,15 @@ const mailT = createTranslate("vi", vi);
 const mailTEn = createTranslate("en", en);
 
 /** The e-mail for a notification, in Vietnamese with an English line under it. */
-const paramsSchema = z.record(z.string(), z.union([z.string(), z.number()])).catch({});
-
 export function notificationMail(email: PendingEmail) {
-  const params = paramsSchema.parse(email.params);
+  const params = notificationParams(email.params, "vi");
+  const paramsEn = notificationParams(email.params, "en");
   const key = `notification.${email.kind}` as const;
   const link = email.link ? `${publicBaseUrl()}${email.link}` : publicBaseUrl();
   return {
     to: email.email,
     subject: mailT(`${key}.subject`, params),
-    text: [mailT("notification.greeting", { name: email.fullName }), "", mailT(key, params), "", link, "", "—", mailTEn(key, params)].join("\n"),
+    text: [mailT("notification.greeting", { name: email.fullName }), "", mailT(key, params), "", link, "", "—", mailTEn(key, paramsEn)].join("\n"),
   };
 }
 

@@ -1,7 +1,7 @@
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import ExcelJS from "exceljs";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { PassThrough, type Writable } from "node:stream";
 import { finished } from "node:stream/promises";
@@ -139,12 +139,21 @@ const downloadHeaders = (contentType: string, fileName: string) => ({
   "Cache-Control": "private, no-store",
 });
 
-/** Streams a Node stream filled by `write` as the response body; a failure half-way ends the download with an error, logged. */
-function streamed(write: (out: PassThrough) => Promise<unknown>, headers: Record<string, string>) {
+/**
+ * Streams a Node stream filled by `write` as the response body. A failure
+ * half-way ends the download with an error, logged; a reader who goes away
+ * (`signal`) stops the writing, so no more batches are read for nobody.
+ * (Remix writes the body to the socket without waiting for it to drain: a
+ * very slow reader of a large table can make the server buffer it. The
+ * province-wide files go through the job queue and a file instead.)
+ */
+function streamed(write: (out: PassThrough) => Promise<unknown>, headers: Record<string, string>, signal?: AbortSignal) {
   const out = new PassThrough();
+  signal?.addEventListener("abort", () => out.destroy(), { once: true });
   write(out).then(
     () => out.end(),
     (error: unknown) => {
+      if (out.destroyed) return;
       getLogger().error({ err: error }, "report export failed half-way");
       out.destroy(error instanceof Error ? error : new Error(String(error)));
     },
@@ -152,9 +161,18 @@ function streamed(write: (out: PassThrough) => Promise<unknown>, headers: Record
   return new Response(createReadableStreamFromReadable(out), { headers });
 }
 
-/** Writes one chunk, waiting when the reader is behind: a slow download or disk never piles rows up in memory. */
+/** Writes one chunk, waiting while the reader is behind; stops when the stream has been closed. */
 async function send(out: Writable, chunk: string) {
-  if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
+  if (out.destroyed) throw new Error("the download was closed");
+  if (out.write(chunk)) return;
+  await new Promise<void>((resolve, reject) => {
+    const closed = () => reject(new Error("the download was closed"));
+    out.once("close", closed);
+    out.once("drain", () => {
+      out.off("close", closed);
+      resolve();
+    });
+  });
 }
 
 /** The table as CSV into `out` (not ended); how many rows. */
@@ -178,6 +196,7 @@ async function writeXlsx(out: Writable, table: ReportTable) {
   sheet.getRow(1).commit();
   let rows = 0;
   for await (const row of table.rows) {
+    if (out.destroyed) throw new Error("the download was closed");
     sheet.addRow(row).commit();
     rows++;
   }
@@ -186,12 +205,12 @@ async function writeXlsx(out: Writable, table: ReportTable) {
   return rows;
 }
 
-export function csvResponse(table: ReportTable) {
-  return streamed((out) => writeCsv(out, table), downloadHeaders("text/csv; charset=utf-8", `${table.fileName}.csv`));
+export function csvResponse(table: ReportTable, signal?: AbortSignal) {
+  return streamed((out) => writeCsv(out, table), downloadHeaders("text/csv; charset=utf-8", `${table.fileName}.csv`), signal);
 }
 
-export function xlsxResponse(table: ReportTable) {
-  return streamed((out) => writeXlsx(out, table), downloadHeaders(XLSX_TYPE, `${table.fileName}.xlsx`));
+export function xlsxResponse(table: ReportTable, signal?: AbortSignal) {
+  return streamed((out) => writeXlsx(out, table), downloadHeaders(XLSX_TYPE, `${table.fileName}.xlsx`), signal);
 }
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -236,9 +255,10 @@ export async function runReportExport({ exportId }: { exportId: string }) {
   const filters = parseReportFilters(new URLSearchParams(job.query));
   const target = exportPath(job.id, job.format);
   const partial = `${target}.part`;
+  let file: WriteStream | undefined;
   try {
     await mkdir(path.dirname(target), { recursive: true });
-    const file = createWriteStream(partial);
+    file = createWriteStream(partial);
     const table = requirementsTable(completionFilters(filters, job.scopeUnitIds), t, locale);
     const rowCount = job.format === "xlsx" ? await writeXlsx(file, table) : await writeCsv(file, table);
     if (job.format === "csv") file.end();
@@ -248,6 +268,7 @@ export async function runReportExport({ exportId }: { exportId: string }) {
     return { exportId, rowCount };
   } catch (error) {
     getLogger().error({ err: error, exportId }, "report export failed");
+    file?.destroy();
     await rm(partial, { force: true });
     await failReportExport({ id: job.id });
     return { exportId, failed: true };
@@ -267,9 +288,16 @@ export async function exportDownload({ exportId, userId }: { exportId: string; u
   });
 }
 
-/** The nightly clean-up: expired exports and their files. */
+/** The nightly clean-up: expired exports and their files, and half-written files a crash left (a day old). */
 export async function removeExpiredExports() {
   const expired = await removeExpiredReportExports();
   for (const row of expired) await rm(exportPath(row.id, row.format as ExportFormat), { force: true });
+  const dir = path.resolve(getEnv().EXPORT_DIR);
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!name.endsWith(".part")) continue;
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > 24 * 60 * 60 * 1000) await rm(file, { force: true });
+  }
   return expired.length;
 }

@@ -11,6 +11,7 @@ CREATE TABLE "report_export" (
     "whole_province" BOOLEAN NOT NULL,
     "locale" VARCHAR(5) NOT NULL,
     "status" "report_export_status" NOT NULL DEFAULT 'PENDING',
+    "claimed_at" TIMESTAMPTZ(3),
     "row_count" INTEGER,
     "byte_size" BIGINT,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
