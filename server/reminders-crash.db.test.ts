@@ -37,7 +37,7 @@ beforeAll(async () => {
 }, 60_000);
 
 test("killed half-way, run again: no reminder lost, none sent twice", async () => {
-  // 6 people × (assigned + overdue) + 1 digest = 13 reminders, in batches of 3.
+  // 6 people × (assigned + overdue) + 1 digest + 1 monthly summary = 14 reminders, in batches of 3.
   const killed = await runReminders({ HOCSO_TEST_KILL_AFTER_BATCH: "1" });
   expect(killed.signal, killed.output).toBe("SIGKILL");
   expect(await prisma.notification.count()).toBe(6);
@@ -45,23 +45,24 @@ test("killed half-way, run again: no reminder lost, none sent twice", async () =
 
   const again = await runReminders();
   expect(again.code, again.output).toBe(0);
-  expect(JSON.parse(again.output.trim().split("\n").at(-1)!)).toEqual({ considered: 13, created: 7, emails: 13 });
+  expect(JSON.parse(again.output.trim().split("\n").at(-1)!)).toEqual({ considered: 14, created: 8, emails: 14 });
   const notes = await prisma.notification.findMany({ select: { dedupeKey: true, kind: true, emailedAt: true } });
-  expect(notes).toHaveLength(13);
-  expect(new Set(notes.map((note) => note.dedupeKey)).size).toBe(13);
+  expect(notes).toHaveLength(14);
+  expect(new Set(notes.map((note) => note.dedupeKey)).size).toBe(14);
   expect(notes.filter((note) => note.kind === "ASSIGNED")).toHaveLength(6);
   expect(notes.filter((note) => note.kind === "OVERDUE")).toHaveLength(6);
   expect(notes.filter((note) => note.kind === "MANAGER_DIGEST")).toHaveLength(1);
+  expect(notes.filter((note) => note.kind === "MANAGER_MONTHLY")).toHaveLength(1);
   expect(notes.every((note) => note.emailedAt !== null)).toBe(true);
   const mails = await prisma.outboxMessage.findMany({ select: { to: true, subject: true } });
-  expect(mails).toHaveLength(13);
+  expect(mails).toHaveLength(14);
   expect(mails.filter((mail) => mail.to === "nguoi1@example.test").map((mail) => mail.subject).sort()).toEqual([
     "Quá hạn: Khoá nhắc hạn",
     "Được giao khoá học: Khoá nhắc hạn",
   ]);
 
-  // A third run finds nothing to do.
+  // A third run finds nothing to do (the month's summary is not even worked out again).
   const third = await runReminders();
   expect(JSON.parse(third.output.trim().split("\n").at(-1)!)).toEqual({ considered: 13, created: 0, emails: 0 });
-  expect(await prisma.outboxMessage.count()).toBe(13);
+  expect(await prisma.outboxMessage.count()).toBe(14);
 }, 120_000);
