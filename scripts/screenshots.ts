@@ -28,7 +28,7 @@ const shots: Shot[] = [
   { file: "learning-phone.png", path: "/learning", width: 360, height: 740, signInAs: "hocvien@lamdong.test" },
   { file: "assignment-desktop.png", path: "/manage/assignments", width: 1280, height: 900, signInAs: "quanly@lamdong.test", open: ["Chuyển đổi số: nhận thức chung"] },
   { file: "reports-desktop.png", path: "/manage/reports", width: 1280, height: 900, signInAs: "quantri@lamdong.test" },
-  { file: "reports-overdue-phone.png", path: "/manage/reports/overdue", width: 360, height: 740, signInAs: "quanly@lamdong.test", fullPage: false },
+  { file: "reports-overdue-phone.png", path: "/manage/reports/overdue", width: 360, height: 740, signInAs: "quanly@lamdong.test" },
   { file: "studio-course-desktop.png", path: "/studio", width: 1280, height: 900, signInAs: "giangvien@lamdong.test", open: ["Chữ ký số và văn bản điện tử"] },
   { file: "studio-editor-desktop.png", path: "/studio", width: 1280, height: 900, signInAs: "giangvien@lamdong.test", open: ["Chữ ký số và văn bản điện tử", "Soạn “Chữ ký điện tử và chữ ký số khác nhau thế nào?”"], fullPage: false },
   { file: "quiz-question-phone.png", path: "/courses/an-toan-thong-tin-cho-can-bo/quiz/kiem-tra-cuoi-khoa", width: 360, height: 740, signInAs: "hocvien@lamdong.test", press: "Bắt đầu làm bài", fullPage: false },

@@ -63,7 +63,7 @@ export default function OverdueList() {
       {data.rows.length ? (
         <>
           <div className="table-scroll" role="region" aria-labelledby="overdue-caption" tabIndex={0}>
-            <table className="table">
+            <table className="table table--wide">
               <caption id="overdue-caption">{t("reports.overdue.caption", { date: data.asOfText })}</caption>
               <thead>
                 <tr>

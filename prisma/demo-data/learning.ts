@@ -19,7 +19,7 @@ import { DEMO_DOMAIN, generateDemoPeople, random } from "./people";
 const uptake: [slug: string, share: number][] = [
   ["chuyen-doi-so-nhan-thuc-chung", 0.65],
   ["an-toan-thong-tin-cho-can-bo", 0.4],
-  ["dich-vu-cong-truc-tuyen-va-vneid", 0.25],
+  ["dich-vu-cong-truc-tuyen-va-vneid", 0.45],
   ["chu-ky-so-va-van-ban-dien-tu", 0.12],
 ];
 
@@ -97,12 +97,15 @@ export async function seedDemoLearning(now = new Date()) {
       const joins = next() < share || ahead;
       // Started any time in the last eight months: the report's trend has a year to show.
       const daysAgo = 3 + Math.floor(next() * 240);
-      const count = ahead && next() < 0.6 ? lessons.length : Math.floor(next() * (lessons.length + 1));
+      // About half of those who start read every lesson (more in the Sở KH&CN).
+      const count = (ahead && next() < 0.6) || next() < 0.45 ? lessons.length : Math.floor(next() * (lessons.length + 1));
       const userId = users.get(email);
       if (!joins || !userId) continue;
       const startedAt = new Date(now.getTime() - daysAgo * DAY);
       const passes = count === lessons.length && next() < 0.7;
-      const step = Math.max(1, Math.floor((daysAgo * DAY) / (count + 2)));
+      // A lesson every few days (at most a week apart): most who finish do so
+      // within weeks of starting, so completions are spread over the year.
+      const step = Math.max(1, Math.floor(Math.min((daysAgo * DAY) / (count + 2), (2 + next() * 5) * DAY)));
       if (await seedEnrolment({ userId, courseId: course.courseId, doneKeys: lessons.slice(0, count), startedAt, step })) {
         added++;
         // Most who read every lesson took the final quiz, and most of them
