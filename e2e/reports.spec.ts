@@ -74,3 +74,14 @@ test("the report fits a 360 px screen", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("the report prints as a document: figures and tables, no forms, no download links", async ({ page }) => {
+  await signIn(page, "quanly@lamdong.test", "/manage/reports");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("table", { name: /Hoàn thành theo đơn vị/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Tỉ lệ hoàn thành theo đơn vị/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Xem" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Excel (.xlsx)" }).first()).toBeHidden();
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Điều hướng chính" })).toBeHidden();
+});

@@ -121,7 +121,7 @@ export function PeopleSection({
 export function DownloadLinks({ label, query }: { label: string; query: string }) {
   const { t } = useI18n();
   return (
-    <p>
+    <p className="no-print">
       {label}{" "}
       <a href={`/manage/reports/export.xlsx?${query}`} download>
         {t("reports.download.xlsx")}
@@ -138,7 +138,7 @@ export function DownloadLinks({ label, query }: { label: string; query: string }
 export function DetailExportForm({ query }: { query: string }) {
   const { t } = useI18n();
   return (
-    <section aria-labelledby="detail-export-heading">
+    <section aria-labelledby="detail-export-heading" className="no-print">
       <h2 id="detail-export-heading">{t("reports.exports.title")}</h2>
       <Form method="post" action="/manage/reports/exports" className="filter-form">
         <input type="hidden" name="query" value={query} />
