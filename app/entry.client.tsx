@@ -4,12 +4,13 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nProvider } from "./i18n/context";
 import { defaultLocale, isLocale, loadMessages } from "./i18n/i18n";
 
-// The server wrote the page's language into <html lang>; fetch only that
-// catalog, then hydrate. The page is fully usable before this runs.
+// The server wrote the page's language into <html lang>, and for staff
+// data-staff; fetch only that catalog (and the staff messages only for
+// staff), then hydrate. The page is fully usable before this runs.
 const lang = document.documentElement.lang;
 const locale = isLocale(lang) ? lang : defaultLocale;
 
-loadMessages(locale).then((messages) => {
+loadMessages(locale, { staff: document.documentElement.dataset.staff === "1" }).then((messages) => {
   startTransition(() => {
     hydrateRoot(
       document,

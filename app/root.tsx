@@ -13,7 +13,7 @@ import {
   ScrollRestoration,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { ErrorPage } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
@@ -57,10 +57,15 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+/** Signed in as a trainer, manager or administrator: their pages need the staff messages. */
+const isStaff = (roles: readonly string[] | undefined) => Boolean(roles?.some((role) => role !== "LEARNER"));
+
 export function Layout({ children }: { children: ReactNode }) {
   const { locale, t } = useI18n();
+  const staff = isStaff(useRouteLoaderData<typeof loader>("root")?.user?.roles);
+  // data-staff tells the browser to load the staff messages before hydrating (entry.client.tsx).
   return (
-    <html lang={locale}>
+    <html lang={locale} data-staff={staff ? "1" : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -97,7 +102,27 @@ function Flash() {
 }
 
 export default function App() {
-  return <Outlet />;
+  return (
+    <>
+      <StaffMessages />
+      <Outlet />
+    </>
+  );
+}
+
+/**
+ * Someone who became staff without a page load (signing in as a trainer)
+ * has a catalog without the staff messages: one reload fetches them. The
+ * server-rendered page is right meanwhile; only its later updates would not be.
+ */
+function StaffMessages() {
+  const staff = isStaff(useRouteLoaderData<typeof loader>("root")?.user?.roles);
+  const { isKey } = useI18n();
+  const missing = staff && !isKey("reports.title");
+  useEffect(() => {
+    if (missing) window.location.reload();
+  }, [missing]);
+  return null;
 }
 
 export function ErrorBoundary() {

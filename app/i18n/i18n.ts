@@ -21,7 +21,8 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 export function createTranslate(locale: Locale, messages: Messages): Translate {
   const numberFormat = new Intl.NumberFormat(intlLocale[locale]);
   return (key, params) => {
-    const template = messages[key];
+    // A key the browser has not loaded (a staff message on a learner's phone) shows as itself, never a crash.
+    const template = messages[key] ?? key;
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
@@ -31,10 +32,19 @@ export function createTranslate(locale: Locale, messages: Messages): Translate {
   };
 }
 
-/** Loads one locale's catalog; the client fetches only the one it needs. */
-export async function loadMessages(locale: Locale): Promise<Messages> {
-  if (locale === "en") return (await import("./en")).en;
-  return (await import("./vi")).vi;
+/**
+ * Loads one locale's catalog for the browser: the messages every page may
+ * show, and for staff (`staff`: trainers, managers, administrators) those
+ * of the studio, administration and reports too. A learner's phone never
+ * downloads the second part; no page a learner can open uses it.
+ */
+export async function loadMessages(locale: Locale, { staff = false }: { staff?: boolean } = {}): Promise<Messages> {
+  const [core, extra] = await Promise.all([
+    locale === "en" ? import("./core.en").then((module) => module.coreEn) : import("./core.vi").then((module) => module.coreVi),
+    staff ? (locale === "en" ? import("./staff.en").then((module) => module.staffEn) : import("./staff.vi").then((module) => module.staffVi)) : {},
+  ]);
+  // Without the staff part some keys are absent: createTranslate shows a key it does not know as itself.
+  return { ...core, ...extra } as Messages;
 }
 
 export type { MessageKey, Messages };
