@@ -18,6 +18,7 @@ import { ErrorPage } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
 import { useI18n } from "./i18n/context";
+import { loadMessages } from "./i18n/i18n";
 import { getTranslate } from "./i18n/translate.server";
 import { countUnread } from "./models/notification.server";
 import { getUser } from "./utils/auth.server";
@@ -112,16 +113,16 @@ export default function App() {
 
 /**
  * Someone who became staff without a page load (signing in as a trainer)
- * has a catalog without the staff messages: one reload fetches them. The
- * server-rendered page is right meanwhile; only its later updates would not be.
+ * has a catalog without the staff messages: they are fetched then, and the
+ * page shows them as soon as they come.
  */
 function StaffMessages() {
   const staff = isStaff(useRouteLoaderData<typeof loader>("root")?.user?.roles);
-  const { isKey } = useI18n();
+  const { isKey, locale, addMessages } = useI18n();
   const missing = staff && !isKey("reports.title");
   useEffect(() => {
-    if (missing) window.location.reload();
-  }, [missing]);
+    if (missing) void loadMessages(locale, { staff: true }).then(addMessages);
+  }, [missing, locale, addMessages]);
   return null;
 }
 

@@ -1,8 +1,11 @@
-import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { createTranslate, type Locale, type MessageKey, type Messages, type Translate } from "./i18n";
 
-/** `isKey`: for keys that arrive as data (an error key in a JSON reply). */
-type I18n = { locale: Locale; t: Translate; isKey: (key: string) => key is MessageKey };
+/**
+ * `isKey`: for keys that arrive as data (an error key in a JSON reply).
+ * `addMessages`: the browser's staff messages, once loaded (root.tsx).
+ */
+type I18n = { locale: Locale; t: Translate; isKey: (key: string) => key is MessageKey; addMessages: (more: Partial<Messages>) => void };
 
 const I18nContext = createContext<I18n | null>(null);
 
@@ -11,10 +14,13 @@ const I18nContext = createContext<I18n | null>(null);
  * Remix) so that every component, error boundaries included, can translate.
  */
 export function I18nProvider(props: { locale: Locale; messages: Messages; children: ReactNode }) {
-  const { locale, messages, children } = props;
+  const { locale, children } = props;
+  const [added, setAdded] = useState<Partial<Messages>>({});
+  const messages = useMemo(() => ({ ...props.messages, ...added }), [props.messages, added]);
+  const addMessages = useCallback((more: Partial<Messages>) => setAdded((before) => ({ ...before, ...more })), []);
   const value = useMemo(
-    () => ({ locale, t: createTranslate(locale, messages), isKey: (key: string): key is MessageKey => Object.hasOwn(messages, key) }),
-    [locale, messages],
+    () => ({ locale, t: createTranslate(locale, messages), isKey: (key: string): key is MessageKey => Object.hasOwn(messages, key), addMessages }),
+    [locale, messages, addMessages],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -84,9 +84,7 @@ export default function SignIn() {
       ) : null}
       <h1>{t("signIn.title")}</h1>
       <p className="lead">{t("signIn.lead")}</p>
-      {/* A whole new page after signing in: a trainer's or manager's page loads
-          their messages with it (app/i18n/i18n.ts, loadMessages). */}
-      <Form method="post" noValidate reloadDocument>
+      <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           name="email"
