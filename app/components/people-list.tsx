@@ -1,3 +1,4 @@
+import { TableRegion } from "~/components/table-region";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/context";
@@ -68,7 +69,7 @@ export function PeopleList(props: {
       {props.people.length === 0 ? (
         <p>{t("people.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={t("people.title")}>
           <table className="table">
             <thead>
               <tr>
@@ -109,7 +110,7 @@ export function PeopleList(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {props.total > props.people.length ? <p>{t("people.moreNotShown", { shown: props.pageSize })}</p> : null}
     </>

@@ -1,3 +1,4 @@
+import { TableRegion } from "~/components/table-region";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/i18n";
 import type { QuestionStats } from "~/utils/quiz-stats";
@@ -22,7 +23,7 @@ export function QuizStatisticsTable({ statistics }: { statistics: QuestionStats[
   const percent = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 });
   if (statistics.length === 0) return <p>{t("studio.quizStats.none")}</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label={t("studio.quizStats.caption")}>
       <table className="table">
         <caption className="visually-hidden">{t("studio.quizStats.caption")}</caption>
         <thead>
@@ -70,6 +71,6 @@ export function QuizStatisticsTable({ statistics }: { statistics: QuestionStats[
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -1,3 +1,4 @@
+import { TableRegion } from "~/components/table-region";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -83,7 +84,7 @@ export default function Sessions() {
       <p>
         <Link to="/account/password">{t("password.link")}</Link>
       </p>
-      <div className="table-wrap">
+      <TableRegion label={t("sessions.title")}>
         <table className="table">
           <thead>
             <tr>
@@ -120,7 +121,7 @@ export default function Sessions() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {sessions.length > 1 ? (
         <Form method="post">
           <input type="hidden" name="intent" value="end-others" />

@@ -1,3 +1,4 @@
+import { TableRegion } from "~/components/table-region";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -106,7 +107,7 @@ export default function AuditLog() {
           {t("audit.filter")}
         </button>
       </Form>
-      <div className="table-wrap">
+      <TableRegion label={t("audit.title")}>
         <table className="table">
           <thead>
             <tr>
@@ -129,7 +130,7 @@ export default function AuditLog() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </>
   );
 }

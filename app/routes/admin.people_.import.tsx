@@ -1,3 +1,4 @@
+import { TableRegion } from "~/components/table-region";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   data,
@@ -119,7 +120,7 @@ export default function ImportPeople() {
           {result.errors.length ? (
             <>
               <p>{t("import.errorsLead")}</p>
-              <div className="table-wrap">
+              <TableRegion label={t("import.title")}>
                 <table className="table">
                   <thead>
                     <tr>
@@ -138,7 +139,7 @@ export default function ImportPeople() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
             </>
           ) : null}
         </div>

@@ -1,3 +1,4 @@
+import { TableRegion } from "~/components/table-region";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -112,7 +113,7 @@ export default function QuizResults() {
       {loaded.attempts.length === 0 ? (
         <p>{t("studio.quizResults.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={t("studio.quizResults.attempts")}>
           <table className="table">
             <thead>
               <tr>
@@ -142,7 +143,7 @@ export default function QuizResults() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );
