@@ -57,6 +57,11 @@ export async function listCompetencyAreas({ includeArchived = false }: { include
 }
 
 /** The competence's code, or null when there is no such competence. */
+/** The areas a report can be filtered by: id, code and name only. */
+export async function listCompetencyAreaChoices() {
+  return prisma.competencyArea.findMany({ select: { id: true, code: true, name: true }, where: { archivedAt: null }, orderBy: { position: "asc" } });
+}
+
 export async function updateCompetence({ id, name, nameEn, archived }: { id: string; name: string; nameEn: string; archived: boolean }) {
   const updated = await prisma.competence.updateManyAndReturn({
     select: { code: true },

@@ -333,7 +333,7 @@ export async function requirementsInUnit({ unitId, status, ...filters }: Omit<Co
       courseTitle: row.course_title,
       dueOn: row.due_on,
       doneOn: row.done ? row.done_on : null,
-      status: row.done ? "done" : row.due_on.getTime() < filters.asOf.getTime() ? "overdue" : "due",
+      status: statusOn(row.done, row.due_on, filters.asOf),
     }),
   );
 }
@@ -347,6 +347,9 @@ export async function rebuildCompletionSummary() {
 }
 
 export type RequirementStatus = "done" | "overdue" | "due";
+
+/** A requirement in force on the day: done by then, overdue, or still due. */
+const statusOn = (done: boolean, dueOn: Date, asOf: Date): RequirementStatus => (done ? "done" : dueOn.getTime() < asOf.getTime() ? "overdue" : "due");
 
 /** A requirement row `r` (of requirementsOn) in this state on the day. */
 function inStatus(status: RequirementStatus, asOf: Date) {
@@ -407,15 +410,13 @@ export async function requirementsOfPerson({ userId, asOf }: { userId: string; a
     const status: PersonRequirement["status"] =
       row.assigned_on.getTime() > day ? "later"
       : row.ended_on && row.ended_on.getTime() <= day ? "ended"
-      : done ? "done"
-      : row.due_on.getTime() < day ? "overdue"
-      : "due";
+      : statusOn(done, row.due_on, asOf);
     const endedOn = row.ended_on && row.ended_on.getTime() <= day ? row.ended_on : null;
     return { courseId: row.course_id, courseTitle: row.course_title, assignedOn: row.assigned_on, dueOn: row.due_on, endedOn, doneOn: done ? row.done_on : null, status };
   });
 }
 
-export type OverdueRow = { requirementId: string; userId: string; fullName: string; unitName: string; courseTitle: string; dueOn: Date };
+export type OverdueRow = { requirementId: string; userId: string; fullName: string; unitName: string; courseTitle: string; dueOn: Date; daysLate: number };
 
 /**
  * Overdue requirements in scope on the day, the longest overdue first, a
@@ -444,7 +445,8 @@ export async function overdueOn(filters: CompletionFilters, { limit, after, sour
      WHERE ${after ? Prisma.sql`(r.due_on, r.id) > (${after.dueOn}::date, ${after.requirementId}::uuid)` : Prisma.sql`TRUE`}
      ORDER BY r.due_on, r.id
      LIMIT ${limit}`;
-  return rows.map((row): OverdueRow => ({ requirementId: row.id, userId: row.user_id, fullName: row.full_name, unitName: row.unit_name, courseTitle: row.course_title, dueOn: row.due_on }));
+  const daysLate = (dueOn: Date) => Math.round((filters.asOf.getTime() - dueOn.getTime()) / (24 * 60 * 60 * 1000));
+  return rows.map((row): OverdueRow => ({ requirementId: row.id, userId: row.user_id, fullName: row.full_name, unitName: row.unit_name, courseTitle: row.course_title, dueOn: row.due_on, daysLate: daysLate(row.due_on) }));
 }
 
 export type RequirementExportRow = {
@@ -492,7 +494,7 @@ export async function requirementBatch(filters: CompletionFilters, { after, limi
       assignedOn: row.assigned_on,
       dueOn: row.due_on,
       doneOn: row.done ? row.done_on : null,
-      status: row.done ? "done" : row.due_on.getTime() < filters.asOf.getTime() ? "overdue" : "due",
+      status: statusOn(row.done, row.due_on, filters.asOf),
     }),
   );
 }

@@ -120,11 +120,10 @@ export async function reportTable(request: Request): Promise<ReportTable> {
 
 /** Every overdue requirement in scope, read a batch at a time (keyset order): a province's list never sits in memory whole. */
 async function* overdueRows(filters: CompletionFilters, locale: Locale): AsyncGenerator<Cell[]> {
-  const DAY = 24 * 60 * 60 * 1000;
   let after: { dueOn: Date; requirementId: string } | undefined;
   for (;;) {
     const batch = await overdueOn(filters, { limit: EXPORT_BATCH, after });
-    for (const row of batch) yield [row.fullName, row.unitName, row.courseTitle, formatDate(locale, row.dueOn), Math.round((filters.asOf.getTime() - row.dueOn.getTime()) / DAY)];
+    for (const row of batch) yield [row.fullName, row.unitName, row.courseTitle, formatDate(locale, row.dueOn), row.daysLate];
     const last = batch.at(-1);
     if (!last || batch.length < EXPORT_BATCH) return;
     after = { dueOn: last.dueOn, requirementId: last.requirementId };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { targetText } from "~/components/assignment-text";
 import type { Translate } from "~/i18n/i18n";
 import { listRuleChoices } from "~/models/assignment.server";
-import { listCompetencyAreas } from "~/models/competency.server";
+import { listCompetencyAreaChoices } from "~/models/competency.server";
 import type { CompletionFilters } from "~/models/completion-report.server";
 import { listPublishedCourseChoices } from "~/models/course-version.server";
 import { listSubtreeUnitIds } from "~/models/org-unit.server";
@@ -91,7 +91,7 @@ export async function requireReport(request: Request) {
 export async function reportChoices(scope: string[] | null, courseId: string | undefined, t: Translate) {
   const [courses, areas, rules] = await Promise.all([
     listPublishedCourseChoices(),
-    listCompetencyAreas(),
+    listCompetencyAreaChoices(),
     courseId ? listRuleChoices({ scopeUnitIds: scope, courseId }) : [],
   ]);
   return {
