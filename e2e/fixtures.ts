@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { DEMO_PASSWORD } from "../prisma/demo-data/people";
@@ -15,6 +15,31 @@ export async function signIn(page: Page, email: string, redirectTo = "/") {
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+}
+
+/**
+ * Gives a demo person (who has no password: only the four demo accounts
+ * do) `password`, the way they would: a reset link by mail, read in the
+ * administrator's Outbox (there is no SMTP server here).
+ */
+export async function setPasswordByMail(browser: Browser, email: string, password: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/forgot-password");
+  await page.getByLabel("Địa chỉ thư điện tử").fill(email);
+  await page.getByRole("button", { name: "Gửi đường dẫn" }).click();
+  await expect(page.getByRole("status")).toContainText("Nếu địa chỉ này có tài khoản");
+  await signIn(page, "quantri@lamdong.test", "/admin/outbox");
+  const mail = page.getByRole("article").filter({ hasText: `Gửi tới: ${email}` }).first();
+  const link = (await mail.textContent())?.match(/http:\/\/[^\s]+\/reset-password\/[a-z2-7]{32}/)?.[0];
+  if (!link) throw new Error(`no reset mail for ${email}`);
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await page.goto(new URL(link).pathname);
+  await page.getByLabel("Mật khẩu mới", { exact: true }).fill(password);
+  await page.getByLabel("Nhập lại mật khẩu mới").fill(password);
+  await page.getByRole("button", { name: "Lưu mật khẩu mới" }).click();
+  await expect(page.getByRole("status")).toContainText("Đã đổi mật khẩu.");
+  await context.close();
 }
 
 /** A title no other run uses: the project's name and the time. */

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { setPasswordByMail } from "./fixtures";
 
 test.describe("home page", () => {
   test("is in Vietnamese, names the province from the database, and has a working skip link", async ({ page }) => {
@@ -76,6 +77,45 @@ test.describe("language", () => {
     await page.getByRole("button", { name: "Tiếng Việt" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "vi");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không tìm thấy trang");
+  });
+});
+
+test.describe("language of a signed-in person", () => {
+  test("follows them to another device, and back", async ({ browser }, testInfo) => {
+    // Each project its own demo person: both runs share one database.
+    const email = testInfo.project.name === "desktop" ? "hai.tq@lamdong.test" : "son.tv@lamdong.test";
+    const password = "nương chè Bảo Lộc sau mưa";
+    await setPasswordByMail(browser, email, password);
+    const signInOn = async (page: Page) => {
+      await page.goto("/login?redirectTo=%2Flearning");
+      await page.getByLabel(/Địa chỉ thư điện tử|Email address/).fill(email);
+      await page.getByLabel(/^(Mật khẩu|Password)$/).fill(password);
+      await page.getByRole("button", { name: /^(Đăng nhập|Sign in)$/ }).click();
+      await expect(page).toHaveURL("/learning");
+    };
+    const office = await (await browser.newContext()).newPage();
+    await signInOn(office);
+    await expect(office.locator("html")).toHaveAttribute("lang", "vi");
+    await office.getByRole("button", { name: "English" }).click();
+    await expect(office.getByRole("heading", { level: 1 })).toHaveText("My learning");
+
+    // A phone that has never been told a language: Vietnamese until they sign in.
+    const phone = await (await browser.newContext()).newPage();
+    await phone.goto("/login");
+    await expect(phone.locator("html")).toHaveAttribute("lang", "vi");
+    await signInOn(phone);
+    await expect(phone.locator("html")).toHaveAttribute("lang", "en");
+    await expect(phone.getByRole("heading", { level: 1 })).toHaveText("My learning");
+    await phone.goto("/courses");
+    await expect(phone.getByRole("heading", { level: 1 })).toHaveText("Courses");
+
+    // Back to Vietnamese on the phone: the office PC follows from its next page on.
+    await phone.getByRole("button", { name: "Tiếng Việt" }).click();
+    await expect(phone.locator("html")).toHaveAttribute("lang", "vi");
+    await office.goto("/learning");
+    await office.goto("/learning");
+    await expect(office.locator("html")).toHaveAttribute("lang", "vi");
+    await expect(office.getByRole("heading", { level: 1 })).toHaveText("Việc học của tôi");
   });
 });
 

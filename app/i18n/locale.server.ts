@@ -2,7 +2,10 @@ import { defaultLocale, isLocale, type Locale } from "./i18n";
 
 // The reader's language: an explicit choice (cookie) wins; otherwise
 // Vietnamese, whatever the browser says — this is a Vietnamese public service
-// and many office PCs run English-language browsers.
+// and many office PCs run English-language browsers. A signed-in person's
+// choice is also kept with them (app_user.locale): signing in on another
+// device, or using one whose cookie says otherwise, brings it back
+// (auth.server.ts, login.tsx), and their e-mails are written in it.
 
 export const LOCALE_COOKIE = "hocso_lang";
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
@@ -12,11 +15,27 @@ export function getLocale(request: Request): Locale {
 }
 
 export function localeFromCookieHeader(header: string | null | undefined): Locale {
+  return chosenLocaleInCookies(header) ?? defaultLocale;
+}
+
+/** The language this browser was told to use, or null if it never was. */
+export function chosenLocale(request: Request): Locale | null {
+  return chosenLocaleInCookies(request.headers.get("Cookie"));
+}
+
+function chosenLocaleInCookies(header: string | null | undefined): Locale | null {
   for (const part of (header ?? "").split(";")) {
     const [name, value] = part.trim().split("=");
     if (name === LOCALE_COOKIE && isLocale(value)) return value;
   }
-  return defaultLocale;
+  return null;
+}
+
+/** The cookie that makes this browser use `locale` (Secure over HTTPS). */
+export function localeCookieFor(request: Request, locale: Locale): string {
+  // The proxy's X-Forwarded-Proto is trusted, so the choice also sticks on a
+  // plain-HTTP intranet or a phone on the LAN.
+  return localeCookie(locale, new URL(request.url).protocol === "https:");
 }
 
 export function localeCookie(locale: Locale, secure: boolean): string {

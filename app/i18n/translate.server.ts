@@ -7,7 +7,8 @@ import { vi } from "./vi";
 // number format) costs more than most requests spend translating.
 const translators = new Map<Locale, Translate>();
 
-function translatorFor(locale: Locale): Translate {
+/** The translator for one language (e-mails to a person, in theirs). */
+export function translatorFor(locale: Locale): Translate {
   let translate = translators.get(locale);
   if (!translate) {
     translate = createTranslate(locale, locale === "en" ? en : vi);

@@ -44,7 +44,7 @@ export async function markAllRead({ userId }: { userId: string }) {
   return updated.count;
 }
 
-export type PendingEmail = { id: string; kind: NotificationKind; params: Prisma.JsonValue; link: string | null; email: string; fullName: string };
+export type PendingEmail = { id: string; kind: NotificationKind; params: Prisma.JsonValue; link: string | null; email: string; fullName: string; locale: string | null };
 
 /**
  * Sends up to `limit` pending e-mails, each in its own transaction: the row
@@ -65,12 +65,12 @@ export async function deliverPendingEmails({ limit, send }: { limit: number; sen
         if (!row) return "none" as const;
         claimed = row.id;
         const pending = await tx.notification.findUniqueOrThrow({
-          select: { id: true, kind: true, params: true, link: true, user: { select: { email: true, fullName: true, status: true } } },
+          select: { id: true, kind: true, params: true, link: true, user: { select: { email: true, fullName: true, status: true, locale: true } } },
           where: { id: row.id },
         });
         // Disabled accounts get no mail; the notification still counts as handled.
         if (pending.user.status === "ACTIVE") {
-          await send({ id: pending.id, kind: pending.kind, params: pending.params, link: pending.link, email: pending.user.email, fullName: pending.user.fullName }, tx);
+          await send({ id: pending.id, kind: pending.kind, params: pending.params, link: pending.link, email: pending.user.email, fullName: pending.user.fullName, locale: pending.user.locale }, tx);
         }
         await tx.notification.update({ where: { id: pending.id }, data: { emailedAt: new Date() } });
         return "sent" as const;

@@ -39,7 +39,7 @@ async function writePassword(tx: Prisma.TransactionClient, userId: string, passw
 
 export function findActiveUserByEmail(email: string) {
   return prisma.user.findFirst({
-    select: { id: true, fullName: true, email: true },
+    select: { id: true, fullName: true, email: true, locale: true },
     where: { email: email.toLowerCase(), status: "ACTIVE" },
   });
 }

@@ -1,13 +1,19 @@
 import { Prisma, type RoleName, type StaffCategory } from "~/generated/prisma/client";
+import type { Locale } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
 import { nameFields } from "~/utils/text";
 import { syncAssignments } from "./assignment.server";
 import { moveToUnit } from "./membership.server";
 
+/** Remembers the language a person chose, for every device they use and their e-mails. */
+export async function setUserLocale({ userId, locale }: { userId: string; locale: Locale }) {
+  await prisma.user.update({ select: { id: true }, where: { id: userId }, data: { locale } });
+}
+
 /** What sign-in needs to know about an e-mail address, and nothing more. */
 export function findUserForSignIn(email: string) {
   return prisma.user.findUnique({
-    select: { id: true, status: true, passwordHash: true, roleGrants: { select: { role: true } } },
+    select: { id: true, status: true, passwordHash: true, locale: true, roleGrants: { select: { role: true } } },
     where: { email: email.toLowerCase() },
   });
 }

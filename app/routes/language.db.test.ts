@@ -1,13 +1,17 @@
-import { expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { makeUnits, signedInAs } from "../../tests/helpers/people";
 import { action } from "./language";
 
-function post(body: Record<string, string>, url = "http://localhost/language") {
+function post(body: Record<string, string>, url = "http://localhost/language", cookie?: string) {
   return new Request(url, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
     body: new URLSearchParams(body),
   });
 }
+
+beforeAll(makeUnits);
 
 async function run(request: Request): Promise<Response> {
   try {
@@ -45,4 +49,16 @@ test("an unknown language is a 400 with a Vietnamese message, and sets nothing",
   expect(response.status).toBe(400);
   expect(await response.text()).toBe("Ngôn ngữ bạn chọn không hợp lệ.");
   expect(response.headers.get("Set-Cookie")).toBeNull();
+});
+
+test("a signed-in person's choice is kept with them, not only in this browser", async () => {
+  const { userId, cookie } = await signedInAs("LEARNER", "chon-ngon-ngu@example.test");
+  const response = await run(post({ locale: "en" }, undefined, cookie));
+  expect(response.headers.get("Set-Cookie")).toMatch(/^hocso_lang=en;/);
+  expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).locale).toBe("en");
+  await run(post({ locale: "vi" }, undefined, cookie));
+  expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).locale).toBe("vi");
+  // Refused input changes nothing.
+  await run(post({ locale: "fr" }, undefined, cookie));
+  expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).locale).toBe("vi");
 });

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data, redirect, redirectDocument } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { ErrorSummary, TextField, type FormErrors } from "~/components/form";
 import { useI18n } from "~/i18n/context";
-import { intlLocale } from "~/i18n/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { chosenLocale, getLocale, localeCookieFor } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { signIn } from "~/services/sign-in.server";
 import { requireAnonymous } from "~/utils/auth.server";
@@ -14,6 +13,7 @@ import { clientAddress } from "~/utils/request-context.server";
 import { safeRedirectPath } from "~/utils/redirect";
 import { sessionCookie } from "~/utils/session-cookie.server";
 import { signInSchema } from "~/validation/auth";
+import { formatDayAndTime } from "~/utils/format";
 
 // Public: the sign-in page (anonymous only; signed-in people go home).
 
@@ -40,20 +40,18 @@ export async function action({ request }: ActionFunctionArgs) {
     password: form.data.password,
     ipAddress: clientAddress(),
     userAgent: request.headers.get("User-Agent"),
+    browserLocale: chosenLocale(request),
   });
   if (result.outcome === "signed-in") {
-    return redirect(safeRedirectPath(form.data.redirectTo), {
-      headers: { "Set-Cookie": sessionCookie(request, result.token, result.cookieExpiresAt) },
-    });
+    const headers = new Headers({ "Set-Cookie": sessionCookie(request, result.token, result.cookieExpiresAt) });
+    if (!result.locale || result.locale === getLocale(request)) return redirect(safeRedirectPath(form.data.redirectTo), { headers });
+    // Their own language, chosen on another device, from the first page on:
+    // a whole new document, since the browser holds this page's messages.
+    headers.append("Set-Cookie", localeCookieFor(request, result.locale));
+    return redirectDocument(safeRedirectPath(form.data.redirectTo), { headers });
   }
   if (result.outcome === "locked") {
-    const time = new Intl.DateTimeFormat(intlLocale[getLocale(request)], {
-      hour: "2-digit",
-      minute: "2-digit",
-      day: "numeric",
-      month: "numeric",
-      timeZone: "Asia/Ho_Chi_Minh",
-    }).format(result.until);
+    const time = formatDayAndTime(getLocale(request), result.until);
     return data<ActionData>(
       { errors: { form: "signIn.locked" }, email: form.data.email, lockedUntil: time },
       { status: 429, headers: { "Retry-After": String(Math.ceil((result.until.getTime() - Date.now()) / 1000)) } },

@@ -1,4 +1,5 @@
-import type { Translate } from "~/i18n/i18n";
+import { isLocale, type Translate } from "~/i18n/i18n";
+import { translatorFor } from "~/i18n/translate.server";
 import { recordAudit } from "~/models/audit.server";
 import { lockedUntil, recordFailure } from "~/models/login-throttle.server";
 import {
@@ -36,10 +37,12 @@ export async function requestPasswordReset(input: { email: string; baseUrl: stri
   // otherwise come later for real accounts than for unknown ones, telling
   // who has one. A lost mail can be asked for again. (The job queue will
   // carry mail when it exists.) The local Outbox is written at once.
+  // In the person's own language if they chose one, else this page's.
+  const t = isLocale(user.locale) ? translatorFor(user.locale) : input.t;
   const delivery = sendMail({
     to: user.email,
-    subject: input.t("forgot.mail.subject"),
-    text: input.t("forgot.mail.body", { name: user.fullName, link: `${input.baseUrl}/reset-password/${token}` }),
+    subject: t("forgot.mail.subject"),
+    text: t("forgot.mail.body", { name: user.fullName, link: `${input.baseUrl}/reset-password/${token}` }),
   }).catch((error: unknown) => getLogger().error({ err: error }, "password reset mail not sent"));
   if (!getEnv().SMTP_URL) await delivery;
   await recordAudit({ action: "password.reset_requested", targetType: "user", targetId: user.id, ipAddress: input.ipAddress });

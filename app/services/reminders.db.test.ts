@@ -60,4 +60,11 @@ test("each manager gets the month just closed, once a month, unit by unit", asyn
   // The English part below is English throughout.
   expect(mail.text.split("—")[1]).toContain("by the end of 31 December 2026");
   expect(mail.text.split("—")[1]).toContain("– Phòng A1: 0/1 (0%), 1 overdue");
+  // A manager who chose English reads it in English first, Vietnamese below.
+  const english = notificationMail({ email: "quanly-thang@example.test", fullName: "Quản Lý", kind: "MANAGER_MONTHLY", params: notes[0]!.params, link: notes[0]!.link, locale: "en" } as never);
+  expect(english.subject).toMatch(/^Mandatory training report for 12\/2026/);
+  const [englishPart, vietnamesePart] = english.text.split("—");
+  expect(englishPart).toContain("– Phòng A1: 0/1 (0%), 1 overdue");
+  expect(englishPart).not.toContain("quá hạn");
+  expect(vietnamesePart).toContain("– Phòng A1: 0/1 (0%), 1 quá hạn");
 });

@@ -112,16 +112,22 @@ export async function runReminders({ now = new Date(), batchSize = 100, afterBat
 const mailT = createTranslate("vi", vi);
 const mailTEn = createTranslate("en", en);
 
-/** The e-mail for a notification, in Vietnamese with an English line under it. */
+/**
+ * The e-mail for a notification, in the person's language (Vietnamese unless
+ * they chose English), with the same message in the other language under it
+ * for whoever else reads the mailbox.
+ */
 export function notificationMail(email: PendingEmail) {
-  const params = notificationParams(email.params, "vi");
-  const paramsEn = notificationParams(email.params, "en");
+  const [first, second] = email.locale === "en" ? (["en", "vi"] as const) : (["vi", "en"] as const);
+  const translate = { vi: mailT, en: mailTEn };
+  const t = translate[first];
+  const params = notificationParams(email.params, first);
   const key = `notification.${email.kind}` as const;
   const link = email.link ? `${publicBaseUrl()}${email.link}` : publicBaseUrl();
   return {
     to: email.email,
-    subject: mailT(`${key}.subject`, params),
-    text: [mailT("notification.greeting", { name: email.fullName }), "", mailT(key, params), "", link, "", "—", mailTEn(key, paramsEn)].join("\n"),
+    subject: t(`${key}.subject`, params),
+    text: [t("notification.greeting", { name: email.fullName }), "", t(key, params), "", link, "", "—", translate[second](key, notificationParams(email.params, second))].join("\n"),
   };
 }
 

@@ -31,6 +31,25 @@ describe("signIn", () => {
     expect(audit).not.toBeNull();
   });
 
+  test("the person's language comes with them; one chosen before their first sign-in is kept for them", async () => {
+    const { id } = await makePerson({ email: "lang@example.test" });
+    const signInWith = (browserLocale: "vi" | "en" | null) =>
+      signIn({ email: "lang@example.test", password: TEST_PASSWORD, ipAddress: "10.0.0.9", userAgent: "vitest", browserLocale });
+    // Never chose, on a browser never told: nothing to carry.
+    expect(await signInWith(null)).toMatchObject({ outcome: "signed-in", locale: null });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id } })).locale).toBeNull();
+    // Picked English on the sign-in page: it becomes theirs.
+    expect(await signInWith("en")).toMatchObject({ outcome: "signed-in", locale: "en" });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id } })).locale).toBe("en");
+    // Elsewhere, a browser set to Vietnamese: their own choice wins, and stays.
+    expect(await signInWith("vi")).toMatchObject({ outcome: "signed-in", locale: "en" });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id } })).locale).toBe("en");
+    // Every later request's session carries it.
+    const result = await signInWith(null);
+    if (result.outcome !== "signed-in") throw new Error("not signed in");
+    expect((await validateSessionToken(result.token))?.user.locale).toBe("en");
+  });
+
   test("wrong password, unknown e-mail and disabled account get the same answer", async () => {
     const now = new Date();
     expect(await attempt("binh@example.test", "wrong password!", now, "10.0.0.2")).toEqual({ outcome: "invalid" });

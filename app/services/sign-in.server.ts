@@ -9,7 +9,8 @@ import {
   lockedUntil,
   recordFailure,
 } from "~/models/login-throttle.server";
-import { findUserForSignIn } from "~/models/user.server";
+import { isLocale, type Locale } from "~/i18n/i18n";
+import { findUserForSignIn, setUserLocale } from "~/models/user.server";
 import { verifyAgainstNothing, verifyPassword } from "~/utils/password.server";
 import { createSession } from "~/utils/session.server";
 
@@ -18,7 +19,7 @@ import { createSession } from "~/utils/session.server";
 // outside (same answer, same work), so nobody can learn who has an account.
 
 export type SignInResult =
-  | { outcome: "signed-in"; userId: string; token: string; cookieExpiresAt: Date }
+  | { outcome: "signed-in"; userId: string; token: string; cookieExpiresAt: Date; locale: Locale | null }
   | { outcome: "invalid" }
   | { outcome: "locked"; until: Date };
 
@@ -32,6 +33,8 @@ export async function signIn(input: {
   password: string;
   ipAddress: string;
   userAgent: string | null;
+  /** The language this browser was set to before signing in, if ever. */
+  browserLocale?: Locale | null;
   now?: Date;
 }): Promise<SignInResult> {
   const now = input.now ?? new Date();
@@ -74,5 +77,12 @@ export async function signIn(input: {
     now,
   });
   await recordAudit({ action: "auth.sign_in", actorId: user.id, targetType: "user", targetId: user.id, ipAddress: input.ipAddress });
-  return { outcome: "signed-in", userId: user.id, token: session.token, cookieExpiresAt: session.cookieExpiresAt };
+  // The person's own language comes with them; someone who never chose one
+  // keeps the one they picked on this page before signing in.
+  let locale = isLocale(user.locale) ? user.locale : null;
+  if (!locale && input.browserLocale) {
+    locale = input.browserLocale;
+    await setUserLocale({ userId: user.id, locale });
+  }
+  return { outcome: "signed-in", userId: user.id, token: session.token, cookieExpiresAt: session.cookieExpiresAt, locale };
 }

@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { chosenLocale, localeCookieFor } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { can, type Permission } from "./permissions";
 import { addResponseCookie, getRequestContext } from "./request-context.server";
@@ -23,6 +24,10 @@ async function lookUp(request: Request): Promise<SignedIn | null> {
   const session = await validateSessionToken(token);
   if (!session) return null;
   if (session.refreshedCookie) addResponseCookie(sessionCookie(request, token, session.expiresAt));
+  // The person chose a language on another device: this browser follows
+  // from its next page on (this one is already being rendered).
+  const { locale } = session.user;
+  if (locale && chosenLocale(request) !== locale) addResponseCookie(localeCookieFor(request, locale));
   return { ...session.user, sessionId: session.sessionId };
 }
 
