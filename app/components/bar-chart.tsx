@@ -2,15 +2,20 @@
 // JavaScript, prints as it looks, and is named and described for screen
 // readers, with the table beside it as the data's accessible alternative.
 
+import { useI18n } from "~/i18n/context";
+import { formatPercent } from "~/utils/format";
+
 export type Bar = { label: string; value: number | null; note?: string };
 
 const ROW = 28;
 const LABEL = 220;
 const WIDTH = 640;
 
-export function BarChart({ id, title, description, bars, max = 100, unit = "%" }: { id: string; title: string; description: string; bars: Bar[]; max?: number; unit?: string }) {
+/** Shares in percent (0–100), one bar each. */
+export function BarChart({ id, title, description, bars }: { id: string; title: string; description: string; bars: Bar[] }) {
+  const { locale } = useI18n();
   const height = Math.max(1, bars.length) * ROW + 8;
-  const scale = (WIDTH - LABEL - 60) / max;
+  const scale = (WIDTH - LABEL - 60) / 100;
   return (
     <figure className="chart">
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
@@ -26,7 +31,7 @@ export function BarChart({ id, title, description, bars, max = 100, unit = "%" }
               </text>
               <rect x={LABEL} y={y + 4} width={length} height={ROW - 10} className="chart__bar" />
               <text x={LABEL + length + 6} y={y + ROW / 2 + 4} className="chart__value">
-                {bar.value === null ? "—" : `${bar.value}${unit}`}
+                {bar.value === null ? "—" : formatPercent(locale, bar.value)}
               </text>
             </g>
           );
@@ -41,6 +46,7 @@ export type Point = { label: string; value: number | null };
 
 /** A line over time (0–100 %), drawn on the server like the bars, with the same naming. */
 export function LineChart({ id, title, description, points }: { id: string; title: string; description: string; points: Point[] }) {
+  const { locale } = useI18n();
   const height = 220;
   const left = 40;
   const bottom = 30;
@@ -56,7 +62,7 @@ export function LineChart({ id, title, description, points }: { id: string; titl
           <g key={mark}>
             <line x1={left} x2={WIDTH - 10} y1={y(mark)} y2={y(mark)} className="chart__grid" />
             <text x={left - 6} y={y(mark) + 4} textAnchor="end" className="chart__label">
-              {mark}%
+              {formatPercent(locale, mark)}
             </text>
           </g>
         ))}

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useI18n } from "~/i18n/context";
+import { formatNumber, formatPercent } from "~/utils/format";
 
 // Completion by unit as a table: the numbers behind the chart, and the way
 // down the tree (each unit's name opens its own breakdown).
@@ -8,7 +9,6 @@ export type CompletionRow = { unitId: string; name: string; code: string; assign
 
 export function CompletionTable({ rows, caption, linkFor }: { rows: CompletionRow[]; caption: string; linkFor: (unitId: string) => string }) {
   const { t, locale } = useI18n();
-  const number = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB");
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="table">
@@ -29,11 +29,11 @@ export function CompletionTable({ rows, caption, linkFor }: { rows: CompletionRo
               <th scope="row">
                 <Link to={linkFor(row.unitId)}>{row.name}</Link> <span className="hint">({row.code})</span>
               </th>
-              <td>{number.format(row.assigned)}</td>
-              <td>{number.format(row.done)}</td>
-              <td>{row.rate === null ? "—" : `${row.rate}%`}</td>
-              <td>{row.overdue ? <strong className="status-tag status-tag--overdue">{number.format(row.overdue)}</strong> : "0"}</td>
-              <td>{number.format(row.due)}</td>
+              <td>{formatNumber(locale, row.assigned)}</td>
+              <td>{formatNumber(locale, row.done)}</td>
+              <td>{row.rate === null ? "—" : formatPercent(locale, row.rate)}</td>
+              <td>{row.overdue ? <strong className="status-tag status-tag--overdue">{formatNumber(locale, row.overdue)}</strong> : "0"}</td>
+              <td>{formatNumber(locale, row.due)}</td>
             </tr>
           ))}
         </tbody>

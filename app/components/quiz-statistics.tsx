@@ -2,6 +2,7 @@ import { TableRegion } from "~/components/table-region";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/i18n";
 import type { QuestionStats } from "~/utils/quiz-stats";
+import { formatPercent } from "~/utils/format";
 
 // Item analysis as a table a trainer can act on: each question's facility
 // and discrimination with a plain-words flag, and, folded under it (a
@@ -20,7 +21,6 @@ function flagOf(row: QuestionStats): MessageKey | null {
 
 export function QuizStatisticsTable({ statistics }: { statistics: QuestionStats[] }) {
   const { t, locale } = useI18n();
-  const percent = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 });
   if (statistics.length === 0) return <p>{t("studio.quizStats.none")}</p>;
   return (
     <TableRegion label={t("studio.quizStats.caption")}>
@@ -56,7 +56,7 @@ export function QuizStatisticsTable({ statistics }: { statistics: QuestionStats[
                         <li key={response.response}>
                           {response.response === "" ? t("quiz.noAnswer") : row.kind === "truefalse" ? t(response.response === "true" ? "quiz.true" : "quiz.false") : response.response}
                           {": "}
-                          {t("studio.quizStats.responseCount", { count: response.count, percent: percent.format((response.count / total) * 100) })}
+                          {t("studio.quizStats.responseCount", { count: response.count, percent: formatPercent(locale, (response.count / total) * 100) })}
                           {response.credit > 0 ? ` · ${t("studio.quizStats.credit", { percent: Math.round(response.credit * 100) })}` : null}
                         </li>
                       ))}
@@ -64,8 +64,8 @@ export function QuizStatisticsTable({ statistics }: { statistics: QuestionStats[
                   </details>
                 </td>
                 <td>{row.attempts}</td>
-                <td>{row.facility === null ? "—" : `${percent.format(row.facility)}%`}</td>
-                <td>{row.discrimination === null ? "—" : `${percent.format(row.discrimination)}%`}</td>
+                <td>{row.facility === null ? "—" : formatPercent(locale, row.facility)}</td>
+                <td>{row.discrimination === null ? "—" : formatPercent(locale, row.discrimination)}</td>
               </tr>
             );
           })}

@@ -3,6 +3,7 @@ import { SelectField } from "~/components/form";
 import type { ReactNode } from "react";
 import { BarChart, LineChart } from "~/components/bar-chart";
 import { useI18n } from "~/i18n/context";
+import { formatNumber, formatPercent } from "~/utils/format";
 
 // The report's other views of the same requirements: by course, and month by
 // month. Each chart has its table: the numbers, for screen readers and print.
@@ -41,7 +42,6 @@ const withTable = (query: string, table: string) => new URLSearchParams([...new 
 
 function CountsTable({ caption, firstColumn, rows }: { caption: string; firstColumn: string; rows: ({ key: string; label: ReactNode } & Counts)[] }) {
   const { t, locale } = useI18n();
-  const number = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB");
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="table">
@@ -59,10 +59,10 @@ function CountsTable({ caption, firstColumn, rows }: { caption: string; firstCol
           {rows.map((row) => (
             <tr key={row.key}>
               <th scope="row">{row.label}</th>
-              <td>{number.format(row.assigned)}</td>
-              <td>{number.format(row.done)}</td>
-              <td>{row.rate === null ? "—" : `${row.rate}%`}</td>
-              <td>{number.format(row.overdue)}</td>
+              <td>{formatNumber(locale, row.assigned)}</td>
+              <td>{formatNumber(locale, row.done)}</td>
+              <td>{row.rate === null ? "—" : formatPercent(locale, row.rate)}</td>
+              <td>{formatNumber(locale, row.overdue)}</td>
             </tr>
           ))}
         </tbody>

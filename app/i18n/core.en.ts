@@ -44,6 +44,7 @@ export const coreEn: CoreMessages = {
     "HR officers and unit heads see who has completed, and who is overdue, unit by unit.",
 
   "error.notFound.title": "Page not found",
+  "error.imageNotFound": "Image not found.",
   "error.notFound.body":
     "The address may be mistyped, or the page may have moved. Please check the address.",
   "error.generic.title": "Something went wrong",

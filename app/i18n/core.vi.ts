@@ -46,6 +46,7 @@ export const coreVi = {
     "Bộ phận tổ chức cán bộ và thủ trưởng đơn vị xem ai đã hoàn thành, ai quá hạn, theo từng đơn vị.",
 
   "error.notFound.title": "Không tìm thấy trang",
+  "error.imageNotFound": "Không tìm thấy ảnh.",
   "error.notFound.body":
     "Địa chỉ bạn nhập có thể bị sai, hoặc trang đã được chuyển đi. Hãy kiểm tra lại địa chỉ.",
   "error.generic.title": "Đã có lỗi xảy ra",

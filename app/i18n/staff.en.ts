@@ -283,7 +283,7 @@ export const staffEn: StaffMessages = {
   "studio.quizStats.facility": "Facility",
   "studio.quizStats.discrimination": "Discrimination",
   "studio.quizStats.responses": "Responses",
-  "studio.quizStats.responseCount": "{count} times ({percent}%)",
+  "studio.quizStats.responseCount": "{count} times ({percent})",
   "studio.quizStats.credit": "earns {percent}% of the mark",
   "studio.quizStats.flag.negative": "Review: stronger learners get it wrong more",
   "studio.quizStats.flag.hard": "Very hard",

@@ -284,7 +284,7 @@ export const staffVi = {
   "studio.quizStats.facility": "Độ dễ",
   "studio.quizStats.discrimination": "Độ phân biệt",
   "studio.quizStats.responses": "Các câu trả lời",
-  "studio.quizStats.responseCount": "{count} lượt ({percent}%)",
+  "studio.quizStats.responseCount": "{count} lượt ({percent})",
   "studio.quizStats.credit": "được {percent}% điểm",
   "studio.quizStats.flag.negative": "Nên xem lại: người giỏi làm sai hơn",
   "studio.quizStats.flag.hard": "Rất khó",

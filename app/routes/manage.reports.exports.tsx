@@ -9,7 +9,7 @@ import { createReportExport, listMyReportExports } from "~/models/report-export.
 import { parseReportFilters, requireReport } from "~/services/reports.server";
 import { getEnv } from "~/utils/env.server";
 import { flashCookie } from "~/utils/flash.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, formatMegabytes } from "~/utils/format";
 import { parseForm } from "~/utils/forms.server";
 import { QUEUES, sendJob } from "~/utils/jobs.server";
 import { reportExportRequestSchema } from "~/validation/reports";
@@ -24,7 +24,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireReport(request);
   const t = getTranslate(request);
   const locale = getLocale(request);
-  const size = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
   const rows = await listMyReportExports({ userId: user.id });
   return {
     title: `${t("reports.exports.title")} – ${t("app.titleSuffix")}`,
@@ -37,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       asked: formatDateTime(locale, row.createdAt),
       expires: formatDateTime(locale, row.expiresAt),
       rows: row.rowCount ?? 0,
-      size: size.format(Number(row.byteSize ?? 0) / 1_000_000),
+      size: formatMegabytes(locale, Number(row.byteSize ?? 0)),
       back: `/manage/reports?${row.query}`,
     })),
   };

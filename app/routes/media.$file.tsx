@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Readable } from "node:stream";
+import { getTranslate } from "~/i18n/translate.server";
 import { getMediaAsset } from "~/models/media.server";
 import { requireUser } from "~/utils/auth.server";
 import { isUuid } from "~/utils/ids";
@@ -11,11 +12,12 @@ import { extensionOf } from "~/utils/media-url";
 // "private" because lessons are for signed-in people only.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
+  const notFound = () => new Response(getTranslate(request)("error.imageNotFound"), { status: 404 });
   const [id, extension] = (params.file ?? "").split(".");
   const asset = id && isUuid(id) ? await getMediaAsset({ id }) : null;
-  if (!asset || extensionOf(asset.contentType) !== extension) throw new Response("Không tìm thấy ảnh.", { status: 404 });
+  if (!asset || extensionOf(asset.contentType) !== extension) throw notFound();
   const stored = await mediaStore.open(asset.storageKey);
-  if (!stored) throw new Response("Không tìm thấy ảnh.", { status: 404 });
+  if (!stored) throw notFound();
   return new Response(Readable.toWeb(stored.stream) as ReadableStream, {
     headers: {
       "Content-Type": asset.contentType,

@@ -10,7 +10,7 @@ import { countQuizAttempts, listQuizAttempts } from "~/models/quiz-results.serve
 import { latestQuiz, quizResultsSummary, regradeQuiz } from "~/services/quiz-results.server";
 import { requireCourseEditor } from "~/utils/course-access.server";
 import { flashCookie } from "~/utils/flash.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, formatPercent } from "~/utils/format";
 import { clientAddress } from "~/utils/request-context.server";
 
 // A quiz's results for its trainers: how many took it and passed, which
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function QuizResults() {
   const loaded = useLoaderData<typeof loader>();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const base = `/studio/${loaded.courseId}/quizzes/${loaded.itemKey}`;
   return (
     <>
@@ -136,7 +136,7 @@ export default function QuizResults() {
                   <td>{t("studio.quizResults.attemptOf", { number: attempt.number, version: attempt.version })}</td>
                   <td>{attempt.submitted ?? t("studio.quizResults.inProgress", { started: attempt.started })}</td>
                   <td className="table__numeric">
-                    {attempt.percent === null ? "—" : `${attempt.percent}% · ${t(attempt.passed ? "quiz.passed" : "quiz.failed")}`}
+                    {attempt.percent === null ? "—" : `${formatPercent(locale, attempt.percent)} · ${t(attempt.passed ? "quiz.passed" : "quiz.failed")}`}
                     {attempt.regraded ? ` · ${t("studio.quizResults.regradedMark")}` : null}
                   </td>
                 </tr>

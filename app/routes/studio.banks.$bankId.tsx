@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextArea, TextField, type FormErrors } from "~/components/form";
 import { QuizPreviewList } from "~/components/quiz-preview";
 import { useT } from "~/i18n/context";
+import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { recordAudit } from "~/models/audit.server";
 import { getBank, saveBank } from "~/models/question-bank.server";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: `${bank.title} – ${t("studio.banks.title")} – ${t("app.titleSuffix")}`,
     bank: { id: bank.id, slug: bank.slug, title: bank.title, body: bank.body, revision: bank.revision },
     canEdit,
-    preview: quizPreview(bank.body, t),
+    preview: quizPreview(bank.body, t, getLocale(request)),
   };
 }
 
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseForm(request, bankSaveSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.fields }, { status: 400 });
   // Questions need titles here: attempts and statistics follow them.
-  if (quizPreview(form.data.body, t).errors.length) {
+  if (quizPreview(form.data.body, t, getLocale(request)).errors.length) {
     const errors: FormErrors = { body: "studio.banks.badGift" };
     return data({ errors, values: form.fields }, { status: 400 });
   }

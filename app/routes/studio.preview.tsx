@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { itemPreview } from "~/services/item-preview.server";
 import { requireStudioUser } from "~/utils/course-access.server";
@@ -12,5 +13,5 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireStudioUser(request);
   const form = await parseForm(request, previewSchema);
   if (!form.ok) return Response.json({ errors: form.errors }, { status: 400 });
-  return Response.json(await itemPreview(form.data, getTranslate(request)));
+  return Response.json(await itemPreview(form.data, getTranslate(request), getLocale(request)));
 }

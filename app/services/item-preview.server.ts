@@ -1,4 +1,5 @@
-import type { Translate } from "~/i18n/i18n";
+import type { Locale, Translate } from "~/i18n/i18n";
+import { formatExactNumber, formatPercent } from "~/utils/format";
 import { parseGift, type GiftQuestion } from "~/utils/gift";
 import { categoryPath } from "~/utils/quiz";
 import { renderMarkdown } from "./course-view.server";
@@ -11,20 +12,20 @@ export type QuizPreview = {
   errors: string[];
 };
 
-const percent = (weight: number) => (weight === 100 ? "" : ` (${weight}%)`);
-
-function answersOf(question: GiftQuestion) {
+function answersOf(question: GiftQuestion, t: Translate, locale: Locale) {
+  const percent = (weight: number) => (weight === 100 ? "" : ` (${formatPercent(locale, weight)})`);
+  const number = (value: number) => formatExactNumber(locale, value);
   switch (question.kind) {
     case "truefalse":
       return [
-        { text: "Đúng / True", correct: question.correct },
-        { text: "Sai / False", correct: !question.correct },
+        { text: t("quiz.true"), correct: question.correct },
+        { text: t("quiz.false"), correct: !question.correct },
       ];
     case "short":
       return question.answers.map((answer) => ({ text: `${answer.text}${percent(answer.weight)}`, correct: answer.weight > 0 }));
     case "numerical":
       return question.answers.map((answer) => ({
-        text: `${!Number.isFinite(answer.tolerance) || !Number.isFinite(answer.max) ? "*" : answer.form === "range" ? `${answer.min} – ${answer.max}` : answer.tolerance ? `${answer.value} ± ${answer.tolerance}` : String(answer.value)}${percent(answer.weight)}`,
+        text: `${!Number.isFinite(answer.tolerance) || !Number.isFinite(answer.max) ? "*" : answer.form === "range" ? `${number(answer.min)} – ${number(answer.max)}` : answer.tolerance ? `${number(answer.value)} ± ${number(answer.tolerance)}` : number(answer.value)}${percent(answer.weight)}`,
         correct: answer.weight > 0,
       }));
     case "matching":
@@ -34,7 +35,7 @@ function answersOf(question: GiftQuestion) {
   }
 }
 
-export function quizPreview(body: string, t: Translate): QuizPreview {
+export function quizPreview(body: string, t: Translate, locale: Locale): QuizPreview {
   const parsed = parseGift(body);
   return {
     questions: parsed.questions.map((question) => ({
@@ -43,7 +44,7 @@ export function quizPreview(body: string, t: Translate): QuizPreview {
       text: question.textAfter ? `${question.text} ……… ${question.textAfter}` : question.text,
       category: categoryPath(question.category),
       tags: question.tags,
-      answers: answersOf(question),
+      answers: answersOf(question, t, locale),
     })),
     errors: parsed.ok
       ? []
@@ -56,6 +57,6 @@ export function quizPreview(body: string, t: Translate): QuizPreview {
   };
 }
 
-export async function itemPreview({ kind, body }: { kind: "LESSON" | "QUIZ"; body: string }, t: Translate) {
-  return kind === "LESSON" ? { html: await renderMarkdown(body, t), quiz: null } : { html: null, quiz: quizPreview(body, t) };
+export async function itemPreview({ kind, body }: { kind: "LESSON" | "QUIZ"; body: string }, t: Translate, locale: Locale) {
+  return kind === "LESSON" ? { html: await renderMarkdown(body, t), quiz: null } : { html: null, quiz: quizPreview(body, t, locale) };
 }

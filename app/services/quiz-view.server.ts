@@ -1,8 +1,9 @@
-import { intlLocale, type Locale, type Translate } from "~/i18n/i18n";
+import type { Locale, Translate } from "~/i18n/i18n";
 import type { Attempt } from "~/models/quiz-attempt.server";
 import { gradeQuestion, isAnswered, typedAnswerMatch, type AnswerValue, type FrozenAnswer, type FrozenQuestion } from "~/utils/quiz";
 import { mayReview, type QuizSettings } from "~/utils/quiz-settings";
 import { renderMarkdown } from "./course-view.server";
+import { formatExactNumber } from "~/utils/format";
 
 // What a learner sees of a question: its text through the one sanitized
 // markdown renderer, and, once the quiz's review settings allow, whether the
@@ -42,21 +43,11 @@ export function answerInWords(t: Translate, question: FrozenQuestion, answer: An
   return answer.flatMap((index) => (question.answers[index] ? [choiceLabel(t, question.answers[index])] : [])).join("; ");
 }
 
-/** A number with every decimal it has (the catalog's format would round 3.14159), with the language's marks. */
-const exactFormats = new Map<Locale, Intl.NumberFormat>();
-
-function exactNumber(locale: Locale) {
-  let format = exactFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 20, useGrouping: false });
-    exactFormats.set(locale, format);
-  }
-  return (value: number) => format.format(value);
-}
 
 /** The right answer in words. */
 export function rightAnswerInWords(t: Translate, question: FrozenQuestion, locale: Locale = "vi"): string {
-  const exact = exactNumber(locale);
+  // Every decimal it has (the catalog's format would round 3.14159), with the language's marks.
+  const exact = (value: number) => formatExactNumber(locale, value);
   switch (question.kind) {
     case "matching":
       return (question.pairs ?? []).map((left, index) => `${left} → ${question.choices?.[question.matches?.[index] ?? -1] ?? ""}`).join("; ");

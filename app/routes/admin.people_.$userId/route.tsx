@@ -1,4 +1,4 @@
-import { dayOf } from "~/utils/format";
+import { dayOf, formatShortDay } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import type { FormErrors } from "~/components/form";
@@ -25,14 +25,13 @@ async function findPersonOr404(request: Request, userId: string | undefined) {
   return person;
 }
 
-const dateFormat = (locale: "vi" | "en") =>
-  new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { dateStyle: "short", timeZone: "UTC" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:person:any");
   const person = await findPersonOr404(request, params.userId);
   const t = getTranslate(request);
-  const format = dateFormat(getLocale(request));
+  const locale = getLocale(request);
+  const day = (date: Date) => formatShortDay(locale, date);
   return {
     title: `${person.fullName} – ${t("app.titleSuffix")}`,
     person: {
@@ -42,8 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: membership.id,
         unit: `${membership.unit.name} (${membership.unit.code})`,
         period: membership.validTo
-          ? t("person.between", { from: format.format(membership.validFrom), to: format.format(membership.validTo) })
-          : t("person.since", { from: format.format(membership.validFrom) }),
+          ? t("person.between", { from: day(membership.validFrom), to: day(membership.validTo) })
+          : t("person.since", { from: day(membership.validFrom) }),
       })),
     },
     units: await listUnitChoices(),

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, type FormErrors } from "~/components/form";
 import { useT } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { getCourseDraft, getDraftItem, saveItem } from "~/models/course.server";
 import { itemPreview } from "~/services/item-preview.server";
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     courseId: params.courseId!,
     courseTitle: course?.title ?? "",
     item: { id: item.id, key: item.key, kind: item.kind, title: item.title, minutes: item.minutes, body: item.body, passPercent: item.passPercent, revision: item.revision },
-    preview: await itemPreview({ kind: item.kind, body: item.body }, t),
+    preview: await itemPreview({ kind: item.kind, body: item.body }, t, getLocale(request)),
     uploaded: url.searchParams.get("image"),
     imageError: imageError && imageError.startsWith("media.error.") ? (imageError as MessageKey) : null,
     maxImageBytes: getEnv().MEDIA_MAX_BYTES,
