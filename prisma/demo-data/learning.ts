@@ -92,6 +92,18 @@ export async function seedDemoLearning(now = new Date()) {
       const done = lessons.slice(0, slug === "chuyen-doi-so-nhan-thuc-chung" ? 3 : 1);
       if (await seedEnrolment({ userId: demoLearner, courseId: course.courseId, doneKeys: done, startedAt: new Date(now.getTime() - 12 * DAY), step: DAY })) added++;
     }
+    // The demo learner finished "Dịch vụ công trực tuyến và VNeID" last
+    // month: their page shows a certificate to download, share and verify.
+    if (demoLearner && slug === "dich-vu-cong-truc-tuyen-va-vneid" && quiz) {
+      const startedAt = new Date(now.getTime() - 40 * DAY);
+      if (await seedEnrolment({ userId: demoLearner, courseId: course.courseId, doneKeys: lessons, startedAt, step: DAY })) {
+        added++;
+        // Knows it well: every answer right (a draw near 0 is always below what they know).
+        await takeQuiz({ userId: demoLearner, courseId: course.courseId, itemKey: quiz.key, body: quiz.body, passPercent: quiz.passPercent ?? 80, settings: quizSettingsOf(quiz.quiz) }, () => 0.01);
+        const enrolment = await getCurrentEnrolment({ userId: demoLearner, courseId: course.courseId });
+        if (enrolment?.status === "COMPLETED") await backdateDemoCompletion({ enrolmentId: enrolment.id, at: new Date(startedAt.getTime() + (lessons.length + 1) * DAY) });
+      }
+    }
     for (const email of emails) {
       const ahead = slug === "chuyen-doi-so-nhan-thuc-chung" && leading.has(email);
       const joins = next() < share || ahead;

@@ -216,13 +216,15 @@ export function ItemEditor(props: {
         )}
       </div>
 
-      <section className="editor__preview" aria-labelledby="preview-heading">
+      {/* On wide screens the preview scrolls on its own beside the editor:
+          focusable, so a keyboard can scroll it too (WCAG 2.1.1). */}
+      <div className="editor__preview" role="region" aria-labelledby="preview-heading" tabIndex={0}>
         <h2 id="preview-heading" className="heading-small">
           {t("studio.editor.previewHeading")}
         </h2>
         {preview.html !== null ? <RenderedMarkdown html={preview.html} /> : null}
         {preview.quiz ? <QuizPreviewList quiz={preview.quiz} /> : null}
-      </section>
+      </div>
     </div>
   );
 }
