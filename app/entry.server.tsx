@@ -9,6 +9,8 @@ import { en } from "./i18n/en";
 import { getLocale } from "./i18n/locale.server";
 import { vi } from "./i18n/vi";
 import { getLogger } from "./utils/logger.server";
+import { NonceProvider } from "./utils/nonce";
+import { getRequestContext } from "./utils/request-context.server";
 
 const ABORT_DELAY_MS = 5_000;
 export const streamTimeout = ABORT_DELAY_MS;
@@ -20,6 +22,7 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   const locale = getLocale(request);
+  const nonce = getRequestContext()?.cspNonce;
   // Crawlers and no-JS readers get the whole page at once; browsers get it
   // streamed as soon as the shell is ready.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
@@ -27,10 +30,13 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nProvider locale={locale} messages={locale === "en" ? en : vi}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />
-      </I18nProvider>,
+      <NonceProvider value={nonce}>
+        <I18nProvider locale={locale} messages={locale === "en" ? en : vi}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+        </I18nProvider>
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();

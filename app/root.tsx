@@ -22,6 +22,7 @@ import { getTranslate } from "./i18n/translate.server";
 import { countUnread } from "./models/notification.server";
 import { getUser } from "./utils/auth.server";
 import { takeFlash } from "./utils/flash.server";
+import { useNonce } from "./utils/nonce";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = getTranslate(request);
@@ -62,6 +63,7 @@ const isStaff = (roles: readonly string[] | undefined) => Boolean(roles?.some((r
 
 export function Layout({ children }: { children: ReactNode }) {
   const { locale, t } = useI18n();
+  const nonce = useNonce();
   const staff = isStaff(useRouteLoaderData<typeof loader>("root")?.user?.roles);
   // data-staff tells the browser to load the staff messages before hydrating (entry.client.tsx).
   return (
@@ -84,8 +86,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -11,6 +11,8 @@ import { isDatabaseReachable } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { getLogger } from "~/utils/logger.server";
 import { runWithRequestContext } from "~/utils/request-context.server";
+import { writeRateLimit } from "./rate-limit";
+import { newCspNonce, securityHeaders } from "./security-headers";
 
 // The HTTP side of the app process: health checks, static files, logging and
 // Remix. Holds no state another instance would need (docs/architecture.md).
@@ -39,13 +41,15 @@ export function createApp(options: AppOptions) {
     res.setHeader("X-Request-Id", requestId);
     const started = process.hrtime.bigint();
     const responseCookies: string[] = [];
+    const cspNonce = newCspNonce();
+    res.locals.cspNonce = cspNonce;
     // Cookies queued while serving (a session extended inside a guard) go
     // out with whatever response this turns out to be: a page, data, a
     // redirect or a resource route.
     onHeaders(res, () => {
       for (const cookie of responseCookies.splice(0)) res.appendHeader("Set-Cookie", cookie);
     });
-    runWithRequestContext({ requestId, clientAddress: req.ip, responseCookies }, () => {
+    runWithRequestContext({ requestId, clientAddress: req.ip, responseCookies, cspNonce }, () => {
       res.on("finish", () => {
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
         const quiet = req.path === "/healthz" || req.path === "/readyz";
@@ -59,6 +63,7 @@ export function createApp(options: AppOptions) {
     });
   });
 
+  app.use(securityHeaders({ development: options.mode === "development" }));
   app.use(compression());
 
   // CSRF (Lucia's guide): a request that changes something must come from a
@@ -78,6 +83,8 @@ export function createApp(options: AppOptions) {
     getLogger().warn({ method: req.method, path: req.path, origin: origin ?? null }, "cross-origin write refused");
     res.status(403).type("text/plain; charset=utf-8").send(getTranslateForCookies(req.get("cookie"))("error.crossOrigin"));
   });
+
+  app.use(writeRateLimit());
 
   // Liveness: the process answers. Readiness: it can serve real pages now.
   app.get("/healthz", (_req, res) => {

@@ -45,6 +45,7 @@ export const coreEn: CoreMessages = {
 
   "error.notFound.title": "Page not found",
   "error.imageNotFound": "Image not found.",
+  "error.tooManyWrites": "You have sent too many requests in a minute. Please wait a moment and try again.",
   "error.notFound.body":
     "The address may be mistyped, or the page may have moved. Please check the address.",
   "error.generic.title": "Something went wrong",

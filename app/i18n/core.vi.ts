@@ -47,6 +47,7 @@ export const coreVi = {
 
   "error.notFound.title": "Không tìm thấy trang",
   "error.imageNotFound": "Không tìm thấy ảnh.",
+  "error.tooManyWrites": "Bạn đã gửi quá nhiều yêu cầu trong một phút. Hãy chờ một lát rồi thử lại.",
   "error.notFound.body":
     "Địa chỉ bạn nhập có thể bị sai, hoặc trang đã được chuyển đi. Hãy kiểm tra lại địa chỉ.",
   "error.generic.title": "Đã có lỗi xảy ra",

@@ -90,3 +90,11 @@ export async function recordFailure(key: string, policy: Policy, now = new Date(
 export async function clearFailures(key: string) {
   await prisma.loginThrottle.deleteMany({ where: { key } });
 }
+
+/** Forgets keys with no failure for a day and no lock in force (the nightly housekeeping job). */
+export async function pruneLoginThrottles(now = new Date()): Promise<number> {
+  const { count } = await prisma.loginThrottle.deleteMany({
+    where: { updatedAt: { lt: new Date(now.getTime() - 24 * 60 * MINUTE) }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+  });
+  return count;
+}

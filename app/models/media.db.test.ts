@@ -57,7 +57,7 @@ describe("serving images", () => {
     }
   };
 
-  test("with its type, length, a year of caching and no sniffing", async () => {
+  test("with its type, length, a year of caching, no sniffing and as a picture only", async () => {
     const asset = await storeImage({ bytes: PNG, originalName: "a.png", uploadedById: null });
     const response = await serve(`${asset.id}.png`);
     expect(response.status).toBe(200);
@@ -65,6 +65,8 @@ describe("serving images", () => {
     expect(response.headers.get("Content-Length")).toBe(String(PNG.length));
     expect(response.headers.get("Cache-Control")).toBe("private, max-age=31536000, immutable");
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(response.headers.get("Content-Disposition")).toBe(`inline; filename="${asset.id}.png"`);
+    expect(response.headers.get("Content-Security-Policy")).toBe("default-src 'none'; sandbox");
     expect(Buffer.from(await response.arrayBuffer())).toEqual(PNG);
   });
 

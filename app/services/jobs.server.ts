@@ -1,5 +1,7 @@
 import { freezeClosedMonths } from "~/models/completion-report.server";
+import { pruneLoginThrottles } from "~/models/login-throttle.server";
 import { closeExpiredAttempts } from "~/models/quiz-attempt.server";
+import { pruneWriteRates } from "~/models/write-rate.server";
 import { deliverNotificationEmails, runReminders } from "./reminders.server";
 import { QUEUES, startWorker } from "~/utils/jobs.server";
 import { z } from "zod";
@@ -19,5 +21,6 @@ export function startJobWorker() {
     [QUEUES.expiredAttempts]: async () => ({ closed: await closeExpiredAttempts() }),
     [QUEUES.reportMonths]: async () => ({ frozen: await freezeClosedMonths(), expiredExports: await removeExpiredExports() }),
     [QUEUES.reportExport]: async (data) => runReportExport({ exportId: exportJobSchema.parse(data).exportId }),
+    [QUEUES.housekeeping]: async () => ({ writeRates: await pruneWriteRates(), throttles: await pruneLoginThrottles() }),
   });
 }

@@ -72,6 +72,10 @@ export const envSchema = z.object({
   // OB_ISSUER_KEY_FILE (fine for one machine; set the key for several).
   OB_ISSUER_KEY: z.string().min(1).optional(),
   OB_ISSUER_KEY_FILE: z.string().min(1).default(".data/ob-issuer-key.pem"),
+  // Writes (form posts, quiz saves, uploads) allowed per minute, per
+  // session and per address (a whole office may share one address).
+  WRITE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  WRITE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3000),
   // How long SIGTERM waits for requests in flight before closing anyway.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });

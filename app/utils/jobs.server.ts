@@ -22,6 +22,8 @@ export const QUEUES = {
   reportMonths: "report-months",
   /** Writes one large report export to a file (its id in the job's data). */
   reportExport: "report-export",
+  /** Nightly: forgets rate counters and sign-in throttles nobody has used for a day. */
+  housekeeping: "housekeeping",
 } as const;
 
 const RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
@@ -64,6 +66,7 @@ export async function startWorker(handlers: Record<(typeof QUEUES)[keyof typeof 
   await boss.schedule(QUEUES.notificationEmails, "*/5 * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
   await boss.schedule(QUEUES.expiredAttempts, "* * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
   await boss.schedule(QUEUES.reportMonths, "20 0 * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
+  await boss.schedule(QUEUES.housekeeping, "40 0 * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
   for (const [name, handler] of Object.entries(handlers)) {
     // Someone is waiting for an export: look for those more often.
     await boss.work(name, { pollingIntervalSeconds: name === QUEUES.reportExport ? 2 : 5 }, async (jobs) => {

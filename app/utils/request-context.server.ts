@@ -10,6 +10,8 @@ export type RequestContext = {
   /** As Express sees it, trusting one proxy's X-Forwarded-For. */
   clientAddress?: string;
   responseCookies: string[];
+  /** This response's Content-Security-Policy nonce: Remix's inline scripts carry it. */
+  cspNonce?: string;
 };
 
 const storage = singleton("requestContext", () => new AsyncLocalStorage<RequestContext>());
