@@ -109,11 +109,11 @@ test.describe("language of a signed-in person", () => {
     await phone.goto("/courses");
     await expect(phone.getByRole("heading", { level: 1 })).toHaveText("Courses");
 
-    // Back to Vietnamese on the phone: the office PC follows from its next page on.
+    // Back to Vietnamese on the phone: the office PC has it at its next sign-in.
     await phone.getByRole("button", { name: "Tiếng Việt" }).click();
     await expect(phone.locator("html")).toHaveAttribute("lang", "vi");
-    await office.goto("/learning");
-    await office.goto("/learning");
+    await office.getByRole("button", { name: "Sign out" }).click();
+    await signInOn(office);
     await expect(office.locator("html")).toHaveAttribute("lang", "vi");
     await expect(office.getByRole("heading", { level: 1 })).toHaveText("Việc học của tôi");
   });

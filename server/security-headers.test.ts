@@ -16,7 +16,8 @@ beforeAll(async () => {
     next();
   });
   app.use(securityHeaders({ development: false }));
-  app.get("/", (_req, res) => void res.send("ok"));
+  app.get("/", (_req, res) => void res.type("html").send("<!doctype html><p>ok</p>"));
+  app.get("/file.pdf", (_req, res) => void res.type("application/pdf").send("%PDF-1.7"));
   const server = app.listen(0);
   await new Promise((resolve) => server.once("listening", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -41,6 +42,14 @@ test("a strict policy: scripts only from us or with this response's nonce, no fr
   expect(first.headers.get("x-frame-options")).toBe("DENY");
   expect(first.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
   expect(first.headers.get("permissions-policy")).toContain("camera=()");
+  // Lessons' video players, and nothing else framed.
+  expect(policy).toContain("frame-src https://www.youtube-nocookie.com https://player.vimeo.com");
+});
+
+test("files are not held to a page's policy: the browser's PDF viewer would be blocked by object-src 'none'", async () => {
+  const pdf = await fetch(`${base}/file.pdf`);
+  expect(pdf.headers.get("content-security-policy")).toBeNull();
+  expect(pdf.headers.get("x-content-type-options")).toBe("nosniff");
 });
 
 test("HSTS over HTTPS only: a plain-HTTP intranet must stay reachable", async () => {

@@ -4,8 +4,7 @@ import { defaultLocale, isLocale, type Locale } from "./i18n";
 // Vietnamese, whatever the browser says — this is a Vietnamese public service
 // and many office PCs run English-language browsers. A signed-in person's
 // choice is also kept with them (app_user.locale): signing in on another
-// device, or using one whose cookie says otherwise, brings it back
-// (auth.server.ts, login.tsx), and their e-mails are written in it.
+// device brings it back (login.tsx), and their e-mails are written in it.
 
 export const LOCALE_COOKIE = "hocso_lang";
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
@@ -15,20 +14,11 @@ export function getLocale(request: Request): Locale {
 }
 
 export function localeFromCookieHeader(header: string | null | undefined): Locale {
-  return chosenLocaleInCookies(header) ?? defaultLocale;
-}
-
-/** The language this browser was told to use, or null if it never was. */
-export function chosenLocale(request: Request): Locale | null {
-  return chosenLocaleInCookies(request.headers.get("Cookie"));
-}
-
-function chosenLocaleInCookies(header: string | null | undefined): Locale | null {
   for (const part of (header ?? "").split(";")) {
     const [name, value] = part.trim().split("=");
     if (name === LOCALE_COOKIE && isLocale(value)) return value;
   }
-  return null;
+  return defaultLocale;
 }
 
 /** The cookie that makes this browser use `locale` (Secure over HTTPS). */

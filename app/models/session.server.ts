@@ -13,7 +13,6 @@ const sessionUserSelect = {
       email: true,
       fullName: true,
       status: true,
-      locale: true,
       roleGrants: { select: { role: true, scopeUnitId: true } },
     },
   },

@@ -12,13 +12,14 @@ export const windowOf = (now: Date) => new Date(Math.floor(now.getTime() / MINUT
 /**
  * Counts one write against each key, in one statement, and returns each
  * key's count in the current minute (a key's count starts again at 1 when
- * its last write was in an earlier minute).
+ * its last write was in an earlier minute). The minute is the database's
+ * (`now` only in tests): app servers whose clocks disagree count alike.
  */
-export async function countWrite(keys: string[], now = new Date()): Promise<Map<string, number>> {
-  const window = windowOf(now);
+export async function countWrite(keys: string[], now?: Date): Promise<Map<string, number>> {
+  const window = now ? windowOf(now) : null;
   const rows = await prisma.$queryRaw<{ key: string; count: number }[]>`
     INSERT INTO write_rate (key, window_start, count)
-    SELECT key, ${window}::timestamptz, 1 FROM unnest(${keys}::varchar[]) AS key
+    SELECT key, COALESCE(${window}::timestamptz, date_trunc('minute', now())), 1 FROM unnest(${keys}::varchar[]) AS key
     ON CONFLICT (key) DO UPDATE
       SET count = CASE WHEN write_rate.window_start = EXCLUDED.window_start THEN write_rate.count + 1 ELSE 1 END,
           window_start = EXCLUDED.window_start

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useRef } from "react";
 import { ErrorSummary, TextField, type FormErrors } from "~/components/form";
 import { useI18n } from "~/i18n/context";
-import { chosenLocale, getLocale, localeCookieFor } from "~/i18n/locale.server";
+import { getLocale, localeCookieFor } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { signIn } from "~/services/sign-in.server";
 import { requireAnonymous } from "~/utils/auth.server";
@@ -40,7 +40,6 @@ export async function action({ request }: ActionFunctionArgs) {
     password: form.data.password,
     ipAddress: clientAddress(),
     userAgent: request.headers.get("User-Agent"),
-    browserLocale: chosenLocale(request),
   });
   if (result.outcome === "signed-in") {
     const headers = new Headers({ "Set-Cookie": sessionCookie(request, result.token, result.cookieExpiresAt) });

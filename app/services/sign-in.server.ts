@@ -10,7 +10,7 @@ import {
   recordFailure,
 } from "~/models/login-throttle.server";
 import { isLocale, type Locale } from "~/i18n/i18n";
-import { findUserForSignIn, setUserLocale } from "~/models/user.server";
+import { findUserForSignIn } from "~/models/user.server";
 import { verifyAgainstNothing, verifyPassword } from "~/utils/password.server";
 import { createSession } from "~/utils/session.server";
 
@@ -33,8 +33,6 @@ export async function signIn(input: {
   password: string;
   ipAddress: string;
   userAgent: string | null;
-  /** The language this browser was set to before signing in, if ever. */
-  browserLocale?: Locale | null;
   now?: Date;
 }): Promise<SignInResult> {
   const now = input.now ?? new Date();
@@ -77,12 +75,9 @@ export async function signIn(input: {
     now,
   });
   await recordAudit({ action: "auth.sign_in", actorId: user.id, targetType: "user", targetId: user.id, ipAddress: input.ipAddress });
-  // The person's own language comes with them; someone who never chose one
-  // keeps the one they picked on this page before signing in.
-  let locale = isLocale(user.locale) ? user.locale : null;
-  if (!locale && input.browserLocale) {
-    locale = input.browserLocale;
-    await setUserLocale({ userId: user.id, locale });
-  }
+  // The person's own language comes with them. One who never chose keeps
+  // this browser's; it is not taken as theirs: on a shared PC it may be the
+  // last person's.
+  const locale = isLocale(user.locale) ? user.locale : null;
   return { outcome: "signed-in", userId: user.id, token: session.token, cookieExpiresAt: session.cookieExpiresAt, locale };
 }

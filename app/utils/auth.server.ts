@@ -1,5 +1,4 @@
 import { redirect } from "@remix-run/node";
-import { chosenLocale, localeCookieFor } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { can, type Permission } from "./permissions";
 import { addResponseCookie, getRequestContext } from "./request-context.server";
@@ -24,10 +23,6 @@ async function lookUp(request: Request): Promise<SignedIn | null> {
   const session = await validateSessionToken(token);
   if (!session) return null;
   if (session.refreshedCookie) addResponseCookie(sessionCookie(request, token, session.expiresAt));
-  // The person chose a language on another device: this browser follows
-  // from its next page on (this one is already being rendered).
-  const { locale } = session.user;
-  if (locale && chosenLocale(request) !== locale) addResponseCookie(localeCookieFor(request, locale));
   return { ...session.user, sessionId: session.sessionId };
 }
 

@@ -73,6 +73,16 @@ function text(value: string): ElementContent {
 /** The trusted finishing pass, over an already sanitised tree. */
 function rehypeLesson(options: RenderOptions) {
   return (tree: Root) => {
+    // A column's alignment (|:--|--:|) as a class, not the style attribute
+    // react-markdown would write: the Content-Security-Policy allows no
+    // inline styles (docs/decisions/024-security-headers.md).
+    visit(tree, "element", (node) => {
+      const align = node.properties.align;
+      if ((node.tagName === "td" || node.tagName === "th") && (align === "left" || align === "center" || align === "right")) {
+        delete node.properties.align;
+        node.properties.className = [`align-${align}`];
+      }
+    });
     visit(tree, "element", (node, index, parent) => {
       if (!parent || index === undefined) return;
       // The page's h1 is the lesson title: headings in the text start at h2.

@@ -75,6 +75,13 @@ describe("lesson markdown renders what lessons need", () => {
     expect(html).toContain("<td>2</td>");
   });
 
+  test("a column's alignment is a class, never a style attribute (the page's policy allows none)", () => {
+    const html = render("| Việc | Số |\n| :-: | --: |\n| Ký số | 12 |");
+    expect(html).toContain('<th class="align-center">Việc</th>');
+    expect(html).toContain('<td class="align-right">12</td>');
+    expect(html).not.toContain("style=");
+  });
+
   test("callouts use GitHub's alert syntax", () => {
     const html = render("> [!WARNING]\n> Không chia sẻ mã OTP.\n\n> [!NOTE]\n> Ghi chú.\n\n> Trích dẫn thường.");
     expect(html).toContain('<div class="callout callout--warning"><p class="callout__title"><strong>Cảnh báo</strong></p>');

@@ -7,7 +7,6 @@ import {
   touchSession,
 } from "~/models/session.server";
 import { getEnv } from "./env.server";
-import { isLocale, type Locale } from "~/i18n/i18n";
 import type { Role } from "./permissions";
 
 // Sessions as Lucia's guide designs them (docs/decisions/010-auth.md):
@@ -23,8 +22,6 @@ export type SessionUser = {
   id: string;
   email: string;
   fullName: string;
-  /** The language they chose, wherever they chose it; null: never chose. */
-  locale: Locale | null;
   roles: Role[];
   /** Units (with their subtrees) a manager role covers. */
   managerScopeUnitIds: string[];
@@ -115,7 +112,6 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
       id: row.user.id,
       email: row.user.email,
       fullName: row.user.fullName,
-      locale: isLocale(row.user.locale) ? row.user.locale : null,
       roles,
       managerScopeUnitIds: row.user.roleGrants
         .filter((grant) => grant.role === "MANAGER" && grant.scopeUnitId)
