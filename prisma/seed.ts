@@ -36,7 +36,7 @@ export async function seedDemoData(log: (message: string) => void = () => {}) {
   // Before learning: the certificates the demo issues carry its signer.
   if (await seedDemoCertificateTemplate()) log("demo data: certificate template, signed by the department's director");
   const enrolments = await seedDemoLearning();
-  if (enrolments) log(`demo data: ${enrolments} enrolments in progress`);
+  if (enrolments) log(`demo data: ${enrolments} enrolments (in progress and finished)`);
   const rules = await seedDemoAssignments();
   if (rules) log(`demo data: ${rules} mandatory training rules`);
 }
