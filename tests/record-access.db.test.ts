@@ -3,7 +3,6 @@ import { publishContent } from "~/models/course-version.server";
 import { writeDraftContent } from "~/models/course.server";
 import { enrol, markItemDone } from "~/models/enrolment.server";
 import { getAttempt, saveAnswers, startAttempt, submitAttempt } from "~/models/quiz-attempt.server";
-import type { CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
 import { freezeQuiz } from "~/utils/quiz";
 import { loader as certificateJwt } from "../app/routes/certificates.$code[.jwt]";
@@ -12,7 +11,9 @@ import { action as saveQuestion, loader as questionPage } from "../app/routes/co
 import { loader as reviewPage } from "../app/routes/courses.$slug.quiz.$itemKey.$attemptId.review";
 import { loader as personReport } from "../app/routes/manage.reports.people.$userId";
 import { loader as trainerAttempt } from "../app/routes/studio.$courseId.quizzes.$itemKey.$attemptId";
+import { quizCourse } from "./helpers/courses";
 import { makePerson, makeUnits, sessionCookieFor } from "./helpers/people";
+import { statusOf } from "./helpers/status";
 
 // Records by id (IDOR): the role × route table (route-access.db.test.ts)
 // shows who may open a kind of page; this shows that nobody reaches someone
@@ -21,48 +22,20 @@ import { makePerson, makeUnits, sessionCookieFor } from "./helpers/people";
 // cannot pass.
 
 const gift = `::Một::Thủ đô của Việt Nam? {=Hà Nội ~Huế ~Đà Lạt}\n`;
-const content: CourseContent = {
-  slug: "rieng-tu",
-  title: "Khoá riêng tư",
-  summary: "Tóm tắt",
-  description: "",
-  level: "BASIC",
-  estimatedMinutes: 20,
-  coverImage: null,
-  competences: [],
-  prerequisites: [],
-  modules: [
-    {
-      key: "p",
-      title: "Phần",
-      items: [
-        { key: "bai", kind: "LESSON", title: "Bài", minutes: 10, body: "Nội dung.", passPercent: null },
-        { key: "kiem-tra", kind: "QUIZ", title: "Kiểm tra", minutes: 10, body: gift, passPercent: 100 },
-      ],
-    },
-  ],
-};
+const content = quizCourse("rieng-tu", "Khoá riêng tư", gift);
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
 let courseId = "";
 const ids = { a: "", b: "", manager: "", trainer: "", attempt: "", code: "" };
 
-/** The status a loader or action answers with (thrown or returned). */
-async function statusOf(handler: Handler, cookie: string, params: Record<string, string>, body?: string) {
+/** A loader's or action's status for this person's request (a POST when there is a body). */
+function statusFor(handler: Handler, cookie: string, params: Record<string, string>, body?: string) {
   const request = new Request("http://localhost/x", {
     method: body === undefined ? "GET" : "POST",
     headers: { Cookie: cookie, ...(body === undefined ? {} : { "Content-Type": "application/x-www-form-urlencoded" }) },
     body,
   });
-  try {
-    const result = await handler({ request, params, context: {} });
-    if (result instanceof Response) return result.status;
-    if (result && typeof result === "object" && "init" in result) return (result.init as { status?: number } | null)?.status ?? 200;
-    return 200;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
+  return statusOf(() => handler({ request, params, context: {} }));
 }
 
 beforeAll(async () => {
@@ -93,36 +66,36 @@ describe("a learner cannot reach another learner's records", () => {
   const attemptParams = () => ({ slug: content.slug, itemKey: "kiem-tra", attemptId: ids.attempt });
 
   test("their attempt's questions and review", async () => {
-    expect(await statusOf(reviewPage as Handler, await as(ids.b), attemptParams())).toBe(200);
-    expect(await statusOf(reviewPage as Handler, await as(ids.a), attemptParams())).toBe(404);
-    expect(await statusOf(questionPage as Handler, await as(ids.a), { ...attemptParams(), number: "1" })).toBe(404);
+    expect(await statusFor(reviewPage as Handler, await as(ids.b), attemptParams())).toBe(200);
+    expect(await statusFor(reviewPage as Handler, await as(ids.a), attemptParams())).toBe(404);
+    expect(await statusFor(questionPage as Handler, await as(ids.a), { ...attemptParams(), number: "1" })).toBe(404);
   });
 
   test("nor write into their attempt", async () => {
     const before = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: ids.attempt }, select: { seq: true, answers: true, state: true } });
-    const status = await statusOf(saveQuestion as Handler, await as(ids.a), { ...attemptParams(), number: "1" }, `seq=${before.seq}&intent=next&answer=0`);
+    const status = await statusFor(saveQuestion as Handler, await as(ids.a), { ...attemptParams(), number: "1" }, `seq=${before.seq}&intent=next&answer=0`);
     expect(status).toBe(404);
     expect(await prisma.quizAttempt.findUniqueOrThrow({ where: { id: ids.attempt }, select: { seq: true, answers: true, state: true } })).toEqual(before);
   });
 
   test("their certificate's PDF and signed credential", async () => {
-    expect(await statusOf(certificatePdf as Handler, await as(ids.b), { code: ids.code })).toBe(200);
-    expect(await statusOf(certificatePdf as Handler, await as(ids.a), { code: ids.code })).toBe(404);
-    expect(await statusOf(certificateJwt as Handler, await as(ids.b), { code: ids.code })).toBe(200);
-    expect(await statusOf(certificateJwt as Handler, await as(ids.a), { code: ids.code })).toBe(404);
+    expect(await statusFor(certificatePdf as Handler, await as(ids.b), { code: ids.code })).toBe(200);
+    expect(await statusFor(certificatePdf as Handler, await as(ids.a), { code: ids.code })).toBe(404);
+    expect(await statusFor(certificateJwt as Handler, await as(ids.b), { code: ids.code })).toBe(200);
+    expect(await statusFor(certificateJwt as Handler, await as(ids.a), { code: ids.code })).toBe(404);
   });
 });
 
 describe("staff cannot reach beyond what they look after", () => {
   test("a manager sees people of their units only, whatever id is typed", async () => {
-    expect(await statusOf(personReport as Handler, await as(ids.manager, "MANAGER"), { userId: ids.a })).toBe(200);
-    expect(await statusOf(personReport as Handler, await as(ids.manager, "MANAGER"), { userId: ids.b })).toBe(404);
+    expect(await statusFor(personReport as Handler, await as(ids.manager, "MANAGER"), { userId: ids.a })).toBe(200);
+    expect(await statusFor(personReport as Handler, await as(ids.manager, "MANAGER"), { userId: ids.b })).toBe(404);
   });
 
   test("a trainer sees attempts in their own courses only", async () => {
     const params = { courseId, itemKey: "kiem-tra", attemptId: ids.attempt };
-    expect(await statusOf(trainerAttempt as Handler, await as(ids.trainer, "TRAINER"), params)).toBe(403);
+    expect(await statusFor(trainerAttempt as Handler, await as(ids.trainer, "TRAINER"), params)).toBe(403);
     await prisma.courseTrainer.create({ data: { courseId, userId: ids.trainer } });
-    expect(await statusOf(trainerAttempt as Handler, await as(ids.trainer, "TRAINER"), params)).toBe(200);
+    expect(await statusFor(trainerAttempt as Handler, await as(ids.trainer, "TRAINER"), params)).toBe(200);
   });
 });

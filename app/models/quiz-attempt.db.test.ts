@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import type { CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
 import { freezeQuiz } from "~/utils/quiz";
+import { quizCourse } from "../../tests/helpers/courses";
 import { makePerson, makeUnits } from "../../tests/helpers/people";
 import { publishContent } from "./course-version.server";
 import { writeDraftContent } from "./course.server";
@@ -13,27 +13,7 @@ const gift = `::Một::Thủ đô của Việt Nam? {=Hà Nội ~Huế ~Đà L�
 
 ::Hai::Chữ ký số xác định người ký. {T}
 `;
-const content: CourseContent = {
-  slug: "co-kiem-tra",
-  title: "Khoá có kiểm tra",
-  summary: "Tóm tắt",
-  description: "",
-  level: "BASIC",
-  estimatedMinutes: 20,
-  coverImage: null,
-  competences: [],
-  prerequisites: [],
-  modules: [
-    {
-      key: "p",
-      title: "Phần",
-      items: [
-        { key: "bai", kind: "LESSON", title: "Bài", minutes: 10, body: "Nội dung.", passPercent: null },
-        { key: "kiem-tra", kind: "QUIZ", title: "Kiểm tra", minutes: 10, body: gift, passPercent: 100 },
-      ],
-    },
-  ],
-};
+const content = quizCourse("co-kiem-tra", "Khoá có kiểm tra", gift);
 
 let userId = "";
 let otherId = "";

@@ -5,6 +5,7 @@ import { makePerson, makeUnits, sessionCookieFor } from "../../tests/helpers/peo
 import { action as outlineAction, loader as courseLoader } from "../routes/studio.$courseId._index/route";
 import { action as autosave } from "../routes/studio.$courseId.items.$itemId.autosave";
 import { loader as editorLoader } from "../routes/studio.$courseId.items.$itemId/route";
+import { statusOf } from "../../tests/helpers/status";
 
 // Trainers edit only the courses they are assigned to; admins edit all.
 // Checked through the real loaders and actions, with real sessions.
@@ -37,17 +38,7 @@ const post = (path: string, who: string, fields: Record<string, string>) =>
     headers: { Cookie: cookies[who]!, "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams(fields),
   });
-async function status(run: () => Promise<unknown>) {
-  try {
-    const result = await run();
-    if (result instanceof Response) return result.status;
-    if (result && typeof result === "object" && "init" in result) return (result.init as { status?: number } | null)?.status ?? 200;
-    return 200;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-}
+const status = statusOf;
 
 describe("the studio's course pages", () => {
   test("a trainer opens their own course, not another trainer's; an admin opens both; a learner neither", async () => {

@@ -26,3 +26,21 @@ export async function publishTestCourse(content: CourseContent) {
   await publishContent({ courseId, content, changeNote: "Bản đầu", publishedById: null });
   return courseId;
 }
+
+/** A course of one section: a short lesson ("bai"), then a quiz ("kiem-tra") of `gift` that needs 100 % to pass. */
+export function quizCourse(slug: string, title: string, gift: string): CourseContent {
+  return {
+    ...oneLessonCourse(slug, title),
+    estimatedMinutes: 20,
+    modules: [
+      {
+        key: "p",
+        title: "Phần",
+        items: [
+          { key: "bai", kind: "LESSON", title: "Bài", minutes: 10, body: "Nội dung.", passPercent: null },
+          { key: "kiem-tra", kind: "QUIZ", title: "Kiểm tra", minutes: 10, body: gift, passPercent: 100 },
+        ],
+      },
+    ],
+  };
+}
