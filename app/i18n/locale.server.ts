@@ -21,14 +21,11 @@ export function localeFromCookieHeader(header: string | null | undefined): Local
   return defaultLocale;
 }
 
-/** The cookie that makes this browser use `locale` (Secure over HTTPS). */
+/** The cookie that makes this browser use `locale`. */
 export function localeCookieFor(request: Request, locale: Locale): string {
-  // The proxy's X-Forwarded-Proto is trusted, so the choice also sticks on a
-  // plain-HTTP intranet or a phone on the LAN.
-  return localeCookie(locale, new URL(request.url).protocol === "https:");
-}
-
-export function localeCookie(locale: Locale, secure: boolean): string {
+  // Secure only over HTTPS (the proxy's X-Forwarded-Proto is trusted), so the
+  // choice also sticks on a plain-HTTP intranet or a phone on the LAN.
+  const secure = new URL(request.url).protocol === "https:";
   return [
     `${LOCALE_COOKIE}=${locale}`,
     "Path=/",

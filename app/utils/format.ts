@@ -6,21 +6,28 @@ export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 // Building an Intl formatter costs far more than using one: keep one per
 // language and style (this module runs in the browser too, where it is the same).
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const numericDay = { day: "2-digit", month: "2-digit", year: "numeric" } as const;
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
-function formatter(locale: Locale, style: "dateTime" | "time" | "date"): Intl.DateTimeFormat {
-  const key = `${locale}:${style}`;
-  let format = formatters.get(key);
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let format = formatters.get(key) as T | undefined;
   if (!format) {
-    // Short dates with the full year, as official papers write them (26/11/2026):
-    // the "short" style would give vi-VN a two-digit year.
-    const options: Intl.DateTimeFormatOptions =
-      style === "dateTime" ? { ...numericDay, hour: "2-digit", minute: "2-digit" } : style === "time" ? { timeStyle: "short" } : { dateStyle: "long" };
-    format = new Intl.DateTimeFormat(intlLocale[locale], { ...options, timeZone: TIME_ZONE });
+    format = make();
     formatters.set(key, format);
   }
   return format;
+}
+
+// Short dates with the full year, as official papers write them (26/11/2026):
+// the "short" style would give vi-VN a two-digit year.
+const numericDay = { day: "2-digit", month: "2-digit", year: "numeric" } as const;
+const dateStyles = {
+  dateTime: { ...numericDay, hour: "2-digit", minute: "2-digit" },
+  time: { timeStyle: "short" },
+  date: { dateStyle: "long" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+function formatter(locale: Locale, style: keyof typeof dateStyles): Intl.DateTimeFormat {
+  return cached(`${locale}:${style}`, () => new Intl.DateTimeFormat(intlLocale[locale], { ...dateStyles[style], timeZone: TIME_ZONE }));
 }
 
 export function formatDateTime(locale: Locale, date: Date): string {
@@ -38,12 +45,12 @@ export function formatDate(locale: Locale, date: Date): string {
 
 /** A calendar day held as UTC midnight (a DATE column), short: "26/11/2026". */
 export function formatShortDay(locale: Locale, day: Date): string {
-  return cached(dateFormats, `${locale}:shortDay`, () => new Intl.DateTimeFormat(intlLocale[locale], { ...numericDay, timeZone: "UTC" })).format(day);
+  return cached(`${locale}:shortDay`, () => new Intl.DateTimeFormat(intlLocale[locale], { ...numericDay, timeZone: "UTC" })).format(day);
 }
 
 /** A moment as day, month and time in Vietnam ("10:35 26/11"): when a lock ends. */
 export function formatDayAndTime(locale: Locale, date: Date): string {
-  return cached(dateFormats, `${locale}:dayTime`, () =>
+  return cached(`${locale}:dayTime`, () =>
     new Intl.DateTimeFormat(intlLocale[locale], { hour: "2-digit", minute: "2-digit", day: "numeric", month: "numeric", timeZone: TIME_ZONE }),
   ).format(date);
 }
@@ -51,38 +58,26 @@ export function formatDayAndTime(locale: Locale, date: Date): string {
 // Numbers, as each language writes them: Vietnamese groups thousands with a
 // dot and marks decimals with a comma ("12.345", "12,5%"), English the other
 // way round. Every number a page shows goes through one of these.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
-}
-
 /** A count or amount: "12.345" (vi), "12,345" (en); at most `fractionDigits` decimals. */
 export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
-  return cached(numberFormats, `${locale}:n${fractionDigits}`, () => new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: fractionDigits })).format(value);
+  return cached(`${locale}:n${fractionDigits}`, () => new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: fractionDigits })).format(value);
 }
 
 /** A share given in percent (0–100): "12,5%" (vi), "12.5%" (en); one decimal at most. */
 export function formatPercent(locale: Locale, percent: number): string {
-  return cached(numberFormats, `${locale}:%`, () => new Intl.NumberFormat(intlLocale[locale], { style: "percent", maximumFractionDigits: 1 })).format(percent / 100);
+  return cached(`${locale}:%`, () => new Intl.NumberFormat(intlLocale[locale], { style: "percent", maximumFractionDigits: 1 })).format(percent / 100);
 }
 
 /** A file's size in megabytes: "1,5 MB" (vi). */
 export function formatMegabytes(locale: Locale, bytes: number): string {
-  return cached(numberFormats, `${locale}:MB`, () =>
+  return cached(`${locale}:MB`, () =>
     new Intl.NumberFormat(intlLocale[locale], { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }),
   ).format(bytes / 1_000_000);
 }
 
 /** A number with every decimal it has and no grouping (a quiz's exact answer, 3,14159). */
 export function formatExactNumber(locale: Locale, value: number): string {
-  return cached(numberFormats, `${locale}:exact`, () => new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 20, useGrouping: false })).format(value);
+  return cached(`${locale}:exact`, () => new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 20, useGrouping: false })).format(value);
 }
 
 /**
