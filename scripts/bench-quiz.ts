@@ -46,6 +46,8 @@ async function main() {
     process.env.DATABASE_URL = database.url;
     const { upsertPerson } = await import("../app/models/user.server");
     const { createSession } = await import("../app/utils/session.server");
+    const { recordPrivacyConsent } = await import("../app/models/privacy-consent.server");
+    const { PRIVACY_NOTICE_VERSION } = await import("../app/utils/privacy");
     const { prisma } = await import("../app/utils/db.server");
     const people: { userId: string; cookie: string }[] = [];
     for (let index = 0; index < 2 * learners + 20; index++) {
@@ -58,6 +60,8 @@ async function main() {
         passwordHash: null,
         roles: [],
       });
+      // Past the privacy notice, as anyone who has signed in before.
+      await recordPrivacyConsent({ userId: user.id, noticeVersion: PRIVACY_NOTICE_VERSION });
       const session = await createSession({ userId: user.id, isAdmin: false, userAgent: "bench", ipAddress: "127.0.0.1" });
       people.push({ userId: user.id, cookie: `hocso_session=${session.token}` });
     }

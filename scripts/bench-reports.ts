@@ -43,6 +43,8 @@ async function main() {
   if (people < 1000) throw new Error("The benchmark province is missing: run `npm run bench:seed` first.");
   const { upsertPerson } = await import("../app/models/user.server");
   const { createSession } = await import("../app/utils/session.server");
+  const { recordPrivacyConsent } = await import("../app/models/privacy-consent.server");
+  const { PRIVACY_NOTICE_VERSION } = await import("../app/utils/privacy");
   const { markItemDone } = await import("../app/models/enrolment.server");
   const { buildMonth, rebuildCompletionSummary } = await import("../app/models/completion-report.server");
   const { dayOf } = await import("../app/utils/format");
@@ -54,6 +56,8 @@ async function main() {
       email, fullName: role === "ADMIN" ? "Quản Trị Đo" : "Quản Lý Đo", staffCategory: "CONG_CHUC", unitCode: department.code,
       since: new Date("2024-01-01"), passwordHash: null, roles: [{ role, ...(role === "MANAGER" ? { scopeUnitCode: department.code } : {}) }],
     });
+    // Past the privacy notice, as anyone who has signed in before.
+    await recordPrivacyConsent({ userId: user.id, noticeVersion: PRIVACY_NOTICE_VERSION });
     const session = await createSession({ userId: user.id, isAdmin: role === "ADMIN", userAgent: "bench", ipAddress: "127.0.0.1" });
     return `hocso_session=${session.token}`;
   };

@@ -53,9 +53,14 @@ const rules: Record<string, Rule> = {
     loader: signedIn,
     action: { anonymous: "login", LEARNER: "400", TRAINER: "400", MANAGER: "400", ADMIN: "400" },
   },
+  // The privacy notice is public; answering it needs a session (and a form).
+  "privacy.tsx": { loader: everyone("ok"), action: { anonymous: "login", LEARNER: "400", TRAINER: "400", MANAGER: "400", ADMIN: "400" } },
+  // One's own data only: the id comes from the session.
+  "account.data[.json].tsx": { loader: signedIn },
   "manage.people.tsx": { loader: { ...adminOnly, MANAGER: "ok" } },
   "admin.people.tsx": { loader: adminOnly },
   "admin.people_.$userId/route.tsx": { loader: { ...adminOnly, ADMIN: "404" }, action: { ...adminOnly, ADMIN: "404" } },
+  "admin.people_.$userId_.anonymise.tsx": { loader: { ...adminOnly, ADMIN: "404" }, action: { ...adminOnly, ADMIN: "404" } },
   "admin.people_.import.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },
   "admin.units.tsx": { loader: adminOnly },
   "admin.units_.new.tsx": { loader: adminOnly, action: { ...adminOnly, ADMIN: "400" } },

@@ -18,6 +18,8 @@ export const certificatesEn: Record<keyof typeof certificatesVi, string> = {
   "verify.state.valid": "This certificate is valid.",
   "verify.state.revoked": "This certificate was revoked on {date}.",
   "verify.state.expired": "This certificate expired on {date}.",
+  "verify.state.anonymised":
+    "This certificate was issued, but its holder asked for their personal data to be deleted, so this page can no longer say whom it was issued to. Ask the person showing it for other proof.",
   "verify.holder": "Awarded to",
   "verify.course": "Course",
   "verify.completedOn": "Completed on",

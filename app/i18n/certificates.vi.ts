@@ -16,6 +16,8 @@ export const certificatesVi = {
   "verify.state.valid": "Chứng chỉ hợp lệ.",
   "verify.state.revoked": "Chứng chỉ đã bị thu hồi ngày {date}.",
   "verify.state.expired": "Chứng chỉ đã hết hạn ngày {date}.",
+  "verify.state.anonymised":
+    "Chứng chỉ này đã được cấp, nhưng người được cấp đã yêu cầu xoá dữ liệu cá nhân nên trang này không còn cho biết chứng chỉ cấp cho ai. Hãy đề nghị người trình chứng chỉ đưa giấy tờ khác để chứng minh.",
   "verify.holder": "Người được cấp",
   "verify.course": "Khoá học",
   "verify.completedOn": "Ngày hoàn thành",

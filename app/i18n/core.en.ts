@@ -1,4 +1,5 @@
 import { certificatesEn } from "./certificates.en";
+import { privacyEn } from "./privacy.en";
 import { quizEn } from "./quiz.en";
 import { quizStudioEn } from "./quiz-studio.en";
 import { coursesEn } from "./courses.en";
@@ -169,4 +170,5 @@ export const coreEn: CoreMessages = {
   ...quizEn,
   ...quizStudioEn,
   ...certificatesEn,
+  ...privacyEn,
 };

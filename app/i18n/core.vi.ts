@@ -3,6 +3,7 @@
 // Every key must exist in core.en.ts (the type system enforces it). A key
 // used only in the studio, administration or reports belongs in staff.vi.ts.
 import { certificatesVi } from "./certificates.vi";
+import { privacyVi } from "./privacy.vi";
 import { quizVi } from "./quiz.vi";
 import { quizStudioVi } from "./quiz-studio.vi";
 import { coursesVi } from "./courses.vi";
@@ -172,6 +173,7 @@ export const coreVi = {
   ...quizVi,
   ...quizStudioVi,
   ...certificatesVi,
+  ...privacyVi,
 } as const satisfies Record<string, string>;
 
 /** What every page may say: what the browser loads for everyone. */

@@ -1,4 +1,5 @@
 // English messages seen only by staff: see staff.vi.ts.
+import { privacyAdminEn } from "./privacy-admin.en";
 import type { StaffMessages } from "./staff.vi";
 
 export const staffEn: StaffMessages = {
@@ -663,4 +664,5 @@ export const staffEn: StaffMessages = {
   "reports.course.hint": "Choose a course and press “Show” to narrow it to one training rule.",
   "reports.person.download": "Download the assigned courses:",
   "reports.column.month": "Month",
+  ...privacyAdminEn,
 };

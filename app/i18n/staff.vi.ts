@@ -2,6 +2,8 @@
 // the studio, the administration and the reports. The browser loads them only
 // for a signed-in staff member (app/i18n/i18n.ts, loadMessages), so a
 // learner's phone never downloads them. The server always has them (vi.ts).
+import { privacyAdminVi } from "./privacy-admin.vi";
+
 export const staffVi = {
   // from vi.ts
   "people.title": "Người dùng",
@@ -650,6 +652,7 @@ export const staffVi = {
   "reports.course.hint": "Chọn một khoá học rồi bấm “Xem” để lọc tiếp theo quy định giao học.",
   "reports.person.download": "Tải bảng các khoá học được giao:",
   "reports.column.month": "Tháng",
+  ...privacyAdminVi,
 } as const satisfies Record<string, string>;
 
 export type StaffMessages = Record<keyof typeof staffVi, string>;

@@ -2,7 +2,9 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 
 // The audit log: who did what to whom, and when. Written for every admin
-// action and sign-in event; never updated or deleted by the app.
+// action and sign-in event. Never edited, with two exceptions (ADR 026): the
+// nightly housekeeping job deletes events older than the retention, and
+// anonymising a person removes the personal details in events about them.
 
 export type AuditAction =
   | "auth.sign_in"
@@ -34,7 +36,11 @@ export type AuditAction =
   | "assignment.removed"
   | "certificate.revoked"
   | "certificate.templateSaved"
-  | "certificate.reissued";
+  | "certificate.reissued"
+  | "person.anonymised"
+  | "privacy.accepted"
+  | "privacy.declined"
+  | "privacy.downloaded";
 
 export async function recordAudit(event: {
   action: AuditAction;
@@ -93,4 +99,13 @@ export async function listAuditEvents({
   const actors = await prisma.user.findMany({ select: { id: true, fullName: true }, where: { id: { in: actorIds } } });
   const names = new Map(actors.map((actor) => [actor.id, actor.fullName]));
   return events.map((event) => ({ ...event, actorName: event.actorId ? (names.get(event.actorId) ?? null) : null }));
+}
+
+/**
+ * Forgets events older than `days` days (the nightly housekeeping job;
+ * AUDIT_LOG_RETENTION_DAYS). Returns how many went.
+ */
+export async function pruneAuditEvents({ days, now = new Date() }: { days: number; now?: Date }): Promise<number> {
+  const { count } = await prisma.auditEvent.deleteMany({ where: { occurredAt: { lt: new Date(now.getTime() - days * 24 * 60 * 60 * 1000) } } });
+  return count;
 }

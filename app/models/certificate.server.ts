@@ -188,7 +188,7 @@ export async function findRevisionByCode({ code }: { code: string }) {
       courseTitle: true,
       issuerName: true,
       replacedAt: true,
-      certificate: { select: { code: true, completedOn: true, revokedAt: true } },
+      certificate: { select: { code: true, completedOn: true, revokedAt: true, userId: true } },
     },
     where: { code: normaliseCode(code) },
   });

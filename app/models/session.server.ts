@@ -13,6 +13,7 @@ const sessionUserSelect = {
       email: true,
       fullName: true,
       status: true,
+      privacyNoticeVersion: true,
       roleGrants: { select: { role: true, scopeUnitId: true } },
     },
   },

@@ -82,6 +82,8 @@ export function getPersonForAdmin(userId: string) {
       staffCategory: true,
       status: true,
       quizExtraTimePercent: true,
+      privacyNoticeVersion: true,
+      anonymisedAt: true,
       memberships: {
         select: { id: true, validFrom: true, validTo: true, unit: { select: { id: true, name: true, code: true } } },
         orderBy: { validFrom: "desc" },
@@ -90,6 +92,12 @@ export function getPersonForAdmin(userId: string) {
     },
     where: { id: userId },
   });
+}
+
+/** Whether the person was anonymised at their request (their certificates' public page says so). */
+export async function isAnonymised({ userId }: { userId: string }) {
+  const row = await prisma.user.findUnique({ select: { anonymisedAt: true }, where: { id: userId } });
+  return Boolean(row?.anonymisedAt);
 }
 
 /** A person's full name, or null. */

@@ -130,6 +130,19 @@ export default function Sessions() {
           </button>
         </Form>
       ) : null}
+      <h2>{t("privacy.data.title")}</h2>
+      <p>{t("privacy.data.lead")}</p>
+      <ul className="plain-list">
+        <li>
+          {/* A file, not a page: a plain link the browser downloads. */}
+          <a href="/account/data.json" download>
+            {t("privacy.data.download")}
+          </a>
+        </li>
+        <li>
+          <Link to="/privacy">{t("privacy.data.notice")}</Link>
+        </li>
+      </ul>
     </>
   );
 }

@@ -42,6 +42,10 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   "person.extraTime": "audit.action.person.extraTime",
   "quiz.regraded": "audit.action.quiz.regraded",
   "bank.updated": "audit.action.bank.updated",
+  "person.anonymised": "audit.action.person.anonymised",
+  "privacy.accepted": "audit.action.privacy.accepted",
+  "privacy.declined": "audit.action.privacy.declined",
+  "privacy.downloaded": "audit.action.privacy.downloaded",
 };
 
 function isAuditAction(action: string): action is AuditAction {

@@ -7,6 +7,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { findCertificateByCode, findRevisionByCode, stateOf } from "~/models/certificate.server";
 import { lockedUntil, recordFailure, verifyKey, verifyPolicy } from "~/models/login-throttle.server";
+import { isAnonymised } from "~/models/user.server";
 import { formatDate } from "~/utils/format";
 import { clientAddress } from "~/utils/request-context.server";
 
@@ -29,12 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (revision) {
       // Replaced, unless what replaced it has since been revoked: then that is the news.
       const revokedAt = revision.certificate.revokedAt;
+      const anonymised = await isAnonymised({ userId: revision.certificate.userId });
       return {
         title,
         locked: false,
         found: {
           code: revision.code,
-          state: revokedAt ? ("revoked" as const) : ("replaced" as const),
+          state: anonymised ? ("anonymised" as const) : revokedAt ? ("revoked" as const) : ("replaced" as const),
           holderName: revision.holderName,
           courseTitle: revision.courseTitle,
           completedOn: formatDate(locale, revision.certificate.completedOn),
@@ -53,7 +55,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locked: false,
     found: {
       code: certificate.code,
-      state: stateOf(certificate),
+      // The holder had their data deleted (ADR 026): the completion stays a
+      // fact, but the page can no longer vouch for who holds the paper.
+      state: (await isAnonymised({ userId: certificate.userId })) ? ("anonymised" as const) : stateOf(certificate),
       holderName: certificate.holderName,
       courseTitle: certificate.courseTitle,
       completedOn: formatDate(locale, certificate.completedOn),

@@ -1,8 +1,10 @@
+import { pruneAuditEvents } from "~/models/audit.server";
 import { freezeClosedMonths } from "~/models/completion-report.server";
 import { pruneLoginThrottles } from "~/models/login-throttle.server";
 import { closeExpiredAttempts } from "~/models/quiz-attempt.server";
 import { pruneWriteRates } from "~/models/write-rate.server";
 import { deliverNotificationEmails, runReminders } from "./reminders.server";
+import { getEnv } from "~/utils/env.server";
 import { QUEUES, startWorker } from "~/utils/jobs.server";
 import { z } from "zod";
 import { removeExpiredExports, runReportExport } from "./report-export.server";
@@ -21,6 +23,10 @@ export function startJobWorker() {
     [QUEUES.expiredAttempts]: async () => ({ closed: await closeExpiredAttempts() }),
     [QUEUES.reportMonths]: async () => ({ frozen: await freezeClosedMonths(), expiredExports: await removeExpiredExports() }),
     [QUEUES.reportExport]: async (data) => runReportExport({ exportId: exportJobSchema.parse(data).exportId }),
-    [QUEUES.housekeeping]: async () => ({ writeRates: await pruneWriteRates(), throttles: await pruneLoginThrottles() }),
+    [QUEUES.housekeeping]: async () => ({
+      writeRates: await pruneWriteRates(),
+      throttles: await pruneLoginThrottles(),
+      auditEvents: await pruneAuditEvents({ days: getEnv().AUDIT_LOG_RETENTION_DAYS }),
+    }),
   });
 }

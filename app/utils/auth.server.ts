@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { getTranslate } from "~/i18n/translate.server";
 import { can, type Permission } from "./permissions";
+import { isOpenBeforeNotice, needsPrivacyNotice } from "./privacy";
 import { addResponseCookie, getRequestContext } from "./request-context.server";
 import { readSessionToken, sessionCookie } from "./session-cookie.server";
 import { validateSessionToken, type SessionUser } from "./session.server";
@@ -26,15 +27,28 @@ async function lookUp(request: Request): Promise<SignedIn | null> {
   return { ...session.user, sessionId: session.sessionId };
 }
 
-/** The signed-in person, or null. */
-export function getUser(request: Request): Promise<SignedIn | null> {
+/**
+ * The signed-in person, or null. Someone who has not yet accepted the
+ * current privacy notice is sent to it from every page but a few
+ * (app/utils/privacy.ts), and brought back afterwards: every page asks for
+ * the person here (the root loader does), so this is the one gate.
+ */
+export async function getUser(request: Request): Promise<SignedIn | null> {
   const key = getRequestContext() ?? request;
   let pending = cache.get(key);
   if (!pending) {
     pending = lookUp(request);
     cache.set(key, pending);
   }
-  return pending;
+  const user = await pending;
+  if (user && needsPrivacyNotice(user.privacyNoticeVersion)) {
+    const url = new URL(request.url);
+    if (!isOpenBeforeNotice(url.pathname)) {
+      const back = url.pathname + url.search;
+      throw redirect(back === "/" ? "/privacy" : `/privacy?${new URLSearchParams({ redirectTo: back })}`);
+    }
+  }
+  return user;
 }
 
 function loginUrl(request: Request) {

@@ -76,6 +76,13 @@ export const envSchema = z.object({
   // session and per address (a whole office may share one address).
   WRITE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   WRITE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3000),
+  // Audit log events older than this many days are deleted by the nightly
+  // housekeeping job (ADR 026). A year covers a whole yearly training cycle
+  // and the twelve months Decree 53/2022 asks system logs to be kept; an
+  // investigation needing longer copies them out first.
+  AUDIT_LOG_RETENTION_DAYS: z.coerce.number().int().min(90).max(3650).default(365),
+  // Where people write about their personal data (on the privacy notice).
+  PRIVACY_CONTACT_EMAIL: z.email().default("dulieucanhan@hocso.local"),
   // How long SIGTERM waits for requests in flight before closing anyway.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });

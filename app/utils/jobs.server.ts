@@ -22,7 +22,7 @@ export const QUEUES = {
   reportMonths: "report-months",
   /** Writes one large report export to a file (its id in the job's data). */
   reportExport: "report-export",
-  /** Nightly: forgets rate counters and sign-in throttles nobody has used for a day. */
+  /** Nightly: forgets rate counters and sign-in throttles nobody has used for a day, and audit events past their retention. */
   housekeeping: "housekeeping",
 } as const;
 

@@ -25,6 +25,8 @@ export type SessionUser = {
   roles: Role[];
   /** Units (with their subtrees) a manager role covers. */
   managerScopeUnitIds: string[];
+  /** The newest privacy notice version they accepted; null: none yet. */
+  privacyNoticeVersion: number | null;
 };
 export type ValidSession = { sessionId: string; expiresAt: Date; refreshedCookie: boolean; user: SessionUser };
 
@@ -116,6 +118,7 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
       managerScopeUnitIds: row.user.roleGrants
         .filter((grant) => grant.role === "MANAGER" && grant.scopeUnitId)
         .map((grant) => grant.scopeUnitId ?? ""),
+      privacyNoticeVersion: row.user.privacyNoticeVersion,
     },
   };
 }

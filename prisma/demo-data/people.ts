@@ -9,7 +9,12 @@ import { demoOrgUnits } from "./org-units";
 export const DEMO_PASSWORD = "HocSo-demo-2026";
 export const DEMO_DOMAIN = "lamdong.test";
 
-export const demoAccounts: (PersonInput & { roleLabel: string })[] = [
+/**
+ * One account per role, and one newcomer who has not yet accepted the
+ * privacy notice (`privacyPending`): signing in as them shows the notice.
+ * Everyone else in the demo accepted it in January 2026.
+ */
+export const demoAccounts: (PersonInput & { roleLabel: string; privacyPending?: boolean })[] = [
   {
     roleLabel: "Học viên / learner",
     email: `hocvien@${DEMO_DOMAIN}`,
@@ -49,7 +54,20 @@ export const demoAccounts: (PersonInput & { roleLabel: string })[] = [
     since: new Date("2021-06-01"),
     roles: [{ role: "ADMIN" }],
   },
+  {
+    roleLabel: "Học viên mới, chưa xác nhận thông báo dữ liệu cá nhân / new learner, privacy notice pending",
+    email: `moi@${DEMO_DOMAIN}`,
+    fullName: "Đinh Thị Mới",
+    jobTitle: "Chuyên viên",
+    staffCategory: "VIEN_CHUC",
+    unitCode: "LDG-SKHCN-CDS",
+    since: new Date("2026-11-02"),
+    privacyPending: true,
+  },
 ];
+
+/** When the demo's people accepted the privacy notice. */
+export const DEMO_CONSENT_AT = new Date("2026-01-05T02:00:00Z");
 
 const familyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "K'", "Ka"];
 const middleMen = ["Văn", "Hữu", "Minh", "Quốc", "Đức", "Thanh", "Xuân", "Công", "Gia"];

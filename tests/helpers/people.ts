@@ -1,7 +1,9 @@
 import { upsertOrgUnitByCode } from "~/models/org-unit.server";
+import { recordPrivacyConsent } from "~/models/privacy-consent.server";
 import { upsertPerson } from "~/models/user.server";
 import { hashPassword } from "~/utils/password.server";
 import type { Role } from "~/utils/permissions";
+import { PRIVACY_NOTICE_VERSION } from "~/utils/privacy";
 import { createSession } from "~/utils/session.server";
 
 // Real people in the test database, one per role, signed in for real.
@@ -15,9 +17,13 @@ export async function makeUnits() {
   await upsertOrgUnitByCode({ code: "T-B", name: "Sở B", kind: "DEPARTMENT", parentCode: "T" });
 }
 
-export async function makePerson(options: { email: string; fullName?: string; role?: Role; unitCode?: string }) {
+/**
+ * A person with a password, who has accepted the current privacy notice
+ * (unless `privacyPending`: they are then sent to it from every page).
+ */
+export async function makePerson(options: { email: string; fullName?: string; role?: Role; unitCode?: string; privacyPending?: boolean }) {
   const role = options.role ?? "LEARNER";
-  return upsertPerson({
+  const person = await upsertPerson({
     email: options.email,
     fullName: options.fullName ?? "Người Thử",
     staffCategory: "CONG_CHUC",
@@ -26,6 +32,8 @@ export async function makePerson(options: { email: string; fullName?: string; ro
     passwordHash: await hashPassword(TEST_PASSWORD),
     roles: role === "LEARNER" ? [] : [{ role, scopeUnitCode: role === "MANAGER" ? "T-A" : undefined }],
   });
+  if (!options.privacyPending) await recordPrivacyConsent({ userId: person.id, noticeVersion: PRIVACY_NOTICE_VERSION });
+  return person;
 }
 
 /** A Cookie header for a new live session of this person. */

@@ -1,4 +1,4 @@
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextField } from "~/components/form";
 import { useT } from "~/i18n/context";
 import type { action, loader } from "./route";
@@ -8,11 +8,9 @@ const grantable = ["TRAINER", "MANAGER", "ADMIN"] as const;
 const EXTRA_TIME_CHOICES = [0, 25, 50, 100];
 
 export function PersonPage() {
-  const { person, units } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors;
+  const { person } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors;
   const t = useT();
-  const unitOptions = units.map((unit) => ({ value: unit.id, label: `${unit.name} (${unit.code})` }));
   return (
     <>
       <ErrorSummary errors={errors} fieldOrder={["form", "fullName", "email", "employeeCode", "jobTitle", "staffCategory", "unitId", "role", "scopeUnitId", "percent"]} />
@@ -20,7 +18,40 @@ export function PersonPage() {
       <p>
         <span className={person.status === "ACTIVE" ? "tag" : "tag tag--muted"}>{t(`people.status.${person.status}`)}</span>
       </p>
+      {person.anonymisedOn ? (
+        <div className="notice notice--warning">
+          <p>{t("person.anonymisedOn", { date: person.anonymisedOn })}</p>
+        </div>
+      ) : (
+        <PersonForms />
+      )}
+      <h2>{t("person.history")}</h2>
+      <ul>
+        {person.history.map((entry) => (
+          <li key={entry.id}>
+            {entry.unit}: {entry.period}
+          </li>
+        ))}
+      </ul>
+      <h2>{t("person.privacy")}</h2>
+      <p>{person.consented ? t("person.consent", { version: person.privacyNoticeVersion ?? 0 }) : t("person.noConsent")}</p>
+      {person.anonymisedOn ? null : (
+        <p>
+          <Link to={`/admin/people/${person.id}/anonymise`}>{t("person.anonymiseLink")}</Link>
+        </p>
+      )}
+    </>
+  );
+}
 
+/** Everything an administrator may change about a person who is not anonymised. */
+function PersonForms() {
+  const { person, units } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors;
+  const t = useT();
+  const unitOptions = units.map((unit) => ({ value: unit.id, label: `${unit.name} (${unit.code})` }));
+  return (
+    <>
       <h2>{t("person.details")}</h2>
       <Form method="post" noValidate className="narrow">
         <input type="hidden" name="intent" value="update" />
@@ -41,15 +72,6 @@ export function PersonPage() {
           {t("person.save")}
         </button>
       </Form>
-
-      <h2>{t("person.history")}</h2>
-      <ul>
-        {person.history.map((entry) => (
-          <li key={entry.id}>
-            {entry.unit}: {entry.period}
-          </li>
-        ))}
-      </ul>
 
       <h2>{t("person.roles")}</h2>
       {person.roleGrants.length === 0 ? <p>{t("person.noRoles")}</p> : null}

@@ -15,6 +15,7 @@ import { parseForm } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
 import { clientAddress } from "~/utils/request-context.server";
 import { extraTimeSchema, grantSchema, personSchema, revokeSchema, sendResetSchema, statusSchema } from "~/validation/people";
+import { needsPrivacyNotice } from "~/utils/privacy";
 import { PersonPage } from "./person-page";
 
 // Admins: one person — details, unit (with history), roles, account.
@@ -36,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: `${person.fullName} – ${t("app.titleSuffix")}`,
     person: {
       ...person,
+      anonymisedOn: person.anonymisedAt ? day(person.anonymisedAt) : null,
+      consented: !needsPrivacyNotice(person.privacyNoticeVersion),
       unitId: person.memberships.find((membership) => !membership.validTo)?.unit.id ?? "",
       history: person.memberships.map((membership) => ({
         id: membership.id,
@@ -59,6 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const audit = { actorId: admin.id, targetType: "user", targetId: person.id, ipAddress: clientAddress() };
   const done = (message: string) => redirect(`/admin/people/${person.id}`, { headers: { "Set-Cookie": flashCookie(message) } });
   const refused = (errors: FormErrors) => data({ errors }, { status: 400 });
+  // An anonymised person stays anonymous: no new name, address, role or reset link.
+  if (person.anonymisedAt) return refused({ form: "person.anonymisedLocked" });
 
   try {
     if (intent === "update") {
