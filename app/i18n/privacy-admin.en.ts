@@ -26,7 +26,7 @@ export const privacyAdminEn: Record<keyof typeof privacyAdminVi, string> = {
   "anonymise.already": "This person had already been anonymised.",
   "anonymise.self": "You cannot anonymise your own account; ask another administrator.",
   "anonymise.name": "Anonymous person {ref}",
-  "validation.anonymise.confirm": "Tick the box to confirm the anonymisation",
+  "anonymise.confirmMissing": "Tick the box to confirm the anonymisation",
   "audit.action.person.anonymised": "Anonymised a person",
   "audit.action.privacy.accepted": "Agreed to the notice about personal data",
   "audit.action.privacy.declined": "Did not agree to the notice about personal data",

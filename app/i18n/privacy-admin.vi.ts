@@ -26,7 +26,7 @@ export const privacyAdminVi = {
   "anonymise.already": "Người này đã được ẩn danh hoá trước đó.",
   "anonymise.self": "Bạn không thể tự ẩn danh hoá tài khoản của mình; hãy nhờ một quản trị viên khác.",
   "anonymise.name": "Người dùng ẩn danh {ref}",
-  "validation.anonymise.confirm": "Đánh dấu ô xác nhận để ẩn danh hoá",
+  "anonymise.confirmMissing": "Đánh dấu ô xác nhận để ẩn danh hoá",
   "audit.action.person.anonymised": "Ẩn danh hoá người dùng",
   "audit.action.privacy.accepted": "Đồng ý thông báo về dữ liệu cá nhân",
   "audit.action.privacy.declined": "Không đồng ý thông báo về dữ liệu cá nhân",

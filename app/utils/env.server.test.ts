@@ -44,6 +44,15 @@ describe("parseEnv", () => {
     });
     expect(env).toMatchObject({ NODE_ENV: "production", PORT: 8080, APP_URL: "https://hocso.example.gov.vn" });
   });
+
+  test("audit log retention: a year by default, never under 90 days; the privacy contact is an address", () => {
+    expect(parseEnv({})).toMatchObject({ AUDIT_LOG_RETENTION_DAYS: 365, PRIVACY_CONTACT_EMAIL: "dulieucanhan@hocso.local" });
+    expect(parseEnv({ AUDIT_LOG_RETENTION_DAYS: "730" }).AUDIT_LOG_RETENTION_DAYS).toBe(730);
+    for (const bad of ["30", "0", "-5", "forever", "4000"]) {
+      expect(() => parseEnv({ AUDIT_LOG_RETENTION_DAYS: bad })).toThrow(/AUDIT_LOG_RETENTION_DAYS/);
+    }
+    expect(() => parseEnv({ PRIVACY_CONTACT_EMAIL: "phòng tổ chức" })).toThrow(/PRIVACY_CONTACT_EMAIL/);
+  });
 });
 
 test(".env.example lists exactly the variables the app reads", () => {

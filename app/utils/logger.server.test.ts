@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { getLogger, getRequestId } from "./logger.server";
+import { createLogger, getLogger, getRequestId, maskEmails } from "./logger.server";
 import { runWithRequestContext } from "./request-context.server";
 
 test("every logger taken while serving a request carries that request's id", async () => {
@@ -18,4 +18,31 @@ test("every logger taken while serving a request carries that request's id", asy
       }),
     ),
   );
+});
+
+function capture() {
+  const lines: string[] = [];
+  return { lines, logger: createLogger({ level: "info", destination: { write: (line: string) => void lines.push(line) } }) };
+}
+
+test("keys that hold personal data or secrets are cut, at the top and one level down", () => {
+  const { lines, logger } = capture();
+  logger.info(
+    { email: "lan@lamdong.test", fullName: "Nguyễn Thị Lan", password: "bí mật 123", body: "email=lan", user: { phone: "0912345678", employeeCode: "LD-1", token: "abc" }, path: "/login" },
+    "sign-in",
+  );
+  const line = JSON.parse(lines[0]!);
+  expect(line).toMatchObject({ email: "[redacted]", fullName: "[redacted]", password: "[redacted]", body: "[redacted]", path: "/login" });
+  expect(line.user).toEqual({ phone: "[redacted]", employeeCode: "[redacted]", token: "[redacted]" });
+});
+
+test("e-mail addresses are masked in messages, in any string and in errors", () => {
+  const { lines, logger } = capture();
+  logger.warn({ reason: "Key (email)=(an.nv@lamdong.test) already exists", list: ["b@x.vn"] }, "could not save an.nv@lamdong.test");
+  logger.error({ err: new Error("duplicate key value: khanh.nc@lamdong.test") }, "failed");
+  const text = lines.join("\n");
+  expect(text).not.toMatch(/@lamdong\.test|b@x\.vn/);
+  expect(JSON.parse(lines[0]!)).toMatchObject({ reason: "Key (email)=([email]) already exists", list: ["[email]"], msg: "could not save [email]" });
+  expect(JSON.parse(lines[1]!).err).toMatchObject({ type: "Error", message: "duplicate key value: [email]" });
+  expect(maskEmails("no address here, 12@ or @home")).toBe("no address here, 12@ or @home");
 });

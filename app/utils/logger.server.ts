@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { pino, type DestinationStream, type Logger } from "pino";
 import { getEnv } from "./env.server";
 import { getRequestContext } from "./request-context.server";
 import { singleton } from "./singleton.server";
@@ -7,28 +7,80 @@ import { singleton } from "./singleton.server";
 // Every line written while a request is being served carries its request id,
 // so one request can be followed through the logs of several app processes.
 
-// Created on first use, after start-up code has loaded .env.
-const getBaseLogger = () => singleton("logger", () =>
-  pino({
-    level: getEnv().LOG_LEVEL,
-    base: { service: "hoc-so", pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    // Personal data never belongs in logs; these keys are cut if someone
-    // logs a whole object by mistake.
-    redact: {
-      paths: [
-        "password",
-        "*.password",
-        "token",
-        "*.token",
-        "headers.cookie",
-        "*.headers.cookie",
-        'headers["set-cookie"]',
-      ],
-      censor: "[redacted]",
+// Personal data never belongs in logs (ADR 026): logs are copied to places
+// the database's access rules do not reach, and kept by other rules. Keys
+// that hold it, or secrets, are cut wherever they are, if someone logs a
+// whole object by mistake; and anything shaped like an e-mail address is
+// masked in every string, messages and error texts included (a database
+// error can quote the value it refused).
+const SENSITIVE_KEYS = [
+  "email",
+  "to",
+  "fullName",
+  "holderName",
+  "searchName",
+  "sortName",
+  "phone",
+  "employeeCode",
+  "jobTitle",
+  "password",
+  "newPassword",
+  "currentPassword",
+  "confirmPassword",
+  "passwordHash",
+  "token",
+  "body",
+  "rows",
+  "query",
+  "cookie",
+  "authorization",
+];
+const REDACT_PATHS = [
+  ...SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`]),
+  "name",
+  'headers["set-cookie"]',
+  '*.headers["set-cookie"]',
+];
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+/** Masks e-mail addresses in a string. */
+export function maskEmails(text: string): string {
+  return text.replace(EMAIL, "[email]");
+}
+
+function maskDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return maskEmails(value);
+  // Errors go through the err serializer below; deep structures are cut short.
+  if (depth > 6 || value === null || typeof value !== "object" || value instanceof Error) return value;
+  if (Array.isArray(value)) return value.map((item) => maskDeep(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskDeep(item, depth + 1)]));
+}
+
+const maskedErrorSerializer = (error: Error) => maskDeep(pino.stdSerializers.err(error));
+
+/** A logger writing to `destination` (standard output by default). */
+export function createLogger({ level, destination }: { level: string; destination?: DestinationStream }): Logger {
+  return pino(
+    {
+      level,
+      base: { service: "hoc-so", pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+      serializers: { err: maskedErrorSerializer, error: maskedErrorSerializer },
+      formatters: { log: (object) => maskDeep(object) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((arg) => (typeof arg === "string" ? maskEmails(arg) : arg)) as Parameters<typeof method>);
+        },
+      },
     },
-  }),
-);
+    destination,
+  );
+}
+
+// Created on first use, after start-up code has loaded .env.
+const getBaseLogger = () => singleton("logger", () => createLogger({ level: getEnv().LOG_LEVEL }));
 
 export function getRequestId(): string | undefined {
   return getRequestContext()?.requestId;

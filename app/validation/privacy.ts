@@ -11,5 +11,5 @@ export const privacyDecisionSchema = z.object({
 });
 
 export const anonymiseSchema = z.object({
-  confirm: z.literal("yes", { error: "validation.anonymise.confirm" }),
+  confirm: z.literal("yes", { error: "anonymise.confirmMissing" }),
 });

@@ -3,16 +3,16 @@ import { enrol, markItemDone } from "~/models/enrolment.server";
 import { prisma } from "~/utils/db.server";
 import { PRIVACY_NOTICE_VERSION } from "~/utils/privacy";
 import { loader as rootLoader } from "~/root";
-import { oneLessonCourse, publishTestCourse } from "../../tests/helpers/courses";
-import { makePerson, makeUnits, sessionCookieFor } from "../../tests/helpers/people";
-import { statusOf } from "../../tests/helpers/status";
-import { loader as dataLoader } from "./account.data[.json]";
-import { action as personAction } from "./admin.people_.$userId/route";
-import { action as anonymiseAction, loader as anonymiseLoader } from "./admin.people_.$userId_.anonymise";
-import { loader as learningLoader } from "./learning";
-import { action as logoutAction } from "./logout";
-import { action as privacyAction, loader as privacyLoader } from "./privacy";
-import { loader as verifyLoader } from "./verify.$code";
+import { oneLessonCourse, publishTestCourse } from "./helpers/courses";
+import { makePerson, makeUnits, sessionCookieFor } from "./helpers/people";
+import { statusOf } from "./helpers/status";
+import { loader as dataLoader } from "~/routes/account.data[.json]";
+import { action as personAction } from "~/routes/admin.people_.$userId/route";
+import { action as anonymiseAction, loader as anonymiseLoader } from "~/routes/admin.people_.$userId_.anonymise";
+import { loader as learningLoader } from "~/routes/learning";
+import { action as logoutAction } from "~/routes/logout";
+import { action as privacyAction, loader as privacyLoader } from "~/routes/privacy";
+import { loader as verifyLoader } from "~/routes/verify.$code";
 
 // The privacy notice at first sign-in, a person's own data as a file, and an
 // administrator anonymising a person — through the routes, with real requests.
