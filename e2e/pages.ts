@@ -43,6 +43,7 @@ export const pagesByRole: [who: string, visits: Visit[]][] = [
       { route: "/login" },
       { route: "/forgot-password" },
       { route: "/verify" },
+      { route: "/privacy" },
       { route: "/*", from: "/khong-co-trang-nay" },
       // A link that is no longer valid (the page a person meets most often after a day).
       { route: "/reset-password/:token", from: `/reset-password/${"a".repeat(32)}` },
@@ -63,6 +64,11 @@ export const pagesByRole: [who: string, visits: Visit[]][] = [
       { route: "/courses/:slug/quiz/:itemKey/:attemptId/review", from: "/courses/dich-vu-cong-truc-tuyen-va-vneid/quiz/kiem-tra-cuoi-khoa", via: [/\/review$/] },
       { route: "/verify/:code", from: "/learning", via: [link("/verify/[^/]+")] },
     ],
+  ],
+  [
+    // The demo's newcomer, who has not accepted the privacy notice: every page leads to it.
+    "moi@lamdong.test",
+    [{ route: "/privacy", from: "/learning" }],
   ],
   [
     "quanly@lamdong.test",
@@ -106,6 +112,7 @@ export const pagesByRole: [who: string, visits: Visit[]][] = [
       { route: "/admin/people" },
       { route: "/admin/people/import" },
       { route: "/admin/people/:userId", from: "/admin/people", via: [link(`/admin/people/${ID}`)] },
+      { route: "/admin/people/:userId/anonymise", from: "/admin/people", via: [link(`/admin/people/${ID}`), link(`/admin/people/${ID}/anonymise`)] },
       { route: "/admin/units" },
       { route: "/admin/units/new" },
       { route: "/admin/units/:unitId", from: "/admin/units", via: [link(`/admin/units/${ID}`)] },
