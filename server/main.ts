@@ -18,6 +18,10 @@ import { migrate } from "./migrate";
 //   worker           run the background jobs (reminders, e-mails) until stopped
 //   reminders        one reminder run and its e-mails, then exit
 //   reports-rebuild  recount the completion summaries (today's and the frozen months)
+//   backup [folder]  pg_dump of the database + the uploaded files, into a new
+//                    folder under [folder] (default .data/backups)
+//   restore <backup> [--force]  into an empty database (--force: empty it
+//                    first), then migrate (docs/decisions/027-backups.md)
 // serve --demo also runs the job worker inside the web process.
 // --demo: no DATABASE_URL needed (an embedded PostgreSQL is started), and
 //         serve migrates and loads demo data first. This is `npm start`;
@@ -166,6 +170,48 @@ function stopGracefully(options: {
   }
 }
 
+async function backupOrRestore(env: Env, databaseUrl: string) {
+  const { backup, BackupError, formatBytes, restore } = await import("./backup");
+  const { PostgresToolError } = await import("./pg-tools");
+  const files = {
+    databaseUrl,
+    mediaDir: path.resolve(env.MEDIA_DIR),
+    issuerKeyFile: env.OB_ISSUER_KEY ? null : path.resolve(env.OB_ISSUER_KEY_FILE),
+    tools: { pgBin: process.env.PG_BIN, pathVariable: process.env.PATH },
+    log: (message: string) => console.log(message),
+  };
+  try {
+    if (command === "backup") {
+      const { folder, manifest, milliseconds } = await backup({ ...files, targetDir: path.resolve(positional[0] ?? ".data/backups") });
+      console.log(
+        `backup written: ${folder}
+` +
+          `  database ${formatBytes(manifest.database.bytes)}, ${manifest.media.files} uploaded files (${formatBytes(manifest.media.bytes)})` +
+          `${manifest.issuerKey ? ", the Open Badges signing key" : ""}; ${(milliseconds / 1000).toFixed(1)} s`,
+      );
+      return;
+    }
+    const backupFolder = positional[0];
+    if (!backupFolder) {
+      console.error("usage: npm run db:restore -- <backup folder> [--force]");
+      process.exitCode = 2;
+      return;
+    }
+    const result = await restore({ ...files, backupFolder, migrationsDir, force: flags.includes("--force") });
+    console.log(
+      `restored ${path.resolve(backupFolder)}
+` +
+        `  ${result.migrationsApplied.length} newer migrations applied, ${result.mediaCopied} uploaded files copied` +
+        `${result.issuerKeyRestored ? ", the Open Badges signing key restored" : ""}; ${(result.milliseconds / 1000).toFixed(1)} s`,
+    );
+  } catch (error) {
+    // Refusals and missing tools are the operator's to act on: their message, no stack.
+    if (!(error instanceof BackupError || error instanceof PostgresToolError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  }
+}
+
 /** A signal before the server is up: stop the database, then leave. */
 function abortStartup(signal: NodeJS.Signals) {
   getLogger().warn({ signal }, "stopped during start-up");
@@ -179,7 +225,10 @@ async function main() {
   env = getEnv();
   const databaseUrl = env.DATABASE_URL ?? "";
 
-  if (command === "migrate" || isDemo) {
+  if (command === "backup" || command === "restore") {
+    // Before anything below: a restore needs the database as empty as it is now.
+    await backupOrRestore(env, databaseUrl);
+  } else if (command === "migrate" || isDemo) {
     const result = await migrate({ databaseUrl, migrationsDir, log: (message) => getLogger().info(message) });
     getLogger().info({ applied: result.applied.length, alreadyApplied: result.alreadyApplied }, "migrations up to date");
   }
@@ -274,8 +323,8 @@ async function main() {
   stopGracefully({ server, env, startDraining, closeApp, embedded });
 }
 
-if (!["serve", "migrate", "seed", "content-import", "content-export", "worker", "reminders", "reports-rebuild"].includes(command)) {
-  console.error(`Unknown command "${command}". Use: serve | migrate | seed | content-import | content-export | worker | reminders | reports-rebuild [--demo] [--dev]`);
+if (!["serve", "migrate", "seed", "content-import", "content-export", "worker", "reminders", "reports-rebuild", "backup", "restore"].includes(command)) {
+  console.error(`Unknown command "${command}". Use: serve | migrate | seed | content-import | content-export | worker | reminders | reports-rebuild | backup | restore [--demo] [--dev]`);
   process.exit(2);
 }
 
