@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createPublicKey, generateKeyPairSync } from "node:crypto";
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -51,6 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 let child: ChildProcess | undefined;
@@ -58,7 +59,12 @@ afterEach(() => {
   if (child && child.exitCode === null) child.kill("SIGKILL");
 });
 
-const scratch = (name: string) => mkdtempSync(path.join(os.tmpdir(), `hoc-so-backup-${name}-`));
+const scratchDirs: string[] = [];
+function scratch(name: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `hoc-so-backup-${name}-`));
+  scratchDirs.push(dir);
+  return dir;
+}
 
 /** One installation: its database, its uploads folder and its signing key file. */
 function site(databaseUrl: string) {
