@@ -53,6 +53,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const notice = t("units.merged", { from: merged.from, into: merged.into, count: merged.peopleMoved });
       return redirect("/admin/units", { headers: { "Set-Cookie": flashCookie(notice) } });
     }
+    // Only the two forms of this page: anything else is not a form of ours.
+    if (intent !== "update") {
+      const errors: FormErrors = { form: "validation.form.unreadable" };
+      return data({ errors }, { status: 400 });
+    }
     const form = await parseForm(request, unitFieldsSchema);
     if (!form.ok) return data({ errors: form.errors }, { status: 400 });
     const before = await updateUnit({ unitId: unit.id, ...form.data });

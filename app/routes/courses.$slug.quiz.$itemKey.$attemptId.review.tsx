@@ -13,10 +13,12 @@ import { getLearnerQuiz, learnerQuizState } from "~/services/quiz.server";
 import { reviewRows } from "~/services/quiz-view.server";
 import { requirePermission } from "~/utils/auth.server";
 import { flashCookie } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms.server";
 import { formatTime } from "~/utils/format";
 import { isUuid } from "~/utils/ids";
 import { isAnswered } from "~/utils/quiz";
 import { mayReview } from "~/utils/quiz-settings";
+import { quizSubmitSchema } from "~/validation/quiz";
 
 // Before submitting: which questions are answered, a way back to each, and
 // "Nộp bài". After: pass or not, and each question with the learner's answer
@@ -65,8 +67,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = getTranslate(request);
   // A summary page from a stale tab (answers changed since) is refused: the
   // learner sees the latest state first.
-  const seq = Number((await request.formData().catch(() => null))?.get("seq"));
-  if (seq !== attempt.seq) return data({ message: "quiz.staleSubmit" as const }, { status: 409 });
+  const form = await parseForm(request, quizSubmitSchema);
+  if (!form.ok) return data({ message: "error.badRequest.body" as const }, { status: 400 });
+  if (form.data.seq !== attempt.seq) return data({ message: "quiz.staleSubmit" as const }, { status: 409 });
   const result = await submitAttempt({ attemptId: attempt.id, userId: user.id });
   if (!result) throw new Response(t("quiz.attemptNotFound"), { status: 404 });
   let headers: HeadersInit | undefined;

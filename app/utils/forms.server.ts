@@ -10,16 +10,25 @@ function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(vi, value);
 }
 
+// A NUL cannot be stored in PostgreSQL text, and U+FFFD is what bytes that
+// were not UTF-8 decode to: no page of ours sends either, so a form holding
+// one is broken, not data to keep.
+const isBroken = (text: string) => text.includes("\u0000") || text.includes("\uFFFD");
+
 /**
  * Form fields as strings; a repeated field keeps its first value, except the
  * `lists` (checkbox groups), which keep every value as an array. Files are
- * never read here.
+ * never read here. Null when the body is not a readable form.
  */
 async function readForm(request: Request, lists: readonly string[]): Promise<Record<string, string> | null> {
   try {
     const formData = await request.formData();
     const fields: Record<string, string> = {};
-    for (const [name, value] of formData) if (typeof value === "string" && !(name in fields) && !lists.includes(name)) fields[name] = value;
+    for (const [name, value] of formData) {
+      if (typeof value !== "string") continue;
+      if (isBroken(value) || isBroken(name)) return null;
+      if (!(name in fields) && !lists.includes(name)) fields[name] = value;
+    }
     return fields;
   } catch {
     return null;
