@@ -11,6 +11,7 @@ import { isDatabaseReachable } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { getLogger } from "~/utils/logger.server";
 import { runWithRequestContext } from "~/utils/request-context.server";
+import { bodyLimit } from "./body-limit";
 import { writeRateLimit } from "./rate-limit";
 import { newCspNonce, securityHeaders } from "./security-headers";
 
@@ -84,6 +85,7 @@ export function createApp(options: AppOptions) {
     res.status(403).type("text/plain; charset=utf-8").send(getTranslateForCookies(req.get("cookie"))("error.crossOrigin"));
   });
 
+  app.use(bodyLimit());
   app.use(writeRateLimit());
 
   // Liveness: the process answers. Readiness: it can serve real pages now.

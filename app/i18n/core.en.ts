@@ -55,6 +55,8 @@ export const coreEn: CoreMessages = {
   "error.forbidden.body": "If you think you need access, contact your unit's administrator.",
   "error.badRequest.title": "Invalid request",
   "error.badRequest.body": "What was sent was not valid. Please go back and try again.",
+  "error.bodyTooLarge": "What was sent is too large. If you are uploading a file, choose a smaller one.",
+  "error.lengthRequired": "The request did not say how long it is, so it was refused. Send it again from a Học Số page.",
   "error.crossOrigin": "Request refused: it was not sent from a Học Số page.",
   "error.backHome": "Back to the home page",
 

@@ -58,6 +58,8 @@ export const coreVi = {
   "error.forbidden.body": "Nếu bạn nghĩ mình cần quyền truy cập, hãy liên hệ quản trị viên của đơn vị.",
   "error.badRequest.title": "Yêu cầu không hợp lệ",
   "error.badRequest.body": "Thông tin gửi lên không đúng. Hãy quay lại và thử lại.",
+  "error.bodyTooLarge": "Nội dung gửi lên quá lớn. Nếu bạn đang tải tệp lên, hãy chọn tệp nhỏ hơn.",
+  "error.lengthRequired": "Yêu cầu thiếu độ dài nội dung nên không được nhận. Hãy gửi lại từ trang của Học Số.",
   "error.crossOrigin": "Yêu cầu bị từ chối vì không được gửi từ một trang của Học Số.",
   "error.backHome": "Về trang chủ",
 

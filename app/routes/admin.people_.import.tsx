@@ -22,11 +22,11 @@ import {
 import { requirePermission } from "~/utils/auth.server";
 import { isUuid } from "~/utils/ids";
 import { clientAddress } from "~/utils/request-context.server";
+import { PEOPLE_IMPORT_MAX_BYTES } from "~/utils/upload-limits";
 
 // Admins: bulk import of people. Check (nothing written), then confirm.
 // "people_" in the file name: /admin/people/import is its own page, not a
 // child rendered inside the people list.
-const MAX_BYTES = 5 * 1024 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "import:person:any");
@@ -63,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
+    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: PEOPLE_IMPORT_MAX_BYTES }));
   } catch {
     return fileError("import.error.file.tooLarge");
   }
