@@ -33,7 +33,7 @@ export async function seedDemoData(log: (message: string) => void = () => {}) {
     const { id } = await upsertPerson({ ...account, passwordHash: current ? undefined : await hashPassword(DEMO_PASSWORD) });
     if (!privacyPending) consented.push(id);
   }
-  // Everyone but the newcomer has read the privacy notice (ADR 026).
+  // Everyone but the newcomers has read the privacy notice (ADR 026).
   await recordPrivacyConsents({ userIds: consented, noticeVersion: PRIVACY_NOTICE_VERSION, now: DEMO_CONSENT_AT });
   log(`demo data: ${demoOrgUnits.length} organisation units, ${people.length + demoAccounts.length} people`);
 

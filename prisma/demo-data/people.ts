@@ -10,8 +10,9 @@ export const DEMO_PASSWORD = "HocSo-demo-2026";
 export const DEMO_DOMAIN = "lamdong.test";
 
 /**
- * One account per role, and one newcomer who has not yet accepted the
- * privacy notice (`privacyPending`): signing in as them shows the notice.
+ * One account per role, and three newcomers (started this month) who have not
+ * yet accepted the privacy notice (`privacyPending`): signing in as them
+ * shows the notice.
  * Everyone else in the demo accepted it in January 2026.
  */
 export const demoAccounts: (PersonInput & { roleLabel: string; privacyPending?: boolean })[] = [
@@ -62,6 +63,26 @@ export const demoAccounts: (PersonInput & { roleLabel: string; privacyPending?: 
     staffCategory: "VIEN_CHUC",
     unitCode: "LDG-SKHCN-CDS",
     since: new Date("2026-11-02"),
+    privacyPending: true,
+  },
+  {
+    roleLabel: "Học viên mới thứ hai, chưa xác nhận thông báo dữ liệu cá nhân / second new learner, privacy notice pending",
+    email: `moi2@${DEMO_DOMAIN}`,
+    fullName: "Lò Văn Mạnh",
+    jobTitle: "Chuyên viên",
+    staffCategory: "CONG_CHUC",
+    unitCode: "LDG-SNV-CCVC",
+    since: new Date("2026-11-16"),
+    privacyPending: true,
+  },
+  {
+    roleLabel: "Học viên mới thứ ba, chưa xác nhận thông báo dữ liệu cá nhân / third new learner, privacy notice pending",
+    email: `moi3@${DEMO_DOMAIN}`,
+    fullName: "Hoàng Thị Mai",
+    jobTitle: "Văn thư",
+    staffCategory: "VIEN_CHUC",
+    unitCode: "LDG-SKHCN-CDS",
+    since: new Date("2026-11-23"),
     privacyPending: true,
   },
 ];
