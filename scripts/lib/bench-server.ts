@@ -29,6 +29,6 @@ export async function startServer(databaseUrl: string, { demo }: { demo: boolean
     if (attempt > 600 || server.exitCode !== null) throw new Error("the server did not start");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { baseUrl, stop: () => new Promise((resolve) => (server.exitCode !== null ? resolve(null) : (server.once("exit", resolve), server.kill("SIGTERM")))) };
+  return { baseUrl, pid: server.pid ?? 0, stop: () => new Promise((resolve) => (server.exitCode !== null ? resolve(null) : (server.once("exit", resolve), server.kill("SIGTERM")))) };
 }
 

@@ -1,0 +1,198 @@
+// `npm run load`: many learners at once for minutes, under autocannon,
+// against the production build on a fresh demo database (issue 10).
+//
+// Each autocannon connection is one learner. A learner signs in with their
+// password, then goes round: the catalogue, a lesson, starts the final quiz,
+// opens its first question, saves an answer, goes to the summary and
+// submits — ten rounds, then signs in again (a new day). Each learner makes
+// one request a second (autocannon's slowest per-connection rate), far
+// busier than a person reading; 200 learners make 200 requests a second.
+//
+// Prints latency (p50, p95, p99, max) over every request and by kind, the
+// answers by status, and the server's memory sampled every 10 s. Fails
+// (exit 1) on any error, any answer ≥ 400, p95 over 300 ms, or memory that
+// grows by more than a quarter between the first and the last minute.
+//
+//   npm run load                                   # 200 learners, 300 s
+//   npm run load -- --learners 50 --seconds 60
+import { readFileSync } from "node:fs";
+import type { EventEmitter } from "node:events";
+import type { IncomingHttpHeaders } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import autocannon from "autocannon";
+import { findFreePort, startEmbeddedPostgres } from "../server/embedded-postgres";
+import { createDatabase } from "../tests/helpers/database";
+import { startServer, summarise } from "./lib/bench-server";
+
+const option = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const learners = option("learners", 200);
+const seconds = option("seconds", 300);
+const ROUNDS = 10;
+const PASSWORD = "mat-khau-do-tai-2026";
+const SLUG = "chuyen-doi-so-nhan-thuc-chung";
+const LESSON = "chuyen-doi-so-la-gi";
+const QUIZ = "kiem-tra-cuoi-khoa";
+
+type Kind = "sign in" | "catalogue" | "lesson" | "start quiz" | "question" | "save answer" | "submit";
+type Context = { cookie?: string; email?: string; question?: string; kind?: Kind };
+type Step = autocannon.Request & { kind: Kind };
+
+function residentMegabytes(pid: number) {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
+  return line ? Number(line[1]) / 1024 : 0;
+}
+
+async function main() {
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(os.tmpdir(), `hoc-so-load-pg-${process.pid}-${Date.now()}`),
+    port: await findFreePort(),
+    database: "postgres",
+    persistent: false,
+  });
+  const database = await createDatabase(embedded.url, { prefix: "hocso_load" });
+  const server = await startServer(database.url, { demo: true });
+  try {
+    // The learners, made with the app's own models on the same database.
+    process.env.DATABASE_URL = database.url;
+    const { upsertPerson } = await import("../app/models/user.server");
+    const { recordPrivacyConsent } = await import("../app/models/privacy-consent.server");
+    const { PRIVACY_NOTICE_VERSION } = await import("../app/utils/privacy");
+    const { hashPassword } = await import("../app/utils/password.server");
+    const { prisma } = await import("../app/utils/db.server");
+    const passwordHash = await hashPassword(PASSWORD);
+    const emails: string[] = [];
+    for (let index = 0; index < learners; index++) {
+      const email = `tai${index}@load.test`;
+      const user = await upsertPerson({
+        email,
+        fullName: `Người Đo Tải ${index}`,
+        staffCategory: "CONG_CHUC",
+        unitCode: "LDG-SKHCN-CDS",
+        since: new Date("2025-01-01"),
+        passwordHash,
+        roles: [],
+      });
+      await recordPrivacyConsent({ userId: user.id, noticeVersion: PRIVACY_NOTICE_VERSION });
+      emails.push(email);
+    }
+    await prisma.$disconnect();
+
+    let nextLearner = 0;
+    const withCookie = (context: Context, request: autocannon.Request) => ({
+      ...request,
+      headers: { ...request.headers, cookie: context.cookie ?? "", origin: server.baseUrl },
+    });
+    const form = (fields: Record<string, string>) => ({
+      method: "POST" as const,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields).toString(),
+    });
+    const signIn: Step = {
+      kind: "sign in",
+      method: "POST",
+      path: "/login",
+      setupRequest: (request, context: Context) => {
+        context.kind = "sign in";
+        context.email ??= emails[nextLearner++ % emails.length];
+        return { ...request, ...form({ email: context.email ?? "", password: PASSWORD, redirectTo: "/learning" }), headers: { ...form({}).headers, origin: server.baseUrl } };
+      },
+      onResponse: (_status, _body, context: Context, headers) => {
+        const setCookie = [headers?.["set-cookie"] ?? []].flat().join(";");
+        context.cookie = setCookie.match(/hocso_session=[a-z2-7]+/)?.[0] ?? context.cookie;
+      },
+    };
+    const steps: Step[] = [
+      { kind: "catalogue", method: "GET", path: "/courses" },
+      { kind: "lesson", method: "GET", path: `/courses/${SLUG}/${LESSON}` },
+      {
+        kind: "start quiz",
+        path: `/courses/${SLUG}/quiz/${QUIZ}?index`,
+        ...form({}),
+        onResponse: (_status: number, _body: string, context: Context, headers?: IncomingHttpHeaders) => {
+          const location = [headers?.location ?? ""].flat()[0] ?? "";
+          context.question = location || undefined;
+        },
+      },
+      { kind: "question", method: "GET", path: "/" },
+      { kind: "save answer", path: "/", ...form({ seq: "0", answer: "1", go: "summary" }) },
+      { kind: "submit", path: "/", ...form({ seq: "1" }) },
+    ];
+    const round = steps.map((step): Step => ({
+      ...step,
+      setupRequest: (request, context: Context) => {
+        context.kind = step.kind;
+        // The question page, the save and the submit follow the attempt just started.
+        const question = context.question ?? `/courses/${SLUG}/quiz/${QUIZ}`;
+        const pathFor: Partial<Record<Kind, string>> = { question, "save answer": question, submit: question.replace(/\/\d+$/, "/review") };
+        return withCookie(context, { ...request, path: pathFor[step.kind] ?? request.path });
+      },
+    }));
+    const requests = [signIn, ...Array.from({ length: ROUNDS }, () => round).flat()];
+
+    // Every answer's time, by kind: autocannon's own histogram keeps 2xx only (our posts redirect).
+    const times = new Map<Kind | "all", number[]>([["all", []]]);
+    const statuses = new Map<number, number>();
+    const memory: number[] = [];
+    const sampler = setInterval(() => memory.push(residentMegabytes(server.pid)), 10_000);
+    memory.push(residentMegabytes(server.pid));
+
+    const started = performance.now();
+    let finished: (result: autocannon.Result) => void = () => {};
+    const done = new Promise<autocannon.Result>((resolve) => (finished = resolve));
+    const instance = autocannon(
+      { url: server.baseUrl, connections: learners, connectionRate: 1, duration: seconds, requests, timeout: 30 },
+      (error, result) => {
+        if (error) throw error;
+        finished(result);
+      },
+    );
+    // The tracker emits the client first (autocannon's run.js); @types/autocannon leaves it out.
+    (instance as unknown as EventEmitter).on("response", (client: { requestIterator?: { context?: Context } }, status: number, _bytes: number, ms: number) => {
+      const kind = client.requestIterator?.context?.kind;
+      times.get("all")?.push(ms);
+      if (kind) times.set(kind, [...(times.get(kind) ?? []), ms]);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
+    const result = await done;
+    clearInterval(sampler);
+    memory.push(residentMegabytes(server.pid));
+    const elapsed = (performance.now() - started) / 1000;
+
+    const all = summarise(times.get("all") ?? []);
+    console.log(`\nload: ${learners} learners, 1 request/s each, ${seconds} s, ${os.cpus().length} cores, ${new Date().toISOString()}`);
+    console.log(`${all.count} requests in ${elapsed.toFixed(0)} s (${Math.round(all.count / elapsed)} requests/s); errors ${result.errors}, timeouts ${result.timeouts}`);
+    console.log("| request | count | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|");
+    for (const [kind, samples] of times) {
+      const figures = summarise(samples);
+      console.log(`| ${kind} | ${figures.count} | ${figures.p50} | ${figures.p95} | ${figures.p99} | ${figures.max} |`);
+    }
+    console.log(`answers by status: ${[...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}: ${count}`).join(", ")}`);
+    const perMinute = Math.max(1, Math.round(60 / 10));
+    const average = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+    const firstMinute = average(memory.slice(1, 1 + perMinute));
+    const lastMinute = average(memory.slice(-perMinute));
+    console.log(`server memory (RSS, MB, every 10 s): ${memory.map((value) => value.toFixed(0)).join(" ")}`);
+    console.log(`first minute ${firstMinute.toFixed(0)} MB, last minute ${lastMinute.toFixed(0)} MB`);
+
+    const failures = [
+      result.errors + result.timeouts > 0 && `${result.errors + result.timeouts} connection errors or timeouts`,
+      [...statuses].some(([status]) => status >= 400) && "answers of 400 or more",
+      all.p95 > 300 && `p95 ${all.p95} ms > 300 ms`,
+      lastMinute > firstMinute * 1.25 && "memory grew by more than a quarter",
+    ].filter(Boolean);
+    if (failures.length) {
+      console.log(`FAILED: ${failures.join("; ")}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await server.stop();
+    await embedded.stop();
+  }
+}
+
+await main();
