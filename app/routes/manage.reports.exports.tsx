@@ -6,7 +6,7 @@ import { useT } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { createReportExport, listMyReportExports } from "~/models/report-export.server";
-import { parseReportFilters, requireReport } from "~/services/reports.server";
+import { inScope, parseReportFilters, requireReport } from "~/services/reports.server";
 import { getEnv } from "~/utils/env.server";
 import { flashCookie } from "~/utils/flash.server";
 import { formatDateTime, formatMegabytes } from "~/utils/format";
@@ -49,6 +49,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   // Only the report's own filters are kept, in its own words.
   const filters = parseReportFilters(new URLSearchParams(form.data.query));
+  // The file covers the whole scope (the unit is not kept), but a query
+  // naming a unit outside it was typed by hand: refused, as on the pages.
+  if (filters.unit && !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
   const query = new URLSearchParams(Object.entries(filters).flatMap(([key, value]) => (value === undefined || key === "unit" ? [] : [[key, value instanceof Date ? value.toISOString().slice(0, 10) : String(value)]])));
   const exportId = await createReportExport({
     requestedById: user.id,

@@ -40,7 +40,8 @@ import { completionFilters, inScope, parseReportFilters, requireReport, trendMon
 // (?table=people&unit=…) one unit's people and their courses, or
 // (?table=overdue) everyone overdue in scope, or the by-course and
 // month-by-month tables (?table=courses, ?table=trend). The page's
-// guard, scope and filters: a unit outside the scope is a 404. Rows are
+// guard, scope and filters (requireReport: a unit outside the scope is a
+// 404, so `unit` below is always one of the viewer's). Rows are
 // written as they are produced, never gathered into one string or workbook.
 
 type Cell = string | number | null;
@@ -54,7 +55,6 @@ export async function reportTable(request: Request): Promise<ReportTable> {
   const day = filters.asOf.toISOString().slice(0, 10);
   const table = url.searchParams.get("table");
   if (table === "courses" || table === "trend") {
-    if (filters.unit && !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
     const area = completionFilters(filters, filters.unit ? await listSubtreeUnitIds([filters.unit]) : scope);
     const counts = [t("reports.column.assigned"), t("reports.column.done"), t("reports.column.rate"), t("reports.column.overdue"), t("reports.column.due")];
     const cells = (counts: CompletionCounts) => [counts.assigned, counts.done, completionRate(counts), counts.overdue, counts.due];
@@ -80,7 +80,6 @@ export async function reportTable(request: Request): Promise<ReportTable> {
     };
   }
   if (table === "overdue") {
-    if (filters.unit && !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
     const units = filters.unit ? await listSubtreeUnitIds([filters.unit]) : scope;
     return {
       fileName: `bao-cao-qua-han-${day}`,
@@ -90,7 +89,8 @@ export async function reportTable(request: Request): Promise<ReportTable> {
     };
   }
   if (table === "people") {
-    if (!filters.unit || !inScope(scope, filters.unit)) throw new Response(t("reports.unitNotFound"), { status: 404 });
+    // Which unit's people: required (one outside the scope never gets here, see requireReport).
+    if (!filters.unit) throw new Response(t("reports.unitNotFound"), { status: 404 });
     const people = await requirementsInUnit({ ...completionFilters(filters, null), unitId: filters.unit, status: filters.status });
     return {
       fileName: `bao-cao-nguoi-${day}`,

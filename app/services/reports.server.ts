@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { targetText } from "~/components/assignment-text";
 import type { Translate } from "~/i18n/i18n";
+import { getTranslate } from "~/i18n/translate.server";
 import { listRuleChoices } from "~/models/assignment.server";
 import { listCompetencyAreaChoices } from "~/models/competency.server";
 import type { CompletionFilters } from "~/models/completion-report.server";
@@ -77,11 +78,19 @@ export function parseReportFilters(params: URLSearchParams) {
   return reportFiltersSchema.parse(Object.fromEntries(params));
 }
 
-/** The guard of every report page and export: who may see reports, which units, and the filters asked for. */
+/**
+ * The guard of every report page and export: who may see reports, which
+ * units, and the filters asked for. A unit outside the scope is a 404 here,
+ * once, for every page and table (some tables do not read `unit`: an
+ * address naming someone else's unit still answers nothing).
+ */
 export async function requireReport(request: Request) {
   const user = await requireAnyPermission(request, ["read:report:scope", "read:report:any"]);
   const url = new URL(request.url);
-  return { user, url, filters: parseReportFilters(url.searchParams), scope: await reportScope(user) };
+  const filters = parseReportFilters(url.searchParams);
+  const scope = await reportScope(user);
+  if (filters.unit && !inScope(scope, filters.unit)) throw new Response(getTranslate(request)("reports.unitNotFound"), { status: 404 });
+  return { user, url, filters, scope };
 }
 
 /**
