@@ -198,10 +198,21 @@ function settingsColumns(settings: CourseSettings) {
   };
 }
 
-async function relatedIds(tx: Prisma.TransactionClient, settings: CourseSettings, courseId?: string) {
+/**
+ * The competences' and prerequisites' ids. With `offeredOnly` (the studio's
+ * forms), a prerequisite must be one the form offers (listCourseChoices:
+ * published, or already chosen): a slug typed by hand cannot make a course
+ * wait on someone else's unpublished draft, nor find out that it exists.
+ * Content files (writeDraftContent) may name any course of theirs.
+ */
+async function relatedIds(tx: Prisma.TransactionClient, settings: CourseSettings, { courseId, offeredOnly }: { courseId?: string; offeredOnly: boolean }) {
   const competences = await tx.competence.findMany({ select: { id: true }, where: { code: { in: settings.competenceCodes } } });
   if (competences.length !== new Set(settings.competenceCodes).size) throw new CourseRuleError("studio.error.unknownCompetence");
-  const required = await tx.course.findMany({ select: { id: true }, where: { slug: { in: settings.prerequisiteSlugs } } });
+  const offered: Prisma.CourseWhereInput = {
+    publishedVersionId: { not: null },
+    OR: [{ status: "PUBLISHED" }, ...(courseId ? [{ requiredBy: { some: { courseId } } }] : [])],
+  };
+  const required = await tx.course.findMany({ select: { id: true }, where: { slug: { in: settings.prerequisiteSlugs }, ...(offeredOnly ? offered : {}) } });
   if (required.length !== new Set(settings.prerequisiteSlugs).size) throw new CourseRuleError("studio.error.unknownPrerequisite");
   if (courseId && required.some((course) => course.id === courseId)) throw new CourseRuleError("studio.error.selfPrerequisite");
   return { competenceIds: competences.map((row) => row.id), requiredIds: required.map((row) => row.id) };
@@ -211,7 +222,7 @@ async function relatedIds(tx: Prisma.TransactionClient, settings: CourseSettings
 export async function createCourse({ slug, trainerId, ...settings }: CourseSettings & { slug: string; trainerId: string | null }) {
   try {
     return await prisma.$transaction(async (tx) => {
-      const { competenceIds, requiredIds } = await relatedIds(tx, settings);
+      const { competenceIds, requiredIds } = await relatedIds(tx, settings, { offeredOnly: true });
       return tx.course.create({
         select: { id: true, slug: true },
         data: {
@@ -240,7 +251,7 @@ export async function updateCourseSettings({
   ...settings
 }: CourseSettings & { courseId: string; revision: number; trainerIds?: string[] }) {
   return prisma.$transaction(async (tx) => {
-    const { competenceIds, requiredIds } = await relatedIds(tx, settings, courseId);
+    const { competenceIds, requiredIds } = await relatedIds(tx, settings, { courseId, offeredOnly: true });
     if (trainerIds) {
       const trainers = await tx.user.findMany({
         select: { id: true },
@@ -391,12 +402,14 @@ export async function deleteItem({ courseId, itemId }: { courseId: string; itemI
 
 /**
  * Moves a module one place up or down. Positions are renumbered 1…n in the
- * same transaction, so two quick clicks never leave a tie.
+ * same transaction, so two quick clicks never leave a tie. False when it is
+ * already first or last; null when this course has no such module.
  */
 export async function moveModule({ courseId, moduleId, direction }: { courseId: string; moduleId: string; direction: "up" | "down" }) {
   return prisma.$transaction(async (tx) => {
     await lockCourse(tx, courseId);
     const modules = await tx.courseModule.findMany({ select: { id: true }, where: { courseId }, orderBy: { position: "asc" } });
+    if (!modules.some((row) => row.id === moduleId)) return null;
     const order = moved(modules.map((row) => row.id), moduleId, direction);
     if (!order) return false;
     for (const [index, id] of order.entries()) await tx.courseModule.update({ where: { id }, data: { position: index + 1 } });
@@ -407,13 +420,14 @@ export async function moveModule({ courseId, moduleId, direction }: { courseId: 
 /**
  * Moves an item one place up or down; at the top or bottom of its module it
  * crosses into the neighbouring module, so keyboard users can take an item
- * anywhere one step at a time.
+ * anywhere one step at a time. False at the very start or end; null when
+ * this course has no such item.
  */
 export async function moveItem({ courseId, itemId, direction }: { courseId: string; itemId: string; direction: "up" | "down" }) {
   return prisma.$transaction(async (tx) => {
     await lockCourse(tx, courseId);
     const item = await tx.courseItem.findFirst({ select: { moduleId: true }, where: { id: itemId, courseId } });
-    if (!item) return false;
+    if (!item) return null;
     const modules = await tx.courseModule.findMany({
       select: { id: true, items: { select: { id: true }, orderBy: { position: "asc" } } },
       where: { courseId },
@@ -490,7 +504,7 @@ export async function writeDraftContent({ content, trainerIds, sourceHash }: { c
         update: { ...fields, draftRevision: { increment: 1 } },
       });
       const courseId = course.id;
-      const { competenceIds, requiredIds } = await relatedIds(tx, settings, courseId);
+      const { competenceIds, requiredIds } = await relatedIds(tx, settings, { courseId, offeredOnly: false });
       await tx.courseCompetence.deleteMany({ where: { courseId } });
       await tx.courseCompetence.createMany({ data: competenceIds.map((competenceId) => ({ courseId, competenceId })) });
       await tx.coursePrerequisite.deleteMany({ where: { courseId } });

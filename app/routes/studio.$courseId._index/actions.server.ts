@@ -82,7 +82,8 @@ export async function handleCourseAction({ request, courseId, user }: { request:
       case "deleteModule":
         return (await deleteModule({ courseId, moduleId: action.moduleId })) ? back(t("studio.moduleDeleted"), "#outline") : notFound();
       case "moveModule":
-        await moveModule({ courseId, moduleId: action.moduleId, direction: action.direction });
+        // Already first or last: back to the page as it is. Another course's module: not here.
+        if ((await moveModule({ courseId, moduleId: action.moduleId, direction: action.direction })) === null) return notFound();
         return redirect(`/studio/${courseId}?focus=module-${action.direction}-${action.moduleId}#module-${action.moduleId}`);
       case "addItem": {
         const item = await addItem({ courseId, moduleId: action.moduleId, kind: action.kind, title: action.title });
@@ -96,7 +97,7 @@ export async function handleCourseAction({ request, courseId, user }: { request:
         return (await deleteItem({ courseId, itemId: action.itemId })) ? back(t("studio.itemDeleted", { title }), "#outline") : notFound();
       }
       case "moveItem":
-        await moveItem({ courseId, itemId: action.itemId, direction: action.direction });
+        if ((await moveItem({ courseId, itemId: action.itemId, direction: action.direction })) === null) return notFound();
         return redirect(`/studio/${courseId}?focus=item-${action.direction}-${action.itemId}#item-${action.itemId}`);
       case "removeCover":
         await setCourseCover({ courseId, coverImageId: null });
