@@ -32,7 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
     await recordAudit({ action: "unit.created", actorId: user.id, targetType: "unit", targetId: unit.id, detail: form.data, ipAddress: clientAddress() });
   } catch (error) {
     if (error instanceof UnitRuleError) {
-      const errors: FormErrors = { code: error.key };
+      // A parent that is no (live) unit is the parent field's error, not the code's.
+      const errors: FormErrors = { [error.key === "units.error.codeTaken" ? "code" : "parentId"]: error.key };
       return data({ errors, values: form.fields }, { status: 400 });
     }
     throw error;
