@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
+import { getLogger } from "./logger.server";
 import { singleton } from "./singleton.server";
 
 // One Prisma client (and so one connection pool) per process. Only code in
@@ -17,14 +18,26 @@ function databaseUrl(): string {
 }
 
 export const prisma = singleton("prisma", () => {
-  const adapter = new PrismaPg({
-    connectionString: databaseUrl(),
-    max: getEnv().DATABASE_POOL_SIZE,
-    // Fail fast when the database is away, so /readyz can say so instead
-    // of requests piling up behind a dead pool.
-    connectionTimeoutMillis: 5_000,
-    idleTimeoutMillis: 30_000,
-  });
+  const adapter = new PrismaPg(
+    {
+      connectionString: databaseUrl(),
+      max: getEnv().DATABASE_POOL_SIZE,
+      // Fail fast when the database is away, so /readyz can say so instead
+      // of requests piling up behind a dead pool.
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+    },
+    {
+      // When PostgreSQL restarts, every idle connection in the pool is cut
+      // and the pool emits 'error'. The adapter already listens (an
+      // unhandled 'error' event would end the process), but only for its
+      // debug output: say it in the logs too. The pool drops the dead
+      // connections and opens new ones on the next query; nothing else is
+      // needed to recover.
+      onPoolError: (error) => getLogger().warn({ err: error }, "database connection lost"),
+      onConnectionError: (error) => getLogger().warn({ err: error }, "database connection lost during a transaction"),
+    },
+  );
   return new PrismaClient({ adapter });
 });
 

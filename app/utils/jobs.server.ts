@@ -28,40 +28,65 @@ export const QUEUES = {
 
 const RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
 
-export const boss = singleton("pg-boss", () => {
-  const instance = new PgBoss({ connectionString: getEnv().DATABASE_URL, schema: "pgboss", max: 4 });
+function createBoss() {
+  // A variable, not an inline literal: pg-boss hands these options to its
+  // pg.Pool, but its types do not list the pool's timeout. Without one, a
+  // database host that stops answering (rather than refusing) would stall a
+  // request asking for a job, or a worker's poll, until TCP gives up —
+  // minutes. Same limit as the app's own pool (db.server.ts).
+  const options = { connectionString: getEnv().DATABASE_URL, schema: "pgboss", max: 4, connectionTimeoutMillis: 5_000 };
+  const instance = new PgBoss(options);
+  // pg-boss re-emits its pool's errors (an idle connection cut when the
+  // database restarts) and its workers' failed polls. Unhandled, an 'error'
+  // event would end the process; these pass once the database is back.
   instance.on("error", (error) => getLogger().error({ err: error }, "job queue error"));
   return instance;
-});
+}
 
-// Shared like `boss` itself: the server entry and the Remix build each hold
-// a copy of this module.
-const state = singleton("pg-boss-state", () => ({ started: null as Promise<void> | null }));
+// Shared like the pool: the server entry and the Remix build each hold a
+// copy of this module.
+const state = singleton("pg-boss-state", () => ({ started: null as Promise<PgBoss> | null }));
 
 /** Starts the queue client (and creates its tables on first use). */
-export function startQueue() {
-  state.started ??= (async () => {
-    await boss.start();
-    for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...RETRY });
+export function startQueue(): Promise<PgBoss> {
+  if (state.started) return state.started;
+  const starting = (async () => {
+    const boss = createBoss();
+    try {
+      await boss.start();
+      for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...RETRY });
+      return boss;
+    } catch (error) {
+      // Close what did start (a no-op when pg-boss never finished starting).
+      await boss.stop({ graceful: false, wait: true }).catch(() => {});
+      throw error;
+    }
   })();
-  return state.started;
+  state.started = starting;
+  // A start that failed (the database away at that moment) must not stay the
+  // answer for the life of the process, and pg-boss will not start the same
+  // instance twice after a failure: forget it, so the next ask starts a new one.
+  starting.catch(() => {
+    if (state.started === starting) state.started = null;
+  });
+  return starting;
 }
 
 /** Asks for a job soon; several asks in the same minute are one job. */
 export async function enqueue(name: (typeof QUEUES)[keyof typeof QUEUES]) {
-  await startQueue();
+  const boss = await startQueue();
   await boss.send(name, {}, { singletonKey: name, singletonSeconds: 60, ...RETRY });
 }
 
 /** Asks for one job with its data (not merged with others: each export is its own). */
 export async function sendJob(name: (typeof QUEUES)[keyof typeof QUEUES], data: Record<string, string>) {
-  await startQueue();
+  const boss = await startQueue();
   await boss.send(name, data, RETRY);
 }
 
 /** Runs the handlers in this process, and the schedules that feed them. */
 export async function startWorker(handlers: Record<(typeof QUEUES)[keyof typeof QUEUES], (data: unknown) => Promise<unknown>>) {
-  await startQueue();
+  const boss = await startQueue();
   await boss.schedule(QUEUES.reminders, "*/15 * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
   await boss.schedule(QUEUES.notificationEmails, "*/5 * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
   await boss.schedule(QUEUES.expiredAttempts, "* * * * *", {}, { tz: "Asia/Ho_Chi_Minh" });
@@ -81,7 +106,7 @@ export async function startWorker(handlers: Record<(typeof QUEUES)[keyof typeof 
 }
 
 export async function stopQueue() {
-  if (!state.started) return;
-  await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+  const boss = await state.started?.catch(() => null);
   state.started = null;
+  await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
 }

@@ -46,3 +46,15 @@ test("e-mail addresses are masked in messages, in any string and in errors", () 
   expect(JSON.parse(lines[1]!).err).toMatchObject({ type: "Error", message: "duplicate key value: [email]" });
   expect(maskEmails("no address here, 12@ or @home")).toBe("no address here, 12@ or @home");
 });
+
+test("the pg client that pg-pool hangs on a lost connection's error is left out of the log", () => {
+  const { lines, logger } = capture();
+  const error = Object.assign(new Error("terminating connection due to administrator command"), {
+    code: "57P01",
+    client: { connectionParameters: { user: "hocso", database: "hocso", port: 5432 }, processID: 42 },
+  });
+  logger.warn({ err: error }, "database connection lost");
+  const line = JSON.parse(lines[0]!);
+  expect(line.err).toMatchObject({ message: "terminating connection due to administrator command", code: "57P01" });
+  expect(line.err).not.toHaveProperty("client");
+});

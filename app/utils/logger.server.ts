@@ -57,7 +57,13 @@ function maskDeep(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskDeep(item, depth + 1)]));
 }
 
-const maskedErrorSerializer = (error: Error) => maskDeep(pino.stdSerializers.err(error));
+// pg-pool hangs the whole pg Client on the errors of idle connections
+// (`err.client`): its settings, type tables and socket state, kilobytes per
+// line when the database restarts. Nobody reads it; leave it out.
+const maskedErrorSerializer = (error: Error) => {
+  const { client: _client, ...serialized } = pino.stdSerializers.err(error);
+  return maskDeep(serialized);
+};
 
 /** A logger writing to `destination` (standard output by default). */
 export function createLogger({ level, destination }: { level: string; destination?: DestinationStream }): Logger {
