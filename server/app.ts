@@ -12,6 +12,7 @@ import { getEnv } from "~/utils/env.server";
 import { getLogger } from "~/utils/logger.server";
 import { runWithRequestContext } from "~/utils/request-context.server";
 import { bodyLimit } from "./body-limit";
+import { loggedPath } from "./logged-path";
 import { writeRateLimit } from "./rate-limit";
 import { newCspNonce, securityHeaders } from "./security-headers";
 
@@ -56,7 +57,7 @@ export function createApp(options: AppOptions) {
         const quiet = req.path === "/healthz" || req.path === "/readyz";
         // The path only: query strings can carry search terms about people.
         getLogger()[quiet ? "debug" : "info"](
-          { method: req.method, path: req.path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 },
+          { method: req.method, path: loggedPath(req.path), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 },
           "request",
         );
       });
@@ -81,7 +82,7 @@ export function createApp(options: AppOptions) {
       originHost = null;
     }
     if (originHost && originHost === host) return next();
-    getLogger().warn({ method: req.method, path: req.path, origin: origin ?? null }, "cross-origin write refused");
+    getLogger().warn({ method: req.method, path: loggedPath(req.path), origin: origin ?? null }, "cross-origin write refused");
     res.status(403).type("text/plain; charset=utf-8").send(getTranslateForCookies(req.get("cookie"))("error.crossOrigin"));
   });
 

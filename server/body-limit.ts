@@ -5,9 +5,12 @@ import { PEOPLE_IMPORT_MAX_BYTES } from "~/utils/upload-limits";
 
 // A ceiling on what a request may send, checked before a byte of the body is
 // read: otherwise Remix reads any body whole into memory, and ten of them at
-// 100 MB would take the process down. Uploads (multipart) may carry an image
-// or a people-import file; every other form is text and far smaller (a
-// lesson's 200 000 characters are under 2 MB even percent-encoded).
+// 100 MB would take the process down. Uploads (multipart) may carry two
+// images (the certificate template's logo and signature) or a people-import
+// file; every other form is text and far smaller (a lesson's 200 000
+// characters are under 2 MB even percent-encoded). The ceiling sits above
+// what each page takes, so a file that is merely too big meets the page's
+// own error, next to its field.
 //
 // Browsers always say how long a form post is; a write without
 // Content-Length (a chunked stream) could not be held to the ceiling, so it
@@ -18,7 +21,7 @@ const DRAIN_MAX_BYTES = 64 * MEBIBYTE;
 
 export function bodyLimits() {
   return {
-    multipart: Math.max(getEnv().MEDIA_MAX_BYTES, PEOPLE_IMPORT_MAX_BYTES) + MEBIBYTE,
+    multipart: Math.max(2 * getEnv().MEDIA_MAX_BYTES, PEOPLE_IMPORT_MAX_BYTES) + MEBIBYTE,
     other: 4 * MEBIBYTE,
   };
 }

@@ -5,6 +5,7 @@ import { getTranslateForCookies } from "~/i18n/translate.server";
 import { countWrite } from "~/models/write-rate.server";
 import { getEnv } from "~/utils/env.server";
 import { getLogger } from "~/utils/logger.server";
+import { loggedPath } from "./logged-path";
 
 // Every write (any request that is not GET, HEAD or OPTIONS: form posts,
 // quiz saves, uploads) counts against its session and its address, per
@@ -38,7 +39,7 @@ export function writeRateLimit(limits: WriteLimits = { perSession: getEnv().WRIT
     }
     const over = (sessionKey && (counts.get(sessionKey) ?? 0) > limits.perSession) || (counts.get(addressKey) ?? 0) > limits.perAddress;
     if (!over) return next();
-    getLogger().warn({ method: req.method, path: req.path, by: sessionKey ? "session" : "address" }, "write rate limit reached");
+    getLogger().warn({ method: req.method, path: loggedPath(req.path), by: sessionKey ? "session" : "address" }, "write rate limit reached");
     const secondsLeft = 60 - new Date().getUTCSeconds();
     res
       .status(429)

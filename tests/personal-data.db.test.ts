@@ -182,6 +182,10 @@ describe("anonymising a person", () => {
     const verify = await verifyLoader(args(get(`/verify/${code}`), { code }));
     expect(verify).toMatchObject({ found: { state: "anonymised", holderName: person.fullName } });
     expect(JSON.stringify(verify)).not.toContain("Hoàng Văn Xoá");
+
+    // Revoked afterwards (say, for fraud): the checker must learn that, not "anonymised".
+    await prisma.certificate.update({ where: { code }, data: { revokedAt: new Date() }, select: { id: true } });
+    expect(await verifyLoader(args(get(`/verify/${code}`), { code }))).toMatchObject({ found: { state: "revoked" } });
   });
 
   test("an anonymised person's page changes nothing any more", async () => {

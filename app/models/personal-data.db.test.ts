@@ -9,6 +9,7 @@ import { makePerson, makeUnits, TEST_PASSWORD } from "../../tests/helpers/people
 import { pruneAuditEvents, recordAudit } from "./audit.server";
 import { enrol, markItemDone } from "./enrolment.server";
 import { accountKey } from "./login-throttle.server";
+import { applyCheckedImport } from "./people-import.server";
 import { anonymisePerson, describeAnswer, exportPersonalData } from "./personal-data.server";
 import { listPrivacyConsents, recordPrivacyConsent } from "./privacy-consent.server";
 import { saveAnswers, startAttempt } from "./quiz-attempt.server";
@@ -23,6 +24,7 @@ const OTHER = { email: "tuan.vo@example.test", fullName: "Võ Minh Tuấn" };
 let ownerId = "";
 let otherId = "";
 let enrolmentId = "";
+let checkedImportId = "";
 
 beforeAll(async () => {
   await makeUnits();
@@ -51,7 +53,8 @@ beforeAll(async () => {
   await prisma.notification.create({ data: { userId: ownerId, kind: "ASSIGNED", dedupeKey: "assigned:test", params: { course: "Bảo vệ dữ liệu", due: "31/12/2026" } } });
   await prisma.outboxMessage.create({ data: { to: OWNER.email, subject: "Đặt lại mật khẩu", text: `Chào ${OWNER.fullName}` } });
   await prisma.loginThrottle.create({ data: { key: accountKey(OWNER.email), failures: 2 } });
-  await recordAudit({ action: "person.updated", actorId: otherId, targetType: "user", targetId: ownerId, detail: { fullName: OWNER.fullName, email: OWNER.email } });
+  // An administrator's edit of the owner, from the administrator's own address.
+  await recordAudit({ action: "person.updated", actorId: otherId, targetType: "user", targetId: ownerId, ipAddress: "10.9.9.9", detail: { fullName: OWNER.fullName, email: OWNER.email } });
   await recordAudit({ action: "auth.sign_in_failed", detail: { email: OWNER.email }, ipAddress: "10.0.0.7" });
   await recordAudit({ action: "person.updated", actorId: ownerId, targetType: "user", targetId: otherId, detail: { fullName: OTHER.fullName, email: OTHER.email } });
   await prisma.peopleImport.create({
@@ -66,6 +69,21 @@ beforeAll(async () => {
       ],
     },
   });
+  // A file checked but not applied yet, with the owner and someone new in it.
+  checkedImportId = (
+    await prisma.peopleImport.create({
+      data: {
+        createdById: otherId,
+        fileName: "bo-sung.xlsx",
+        rowCount: 2,
+        status: "CHECKED",
+        rows: [
+          { line: 2, fullName: OWNER.fullName, email: OWNER.email, employeeCode: "LD-0042", jobTitle: "Chuyên viên", staffCategory: "CONG_CHUC", unitCode: "T-A-1" },
+          { line: 3, fullName: "Người Mới Nhập", email: "moi.nhap@example.test", employeeCode: null, jobTitle: null, staffCategory: "CONG_CHUC", unitCode: "T-A-1" },
+        ],
+      },
+    })
+  ).id;
 });
 
 describe("describeAnswer", () => {
@@ -112,6 +130,7 @@ describe("exportPersonalData", () => {
     expect(text).not.toContain(OTHER.email);
     expect(text).not.toContain(OTHER.fullName);
     expect(text).not.toContain(otherId);
+    expect(text).not.toContain("10.9.9.9");
   });
 
   test("nobody: null", async () => {
@@ -175,6 +194,15 @@ describe("anonymisePerson", () => {
     expect(imported).not.toContain(OWNER.fullName);
     expect(imported).not.toContain("LD-0042");
     expect(imported).toContain(OTHER.email);
+  });
+
+  test("a file not applied yet loses their line, so applying it later makes no one of it", async () => {
+    const batch = await prisma.peopleImport.findUniqueOrThrow({ select: { rowCount: true, rows: true }, where: { id: checkedImportId } });
+    expect(batch.rowCount).toBe(1);
+    expect(JSON.stringify(batch.rows)).not.toContain(OWNER.email);
+    expect(await applyCheckedImport({ importId: checkedImportId, userId: otherId, today: new Date() })).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(await prisma.user.count({ where: { OR: [{ email: "" }, { fullName: { startsWith: "Người dùng ẩn danh" } }] } })).toBe(1);
+    expect(await prisma.user.count({ where: { email: "moi.nhap@example.test" } })).toBe(1);
   });
 
   test("they cannot sign in any more, even with their old address and password", async () => {

@@ -168,7 +168,13 @@ async function listAuditAbout({ userId, email }: { userId: string; email: string
     where: { OR: [{ targetType: "user", targetId: userId }, { detail: { path: ["email"], equals: email } }] },
     orderBy: { occurredAt: "asc" },
   });
-  return events.map(({ actorId, ...event }) => ({ ...event, byThemselves: actorId === userId }));
+  // Who acted is not told, nor from where: an administrator's or manager's
+  // address is their personal data, not this person's.
+  return events.map(({ actorId, ipAddress, ...event }) => ({
+    ...event,
+    byThemselves: actorId === userId,
+    ipAddress: actorId === userId || actorId === null ? ipAddress : null,
+  }));
 }
 
 export type AnonymiseResult = { anonymised: true; certificates: number } | { anonymised: false };
@@ -219,8 +225,18 @@ export async function anonymisePerson({ userId, placeholderName, now = new Date(
       where: { OR: [{ targetType: "user", targetId: userId }, { detail: { path: ["email"], equals: email } }] },
       data: { detail: Prisma.DbNull },
     });
-    // An imported file's rows wait in people_import (checked, then applied):
-    // their line there becomes the placeholder too.
+    // An imported file's rows wait in people_import (checked, then applied).
+    // In a file not yet applied their line goes altogether: applying a
+    // blanked line would make a new person of it. In an applied one it stays
+    // as a line, with the placeholder, so the file's summary still adds up.
+    await tx.$executeRaw`
+      UPDATE people_import
+      SET rows = coalesce((
+            SELECT jsonb_agg(entry ORDER BY position)
+            FROM jsonb_array_elements(rows) WITH ORDINALITY AS line(entry, position)
+            WHERE entry->>'email' IS DISTINCT FROM ${email}), '[]'::jsonb),
+          row_count = (SELECT count(*) FROM jsonb_array_elements(rows) AS line(entry) WHERE entry->>'email' IS DISTINCT FROM ${email})
+      WHERE status = 'CHECKED' AND rows @> jsonb_build_array(jsonb_build_object('email', ${email}::text))`;
     await tx.$executeRaw`
       UPDATE people_import
       SET rows = (
@@ -231,7 +247,7 @@ export async function anonymisePerson({ userId, placeholderName, now = new Date(
           ORDER BY position)
         FROM jsonb_array_elements(rows) WITH ORDINALITY AS line(entry, position)
       )
-      WHERE rows @> jsonb_build_array(jsonb_build_object('email', ${email}::text))`;
+      WHERE status <> 'CHECKED' AND rows @> jsonb_build_array(jsonb_build_object('email', ${email}::text))`;
     // Disabled: out of every training rule from today, as any disabled person.
     await syncAssignments({ db: tx, userIds: [userId] });
     return { anonymised: true, certificates };

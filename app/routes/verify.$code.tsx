@@ -36,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         locked: false,
         found: {
           code: revision.code,
-          state: anonymised ? ("anonymised" as const) : revokedAt ? ("revoked" as const) : ("replaced" as const),
+          // Revoked is the news that matters most, even once the holder is anonymous.
+          state: revokedAt ? ("revoked" as const) : anonymised ? ("anonymised" as const) : ("replaced" as const),
           holderName: revision.holderName,
           courseTitle: revision.courseTitle,
           completedOn: formatDate(locale, revision.certificate.completedOn),
@@ -56,8 +57,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     found: {
       code: certificate.code,
       // The holder had their data deleted (ADR 026): the completion stays a
-      // fact, but the page can no longer vouch for who holds the paper.
-      state: (await isAnonymised({ userId: certificate.userId })) ? ("anonymised" as const) : stateOf(certificate),
+      // fact, but the page can no longer vouch for who holds the paper. A
+      // revocation still shows as one: that is what a checker must learn.
+      state: !certificate.revokedAt && (await isAnonymised({ userId: certificate.userId })) ? ("anonymised" as const) : stateOf(certificate),
       holderName: certificate.holderName,
       courseTitle: certificate.courseTitle,
       completedOn: formatDate(locale, certificate.completedOn),
