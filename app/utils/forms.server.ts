@@ -10,10 +10,26 @@ function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(vi, value);
 }
 
-// A NUL cannot be stored in PostgreSQL text, and U+FFFD is what bytes that
-// were not UTF-8 decode to: no page of ours sends either, so a form holding
-// one is broken, not data to keep.
-const isBroken = (text: string) => text.includes("\u0000") || text.includes("\uFFFD");
+// A NUL cannot be stored in PostgreSQL text: no page of ours sends one.
+const hasNul = (text: string) => text.includes("\u0000");
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Whether a url-encoded body is text as a browser sends it: UTF-8 bytes,
+ * and percent escapes that decode to UTF-8. Broken bytes would otherwise
+ * be stored as "�" without a word; a "�" the person really typed (pasted
+ * from a badly converted file) arrives well-formed and is kept.
+ */
+async function isWellFormedUrlEncoded(request: Request) {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("application/x-www-form-urlencoded")) return true;
+  try {
+    const text = strictUtf8.decode(await request.clone().arrayBuffer());
+    for (const pair of text.split("&")) decodeURIComponent(pair.replaceAll("+", " "));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Form fields as strings; a repeated field keeps its first value, except the
@@ -22,11 +38,12 @@ const isBroken = (text: string) => text.includes("\u0000") || text.includes("\uF
  */
 async function readForm(request: Request, lists: readonly string[]): Promise<Record<string, string> | null> {
   try {
+    if (!(await isWellFormedUrlEncoded(request))) return null;
     const formData = await request.formData();
     const fields: Record<string, string> = {};
     for (const [name, value] of formData) {
       if (typeof value !== "string") continue;
-      if (isBroken(value) || isBroken(name)) return null;
+      if (hasNul(value) || hasNul(name)) return null;
       if (!(name in fields) && !lists.includes(name)) fields[name] = value;
     }
     return fields;
