@@ -11,6 +11,7 @@ import { vi } from "./i18n/vi";
 import { getLogger } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 import { getRequestContext } from "./utils/request-context.server";
+import { loggedPath } from "~/utils/logged-path";
 
 const ABORT_DELAY_MS = 5_000;
 export const streamTimeout = ABORT_DELAY_MS;
@@ -68,5 +69,5 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
   // Aborted requests (the reader went away) are not errors of ours.
   if (request.signal.aborted) return;
-  getLogger().error({ err: error, path: new URL(request.url).pathname }, "unhandled error in a loader or action");
+  getLogger().error({ err: error, path: loggedPath(new URL(request.url).pathname) }, "unhandled error in a loader or action");
 }

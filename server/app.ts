@@ -12,7 +12,7 @@ import { getEnv } from "~/utils/env.server";
 import { getLogger } from "~/utils/logger.server";
 import { runWithRequestContext } from "~/utils/request-context.server";
 import { bodyLimit } from "./body-limit";
-import { loggedPath } from "./logged-path";
+import { loggedPath } from "~/utils/logged-path";
 import { writeRateLimit } from "./rate-limit";
 import { newCspNonce, securityHeaders } from "./security-headers";
 

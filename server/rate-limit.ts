@@ -5,7 +5,7 @@ import { getTranslateForCookies } from "~/i18n/translate.server";
 import { countWrite } from "~/models/write-rate.server";
 import { getEnv } from "~/utils/env.server";
 import { getLogger } from "~/utils/logger.server";
-import { loggedPath } from "./logged-path";
+import { loggedPath } from "~/utils/logged-path";
 
 // Every write (any request that is not GET, HEAD or OPTIONS: form posts,
 // quiz saves, uploads) counts against its session and its address, per

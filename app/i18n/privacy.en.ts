@@ -33,7 +33,7 @@ export const privacyEn: Record<keyof typeof privacyVi, string> = {
   "privacy.keep.audit": "System logs are deleted after {days} days.",
   "privacy.rights.title": "Your rights",
   "privacy.rights.know": "To know what data about you is processed: this notice.",
-  "privacy.rights.download": "To see and download everything Học Số holds about you, from your account page.",
+  "privacy.rights.download": "To see and download everything Học Số holds about you, from the “Your sessions” page (linked at the top of every page).",
   "privacy.rights.correct": "To have it corrected: if your name, job title or unit is wrong, tell your unit's HR department.",
   "privacy.rights.delete":
     "To ask for deletion: once you have left the service you may ask for your personal data to be deleted. Your account is then anonymised: your name, e-mail address and employee code are replaced, and only statistics that do not point to you remain.",

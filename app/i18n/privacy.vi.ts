@@ -34,7 +34,7 @@ export const privacyVi = {
   "privacy.keep.audit": "Nhật ký hệ thống được xoá sau {days} ngày.",
   "privacy.rights.title": "Quyền của bạn",
   "privacy.rights.know": "Được biết dữ liệu nào về bạn được xử lý: thông báo này.",
-  "privacy.rights.download": "Xem và tải về mọi dữ liệu Học Số giữ về bạn, ở trang Tài khoản.",
+  "privacy.rights.download": "Xem và tải về mọi dữ liệu Học Số giữ về bạn, ở trang “Phiên đăng nhập” (liên kết ở đầu trang).",
   "privacy.rights.correct":
     "Yêu cầu sửa: nếu họ tên, chức vụ hay đơn vị chưa đúng, hãy báo bộ phận tổ chức cán bộ của đơn vị bạn.",
   "privacy.rights.delete":

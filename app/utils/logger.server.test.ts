@@ -58,3 +58,32 @@ test("the pg client that pg-pool hangs on a lost connection's error is left out 
   expect(line.err).toMatchObject({ message: "terminating connection due to administrator command", code: "57P01" });
   expect(line.err).not.toHaveProperty("client");
 });
+
+test("a Prisma error keeps its class, code and first line: never the call it quotes, with a person's name in it", async () => {
+  const { Prisma } = await import("~/generated/prisma/client");
+  const { lines, logger } = capture();
+  const validation = new Prisma.PrismaClientValidationError(
+    'Invalid `prisma.user.create()` invocation:\n{\n  data: {\n    fullName: "Nguyễn Thị Hoa",\n    employeeCode: "LD-0042"\n  }\n}\nArgument `email` is missing.',
+    { clientVersion: "7" },
+  );
+  const known = new Prisma.PrismaClientKnownRequestError("Unique constraint failed on the fields: (`email`)", {
+    code: "P2002",
+    clientVersion: "7",
+    meta: { target: ["email"], value: "hoa.nt@lamdong.test" },
+  });
+  logger.error({ err: validation }, "failed");
+  logger.error({ err: known }, "failed");
+  const text = lines.join("\n");
+  expect(text).not.toMatch(/Nguyễn Thị Hoa|LD-0042|hoa\.nt/);
+  expect(JSON.parse(lines[0]!).err).toMatchObject({ type: "PrismaClientValidationError", message: "Invalid `prisma.user.create()` invocation:" });
+  expect(JSON.parse(lines[1]!).err).toMatchObject({ type: "PrismaClientKnownRequestError", code: "P2002" });
+});
+
+test("what is too deep to walk is cut, and dates stay dates", () => {
+  const { lines, logger } = capture();
+  let deep: Record<string, unknown> = { note: "an.nv@lamdong.test" };
+  for (let level = 0; level < 10; level++) deep = { inner: deep };
+  logger.info({ deep, at: new Date("2026-11-26T00:00:00Z") }, "shapes");
+  expect(lines[0]).not.toContain("an.nv@lamdong.test");
+  expect(JSON.parse(lines[0]!).at).toBe("2026-11-26T00:00:00.000Z");
+});

@@ -49,19 +49,34 @@ export function maskEmails(text: string): string {
   return text.replace(EMAIL, "[email]");
 }
 
+function isPlainObject(value: object) {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 function maskDeep(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return maskEmails(value);
-  // Errors go through the err serializer below; deep structures are cut short.
-  if (depth > 6 || value === null || typeof value !== "object" || value instanceof Error) return value;
+  // Errors go through the err serializer below.
+  if (value === null || typeof value !== "object" || value instanceof Error) return value;
+  // Past this depth nothing is walked, so nothing unmasked is let through either.
+  if (depth > 6) return "[deep]";
   if (Array.isArray(value)) return value.map((item) => maskDeep(item, depth + 1));
+  // Dates, URLs, buffers keep their own JSON form; only plain data is walked.
+  if (!isPlainObject(value)) return value;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskDeep(item, depth + 1)]));
 }
 
 // pg-pool hangs the whole pg Client on the errors of idle connections
 // (`err.client`): its settings, type tables and socket state, kilobytes per
 // line when the database restarts. Nobody reads it; leave it out.
+// Prisma's errors quote the call that failed, arguments and all (a person's
+// name, an address): only their class, code and first line are kept.
 const maskedErrorSerializer = (error: Error) => {
   const { client: _client, ...serialized } = pino.stdSerializers.err(error);
+  if (error.name.startsWith("PrismaClient")) {
+    const code = "code" in error && typeof error.code === "string" ? error.code : undefined;
+    return { type: serialized.type, code, message: maskEmails(error.message.trim().split("\n")[0] ?? ""), stack: serialized.stack.split("\n").filter((line) => line.trimStart().startsWith("at ")).join("\n") };
+  }
   return maskDeep(serialized);
 };
 
