@@ -45,6 +45,11 @@ export type RestoreResult = { migrationsApplied: string[]; mediaCopied: number; 
 // Parameters libpq understands in a URI; others (Prisma's `schema`,
 // `connection_limit` …) make pg_dump refuse the whole URI.
 const LIBPQ_PARAMETERS = new Set([
+  // Where to connect: `?host=/var/run/postgresql` is a socket, not localhost.
+  "host",
+  "hostaddr",
+  "port",
+  "user",
   "application_name",
   "channel_binding",
   "connect_timeout",
@@ -173,8 +178,9 @@ export async function backup(options: {
   const name = `hocso-${stamp(options.now ?? new Date())}`;
   const folder = path.join(options.targetDir, name);
   if (existsSync(folder)) throw new BackupError(`${folder} already exists.`);
-  const partial = path.join(options.targetDir, `.${name}.partial`);
+  const partial = path.join(options.targetDir, `.${name}.${process.pid}.partial`);
   await mkdir(options.targetDir, { recursive: true });
+  await removeAbandonedPartials(options.targetDir);
   // The dump holds password hashes and the key folder a private key: only the owner reads.
   await mkdir(partial, { mode: 0o700 });
   try {
@@ -216,6 +222,29 @@ export async function backup(options: {
   } catch (error) {
     await rm(partial, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/**
+ * Half-written backups of processes that are gone (stopped by Ctrl-C or a
+ * kill before they could clean up): they hold password hashes, so they do
+ * not stay. One whose process still runs is another backup at work.
+ */
+export async function removeAbandonedPartials(targetDir: string) {
+  for (const entry of await readdir(targetDir)) {
+    const pid = Number(entry.match(/^\.hocso-.+\.(\d+)\.partial$/)?.[1]);
+    if (!pid || isRunning(pid)) continue;
+    await rm(path.join(targetDir, entry), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as someone else.
+    return error instanceof Error && "code" in error && error.code === "EPERM";
   }
 }
 
