@@ -13,6 +13,7 @@ import { applyCheckedImport } from "./people-import.server";
 import { anonymisePerson, describeAnswer, exportPersonalData } from "./personal-data.server";
 import { listPrivacyConsents, recordPrivacyConsent } from "./privacy-consent.server";
 import { saveAnswers, startAttempt } from "./quiz-attempt.server";
+import { setPersonStatus, updatePerson } from "./user.server";
 
 // A person's own data, whole and nobody else's; and the anonymisation that
 // answers a request to delete it.
@@ -214,6 +215,14 @@ describe("anonymisePerson", () => {
     const before = await prisma.user.findUniqueOrThrow({ select: { anonymisedAt: true, updatedAt: true }, where: { id: ownerId } });
     expect(await anonymisePerson({ userId: ownerId, placeholderName: "Khác" })).toEqual({ anonymised: false });
     expect(await prisma.user.findUniqueOrThrow({ select: { anonymisedAt: true, updatedAt: true }, where: { id: ownerId } })).toEqual(before);
+  });
+
+  test("an edit or a status change that arrives just after (an admin's open page) writes nothing back", async () => {
+    const unitId = (await prisma.orgUnit.findUniqueOrThrow({ select: { id: true }, where: { code: "T-A-1" } })).id;
+    const edit = { userId: ownerId, email: OWNER.email, fullName: OWNER.fullName, employeeCode: null, jobTitle: null, staffCategory: "CONG_CHUC" as const, unitId, day: new Date() };
+    await expect(updatePerson(edit)).rejects.toMatchObject({ key: "person.anonymisedLocked" });
+    await expect(setPersonStatus({ userId: ownerId, status: "ACTIVE" })).rejects.toMatchObject({ key: "person.anonymisedLocked" });
+    expect(await prisma.user.findUniqueOrThrow({ select: { fullName: true, status: true }, where: { id: ownerId } })).toEqual({ fullName: "Người dùng ẩn danh X", status: "DISABLED" });
   });
 
   test("two at once: one does it, the other finds it done", async () => {

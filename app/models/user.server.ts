@@ -108,7 +108,12 @@ export async function getPersonName({ userId }: { userId: string }) {
 
 export class PersonRuleError extends Error {
   constructor(
-    readonly key: "people.error.emailTaken" | "people.error.codeTaken" | "people.error.grantExists" | "people.error.unitUnknown",
+    readonly key:
+      | "people.error.emailTaken"
+      | "people.error.codeTaken"
+      | "people.error.grantExists"
+      | "people.error.unitUnknown"
+      | "person.anonymisedLocked",
   ) {
     super(key);
   }
@@ -138,9 +143,10 @@ export async function updatePerson(input: {
     });
     if (clash) throw new PersonRuleError(clash.email === input.email ? "people.error.emailTaken" : "people.error.codeTaken");
     if (!(await tx.orgUnit.count({ where: { id: input.unitId, archivedAt: null } }))) throw new PersonRuleError("people.error.unitUnknown");
-    await tx.user.update({
-      select: { id: true },
-      where: { id: input.userId },
+    // Not an anonymised person: an edit saved as they are anonymised must
+    // not write their name back (the row is re-checked once it is free).
+    const { count } = await tx.user.updateMany({
+      where: { id: input.userId, anonymisedAt: null },
       data: {
         email: input.email,
         ...nameFields(input.fullName),
@@ -149,6 +155,7 @@ export async function updatePerson(input: {
         staffCategory: input.staffCategory,
       },
     });
+    if (count === 0) throw new PersonRuleError("person.anonymisedLocked");
     await moveToUnit(tx, { userId: input.userId, unitId: input.unitId, day: input.day });
     // A new unit, category or job title may bring new training, or end some.
     await syncAssignments({ db: tx, userIds: [input.userId], day: input.day });
@@ -169,7 +176,9 @@ export async function setQuizExtraTime({ userId, percent }: { userId: string; pe
 
 export async function setPersonStatus({ userId, status }: { userId: string; status: "ACTIVE" | "DISABLED" }) {
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ select: { id: true }, where: { id: userId }, data: { status } });
+    // An anonymised person stays disabled, whatever was clicked meanwhile.
+    const { count } = await tx.user.updateMany({ where: { id: userId, anonymisedAt: null }, data: { status } });
+    if (count === 0) throw new PersonRuleError("person.anonymisedLocked");
     // Disabled means signed out everywhere, now.
     if (status === "DISABLED") await tx.session.deleteMany({ where: { userId } });
     // …and no longer counted under training rules (back again when re-enabled).

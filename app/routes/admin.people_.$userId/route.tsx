@@ -110,6 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof PersonRuleError) {
+      if (error.key === "person.anonymisedLocked") return refused({ form: error.key });
       const field =
         error.key === "people.error.unitUnknown"
           ? intent === "grant" ? "scopeUnitId" : "unitId"
