@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { useT } from "~/i18n/context";
 import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { createReportExport, listMyReportExports } from "~/models/report-export.server";
+import { createReportExport, failReportExport, listMyReportExports } from "~/models/report-export.server";
 import { inScope, parseReportFilters, requireReport } from "~/services/reports.server";
 import { getEnv } from "~/utils/env.server";
 import { flashCookie } from "~/utils/flash.server";
@@ -61,7 +61,12 @@ export async function action({ request }: ActionFunctionArgs) {
     locale: getLocale(request),
     expiresAt: new Date(Date.now() + getEnv().REPORT_EXPORT_HOURS * 60 * 60 * 1000),
   });
-  await sendJob(QUEUES.reportExport, { exportId });
+  // Without its job the file would wait as "being prepared" for ever: if the
+  // queue cannot take it (the database just went away), it is marked failed.
+  await sendJob(QUEUES.reportExport, { exportId }).catch(async (error: unknown) => {
+    await failReportExport({ id: exportId }).catch(() => undefined);
+    throw error;
+  });
   return redirect("/manage/reports/exports", { headers: { "Set-Cookie": flashCookie(t("reports.exports.requested")) } });
 }
 
