@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -61,7 +63,8 @@ beforeAll(async () => {
   }
 
   // The route table of the build under test, to name the action each form reaches.
-  const build = (await import("../build/server/index.js")) as {
+  // By path at run time: the build does not exist when the code is typechecked.
+  const build = (await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as {
     routes: Record<string, { id: string; parentId?: string; path?: string; index?: boolean; module: { action?: unknown } }>;
   };
   const nest = (parentId: string | undefined): AgnosticRouteObject[] =>
