@@ -6,23 +6,16 @@ import { useT } from "~/i18n/context";
 import { getTranslate, translatorFor } from "~/i18n/translate.server";
 import { recordAudit } from "~/models/audit.server";
 import { anonymisePerson } from "~/models/personal-data.server";
-import { getPersonForAdmin } from "~/models/user.server";
+import { findPersonOr404 } from "~/services/person-admin.server";
 import { requirePermission } from "~/utils/auth.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
-import { isUuid } from "~/utils/ids";
 import { clientAddress } from "~/utils/request-context.server";
 import { anonymiseSchema } from "~/validation/privacy";
 
 // Administrators: anonymise a person who asked for their personal data to
 // be deleted (ADR 026). A page of its own, so the consequences are read and
 // confirmed before anything happens, with or without JavaScript.
-
-async function findPersonOr404(request: Request, userId: string | undefined) {
-  const person = isUuid(userId) ? await getPersonForAdmin(userId) : null;
-  if (!person) throw new Response(getTranslate(request)("person.notFound"), { status: 404 });
-  return person;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:person:any");

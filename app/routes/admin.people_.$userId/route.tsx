@@ -6,25 +6,19 @@ import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { recordAudit } from "~/models/audit.server";
 import { listUnitChoices } from "~/models/org-unit.server";
-import { getPersonForAdmin, grantRole, PersonRuleError, revokeRole, setPersonStatus, setQuizExtraTime, updatePerson } from "~/models/user.server";
+import { grantRole, PersonRuleError, revokeRole, setPersonStatus, setQuizExtraTime, updatePerson } from "~/models/user.server";
 import { requestPasswordReset } from "~/services/password-reset.server";
+import { findPersonOr404 } from "~/services/person-admin.server";
 import { requirePermission } from "~/utils/auth.server";
 import { publicBaseUrl } from "~/utils/env.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
-import { isUuid } from "~/utils/ids";
 import { clientAddress } from "~/utils/request-context.server";
 import { extraTimeSchema, grantSchema, personSchema, revokeSchema, sendResetSchema, statusSchema } from "~/validation/people";
 import { needsPrivacyNotice } from "~/utils/privacy";
 import { PersonPage } from "./person-page";
 
 // Admins: one person — details, unit (with history), roles, account.
-
-async function findPersonOr404(request: Request, userId: string | undefined) {
-  const person = isUuid(userId) ? await getPersonForAdmin(userId) : null;
-  if (!person) throw new Response(getTranslate(request)("person.notFound"), { status: 404 });
-  return person;
-}
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
