@@ -22,6 +22,8 @@ const shots: Shot[] = [
   { file: "admin-units-desktop.png", path: "/admin/units", width: 1280, height: 900, signInAs: "quantri@lamdong.test" },
   { file: "admin-people-desktop.png", path: "/admin/people?q=nguyen", width: 1280, height: 900, signInAs: "quantri@lamdong.test" },
   { file: "sessions-phone.png", path: "/account/sessions", width: 360, height: 740, signInAs: "hocvien@lamdong.test" },
+  // A newcomer's first sign-in leads to the privacy notice.
+  { file: "privacy-phone.png", path: "/learning", width: 360, height: 740, signInAs: "moi@lamdong.test", fullPage: false },
   { file: "catalogue-desktop.png", path: "/courses", width: 1280, height: 900, signInAs: "hocvien@lamdong.test" },
   { file: "course-phone.png", path: "/courses/chuyen-doi-so-nhan-thuc-chung", width: 360, height: 740, signInAs: "hocvien@lamdong.test", fullPage: false },
   { file: "lesson-phone.png", path: "/courses/an-toan-thong-tin-cho-can-bo/nhan-dien-lua-dao", width: 360, height: 740, signInAs: "hocvien@lamdong.test", fullPage: false },
