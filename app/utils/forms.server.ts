@@ -15,43 +15,33 @@ const hasNul = (text: string) => text.includes("\u0000");
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
- * Whether a url-encoded body is text as a browser sends it: UTF-8 bytes,
- * and percent escapes that decode to UTF-8. Broken bytes would otherwise
- * be stored as "�" without a word; a "�" the person really typed (pasted
- * from a badly converted file) arrives well-formed and is kept.
+ * The form's text fields, read once; null when the body is not a readable
+ * form. A url-encoded body must be text as a browser sends it: UTF-8 bytes,
+ * and percent escapes that decode to UTF-8. Broken bytes would otherwise be
+ * stored as "�" without a word; a "�" the person really typed (pasted from a
+ * badly converted file) arrives well-formed and is kept. Files are never
+ * read here.
  */
-async function isWellFormedUrlEncoded(request: Request) {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("application/x-www-form-urlencoded")) return true;
+async function readEntries(request: Request): Promise<[string, string][] | null> {
   try {
-    const text = strictUtf8.decode(await request.clone().arrayBuffer());
-    for (const pair of text.split("&")) decodeURIComponent(pair.replaceAll("+", " "));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Form fields as strings; a repeated field keeps its first value, except the
- * `lists` (checkbox groups), which keep every value as an array. Files are
- * never read here. Null when the body is not a readable form.
- */
-async function readForm(request: Request, lists: readonly string[]): Promise<Record<string, string> | null> {
-  try {
-    if (!(await isWellFormedUrlEncoded(request))) return null;
-    const formData = await request.formData();
-    const fields: Record<string, string> = {};
-    for (const [name, value] of formData) {
-      if (typeof value !== "string") continue;
-      if (hasNul(value) || hasNul(name)) return null;
-      if (!(name in fields) && !lists.includes(name)) fields[name] = value;
+    let entries: [string, string][];
+    if ((request.headers.get("Content-Type") ?? "").startsWith("application/x-www-form-urlencoded")) {
+      const text = strictUtf8.decode(await request.arrayBuffer());
+      for (const pair of text.split("&")) decodeURIComponent(pair.replaceAll("+", " "));
+      entries = [...new URLSearchParams(text)];
+    } else {
+      entries = [...(await request.formData())].flatMap(([name, value]): [string, string][] => (typeof value === "string" ? [[name, value]] : []));
     }
-    return fields;
+    return entries.some(([name, value]) => hasNul(name) || hasNul(value)) ? null : entries;
   } catch {
     return null;
   }
 }
 
+/**
+ * Parses a posted form with its schema. A repeated field keeps its first
+ * value, except the `lists` (checkbox groups), which keep every value.
+ */
 export async function parseForm<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
@@ -60,14 +50,12 @@ export async function parseForm<Schema extends z.ZodType>(
   | { ok: true; data: z.infer<Schema>; fields: Record<string, string> }
   | { ok: false; errors: FieldErrors; fields: Record<string, string> }
 > {
-  const copy = lists.length ? request.clone() : null;
-  const fields = await readForm(request, lists);
-  if (!fields) return { ok: false, errors: { form: "validation.form.unreadable" }, fields: {} };
+  const entries = await readEntries(request);
+  if (!entries) return { ok: false, errors: { form: "validation.form.unreadable" }, fields: {} };
+  const fields: Record<string, string> = {};
+  for (const [name, value] of entries) if (!(name in fields) && !lists.includes(name)) fields[name] = value;
   const listValues: Record<string, string[]> = {};
-  if (copy) {
-    const formData = await copy.formData();
-    for (const name of lists) listValues[name] = formData.getAll(name).filter((value) => typeof value === "string");
-  }
+  for (const name of lists) listValues[name] = entries.filter(([entry]) => entry === name).map(([, value]) => value);
   const result = schema.safeParse({ ...fields, ...listValues });
   if (result.success) return { ok: true, data: result.data, fields };
   const errors: FieldErrors = {};
