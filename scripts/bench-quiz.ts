@@ -12,13 +12,10 @@
 //
 //   npm run bench:quiz                               # 200 learners, 5–15 s per question
 //   npm run bench:quiz -- --learners 50 --think 2
-import { existsSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { findFreePort, startEmbeddedPostgres } from "../server/embedded-postgres";
-import { startServer, summarise } from "./lib/bench-server";
-import { createDatabase } from "../tests/helpers/database";
+import { makeLearners, startBenchProvince } from "./lib/bench-province";
+import { summarise } from "./lib/bench-server";
 
 const SLUG = "chuyen-doi-so-nhan-thuc-chung";
 const QUIZ = "kiem-tra-cuoi-khoa";
@@ -32,39 +29,10 @@ const thinkSeconds = option("think", 10);
 const think = () => new Promise((resolve) => setTimeout(resolve, thinkSeconds * 1000 * (0.5 + Math.random())));
 
 async function main() {
-  if (!existsSync("build/main.js")) throw new Error("No production build: run `npm run build` first.");
-  const embedded = await startEmbeddedPostgres({
-    dataDir: path.join(os.tmpdir(), `hoc-so-bench-pg-${process.pid}-${Date.now()}`),
-    port: await findFreePort(),
-    database: "postgres",
-    persistent: false,
-  });
-  const database = await createDatabase(embedded.url, { prefix: "hocso_bench" });
-  const server = await startServer(database.url, { demo: true });
+  const { server, stop } = await startBenchProvince("hoc-so-bench");
   try {
-    // The app's own models, on the same database, to make the learners.
-    process.env.DATABASE_URL = database.url;
-    const { upsertPerson } = await import("../app/models/user.server");
-    const { createSession } = await import("../app/utils/session.server");
-    const { recordPrivacyConsent } = await import("../app/models/privacy-consent.server");
-    const { PRIVACY_NOTICE_VERSION } = await import("../app/utils/privacy");
+    const people = await makeLearners(2 * learners + 20, { emailPrefix: "dokiemtra" });
     const { prisma } = await import("../app/utils/db.server");
-    const people: { userId: string; cookie: string }[] = [];
-    for (let index = 0; index < 2 * learners + 20; index++) {
-      const user = await upsertPerson({
-        email: `dokiemtra${index}@bench.test`,
-        fullName: `Người Đo ${index}`,
-        staffCategory: "CONG_CHUC",
-        unitCode: "LDG-SKHCN-CDS",
-        since: new Date("2025-01-01"),
-        passwordHash: null,
-        roles: [],
-      });
-      // Past the privacy notice, as anyone who has signed in before.
-      await recordPrivacyConsent({ userId: user.id, noticeVersion: PRIVACY_NOTICE_VERSION });
-      const session = await createSession({ userId: user.id, isAdmin: false, userAgent: "bench", ipAddress: "127.0.0.1" });
-      people.push({ userId: user.id, cookie: `hocso_session=${session.token}` });
-    }
 
     const post = async (cookie: string, url: string, body: Record<string, string>) => {
       const started = performance.now();
@@ -153,11 +121,9 @@ async function main() {
     console.log("| request | count | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|");
     for (const [name, figures] of rows) console.log(`| ${name} | ${figures.count} | ${figures.p50} | ${figures.p95} | ${figures.p99} | ${figures.max} |`);
     console.log(`graded attempts: ${graded} of ${2 * learners}; errors: ${errors.length ? errors.join(", ") : "none"}`);
-    await prisma.$disconnect();
     if (graded !== 2 * learners || errors.length) process.exitCode = 1;
   } finally {
-    await server.stop();
-    await embedded.stop();
+    await stop();
   }
 }
 

@@ -9,6 +9,7 @@
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { Page } from "@playwright/test";
+import { throughput } from "./bench-throughput";
 import { launchChromium, signIn, startDemoServer } from "./lib/demo-server";
 
 type ScriptLoad = { url: string; encoded: number; decoded: number };
@@ -79,35 +80,43 @@ async function certificatePdf() {
   console.log(`one A4 certificate: median ${times[15]!.toFixed(1)} ms, slowest ${times.at(-1)!.toFixed(1)} ms, ${kb(size)}`);
 }
 
-await certificatePdf();
-
-const { baseUrl, stop } = await startDemoServer();
-try {
-  const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-  await page.route("**", (route) => route.continue());
-  await signIn(page, baseUrl, "hocvien@lamdong.test");
-  const pages = {
-    "lesson page": "/courses/an-toan-thong-tin-cho-can-bo/nhan-dien-lua-dao",
-    "catalogue": "/courses",
-    "home page": "/",
-  };
-  console.log("\n## lesson-js\n");
-  console.log("| page | scripts | on the wire (gzip) | unpacked |");
-  console.log("| --- | ---: | ---: | ---: |");
-  for (const [name, path] of Object.entries(pages)) {
-    const scripts = await scriptsOf(page, `${baseUrl}${path}`);
-    const encoded = scripts.reduce((sum, script) => sum + script.encoded, 0);
-    const decoded = scripts.reduce((sum, script) => sum + script.decoded, 0);
-    console.log(`| ${name} | ${scripts.length} | ${kb(encoded)} | ${kb(decoded)} |`);
-    if (name === "lesson page") {
-      const parserShipped = scripts.some((script) => /micromark|remark|rehype|mdast|hast/i.test(script.url));
-      console.log(`|  (markdown parser among the lesson page's scripts: ${parserShipped ? "YES" : "no"}) | | | |`);
+/** lesson-js: the scripts each page makes the browser load (see the header). */
+async function lessonJs() {
+  const { baseUrl, stop } = await startDemoServer();
+  try {
+    const browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.route("**", (route) => route.continue());
+    await signIn(page, baseUrl, "hocvien@lamdong.test");
+    const pages = {
+      "lesson page": "/courses/an-toan-thong-tin-cho-can-bo/nhan-dien-lua-dao",
+      "catalogue": "/courses",
+      "home page": "/",
+    };
+    console.log("\n## lesson-js\n");
+    console.log("| page | scripts | on the wire (gzip) | unpacked |");
+    console.log("| --- | ---: | ---: | ---: |");
+    for (const [name, path] of Object.entries(pages)) {
+      const scripts = await scriptsOf(page, `${baseUrl}${path}`);
+      const encoded = scripts.reduce((sum, script) => sum + script.encoded, 0);
+      const decoded = scripts.reduce((sum, script) => sum + script.decoded, 0);
+      console.log(`| ${name} | ${scripts.length} | ${kb(encoded)} | ${kb(decoded)} |`);
+      if (name === "lesson page") {
+        const parserShipped = scripts.some((script) => /micromark|remark|rehype|mdast|hast/i.test(script.url));
+        console.log(`|  (markdown parser among the lesson page's scripts: ${parserShipped ? "YES" : "no"}) | | | |`);
+      }
     }
+    const parser = await markdownParserCost();
+    console.log(`| markdown parser, if it ran in the browser (extra) | — | ${kb(parser.gzip)} | ${kb(parser.raw)} |`);
+    await browser.close();
+  } finally {
+    await stop();
   }
-  const parser = await markdownParserCost();
-  console.log(`| markdown parser, if it ran in the browser (extra) | — | ${kb(parser.gzip)} | ${kb(parser.raw)} |`);
-  await browser.close();
-} finally {
-  await stop();
 }
+
+// `npm run bench` runs every section; `npm run bench -- throughput` (or
+// certificate-pdf, lesson-js) runs the ones named.
+const SECTIONS = { throughput, "certificate-pdf": certificatePdf, "lesson-js": lessonJs };
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+for (const name of named) if (!(name in SECTIONS)) throw new Error(`unknown section ${name}; sections: ${Object.keys(SECTIONS).join(", ")}`);
+for (const [name, section] of Object.entries(SECTIONS)) if (named.length === 0 || named.includes(name)) await section();

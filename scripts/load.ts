@@ -19,12 +19,10 @@ import { readFileSync } from "node:fs";
 import type { EventEmitter } from "node:events";
 import type { IncomingHttpHeaders } from "node:http";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
-import { findFreePort, startEmbeddedPostgres } from "../server/embedded-postgres";
-import { createDatabase } from "../tests/helpers/database";
-import { startServer, summarise } from "./lib/bench-server";
+import { makeLearners, startBenchProvince } from "./lib/bench-province";
+import { summarise } from "./lib/bench-server";
 
 const option = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -48,39 +46,10 @@ function residentMegabytes(pid: number) {
 }
 
 async function main() {
-  const embedded = await startEmbeddedPostgres({
-    dataDir: path.join(os.tmpdir(), `hoc-so-load-pg-${process.pid}-${Date.now()}`),
-    port: await findFreePort(),
-    database: "postgres",
-    persistent: false,
-  });
-  const database = await createDatabase(embedded.url, { prefix: "hocso_load" });
-  const server = await startServer(database.url, { demo: true });
+  const { server, stop } = await startBenchProvince("hoc-so-load");
   try {
-    // The learners, made with the app's own models on the same database.
-    process.env.DATABASE_URL = database.url;
-    const { upsertPerson } = await import("../app/models/user.server");
-    const { recordPrivacyConsent } = await import("../app/models/privacy-consent.server");
-    const { PRIVACY_NOTICE_VERSION } = await import("../app/utils/privacy");
-    const { hashPassword } = await import("../app/utils/password.server");
-    const { prisma } = await import("../app/utils/db.server");
-    const passwordHash = await hashPassword(PASSWORD);
-    const emails: string[] = [];
-    for (let index = 0; index < learners; index++) {
-      const email = `tai${index}@load.test`;
-      const user = await upsertPerson({
-        email,
-        fullName: `Người Đo Tải ${index}`,
-        staffCategory: "CONG_CHUC",
-        unitCode: "LDG-SKHCN-CDS",
-        since: new Date("2025-01-01"),
-        passwordHash,
-        roles: [],
-      });
-      await recordPrivacyConsent({ userId: user.id, noticeVersion: PRIVACY_NOTICE_VERSION });
-      emails.push(email);
-    }
-    await prisma.$disconnect();
+    // Signed in with their password on every tenth round: the sessions made here are not used.
+    const emails = (await makeLearners(learners, { emailPrefix: "tai", password: PASSWORD })).map((learner) => learner.email);
 
     let nextLearner = 0;
     const withCookie = (context: Context, request: autocannon.Request) => ({
@@ -190,8 +159,7 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
-    await server.stop();
-    await embedded.stop();
+    await stop();
   }
 }
 
