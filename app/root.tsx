@@ -19,7 +19,6 @@ import { SiteHeader } from "./components/site-header";
 import { useI18n } from "./i18n/context";
 import { loadMessages } from "./i18n/i18n";
 import { getTranslate } from "./i18n/translate.server";
-import { countUnread } from "./models/notification.server";
 import { getUser } from "./utils/auth.server";
 import { takeFlash } from "./utils/flash.server";
 import { useNonce } from "./utils/nonce";
@@ -33,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // The server's year, so that server and browser render the same footer
     // even on New Year's Eve in another time zone.
     year: new Date().getFullYear(),
-    user: user ? { fullName: user.fullName, roles: user.roles, unread: await countUnread({ userId: user.id }) } : null,
+    user: user ? { fullName: user.fullName, roles: user.roles, unread: user.unreadNotifications } : null,
     flash: takeFlash(request),
     titles: {
       site: t("app.name"),

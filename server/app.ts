@@ -10,7 +10,7 @@ import { getTranslateForCookies } from "~/i18n/translate.server";
 import { isDatabaseReachable } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { getLogger } from "~/utils/logger.server";
-import { runWithRequestContext } from "~/utils/request-context.server";
+import { runWithRequestContext, type RequestContext } from "~/utils/request-context.server";
 import { bodyLimit } from "./body-limit";
 import { loggedPath } from "~/utils/logged-path";
 import { writeRateLimit } from "./rate-limit";
@@ -27,6 +27,7 @@ export type AppOptions =
 
 export function createApp(options: AppOptions) {
   let draining = false;
+  const serverTiming = getEnv().SERVER_TIMING;
   const app = express();
   app.disable("x-powered-by");
   // Behind nginx or a load balancer (TRUST_PROXY hops): take the client's
@@ -48,10 +49,16 @@ export function createApp(options: AppOptions) {
     // Cookies queued while serving (a session extended inside a guard) go
     // out with whatever response this turns out to be: a page, data, a
     // redirect or a resource route.
+    const context: RequestContext = { requestId, clientAddress: req.ip, responseCookies, cspNonce };
     onHeaders(res, () => {
       for (const cookie of responseCookies.splice(0)) res.appendHeader("Set-Cookie", cookie);
+      // Statements sent after the headers (a streamed body) are not counted: no page of ours streams.
+      if (serverTiming) {
+        const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+        res.setHeader("Server-Timing", `db;desc="${context.queries ?? 0} queries", app;dur=${durationMs.toFixed(1)}`);
+      }
     });
-    runWithRequestContext({ requestId, clientAddress: req.ip, responseCookies, cspNonce }, () => {
+    runWithRequestContext(context, () => {
       res.on("finish", () => {
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
         const quiet = req.path === "/healthz" || req.path === "/readyz";

@@ -35,10 +35,6 @@ export async function listNotifications({ userId, take = 50 }: { userId: string;
   });
 }
 
-export async function countUnread({ userId }: { userId: string }) {
-  return prisma.notification.count({ where: { userId, readAt: null } });
-}
-
 export async function markAllRead({ userId }: { userId: string }) {
   const updated = await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
   return updated.count;

@@ -1,6 +1,7 @@
 import type { OrgUnitKind, Prisma } from "~/generated/prisma/client";
 import type { MessageKey } from "~/i18n/vi";
 import { prisma } from "~/utils/db.server";
+import { rememberFor } from "~/utils/remember.server";
 import { syncAssignments } from "./assignment.server";
 
 // The province's organisation tree (see issue "People, sign-in, roles and the
@@ -17,7 +18,24 @@ export type OrgUnitInput = {
 };
 
 /** The top of the tree and a few counts, for the public home page. */
-export async function getProvinceSummary() {
+/**
+ * The home page's figures: the province and how many units it has. Every
+ * visitor's home page shows them, so each process keeps them a minute
+ * (units change a few times a year); a unit written through this process
+ * is counted at once.
+ */
+export function getProvinceSummary() {
+  return provinceSummary.get();
+}
+
+const provinceSummary = rememberFor(60_000, readProvinceSummary, (summary) => summary !== null);
+
+/** Called by every write to units in this module. */
+function unitsChanged() {
+  provinceSummary.forget();
+}
+
+async function readProvinceSummary() {
   const root = await prisma.orgUnit.findFirst({
     select: { name: true },
     where: { parentId: null, kind: "PROVINCE" },
@@ -48,12 +66,14 @@ export async function upsertOrgUnitByCode(input: OrgUnitInput) {
     ? await prisma.orgUnit.findUniqueOrThrow({ select: { id: true }, where: { code: input.parentCode } })
     : null;
   const data = { name: input.name, kind: input.kind, parentId: parent?.id ?? null };
-  return prisma.orgUnit.upsert({
+  const saved = await prisma.orgUnit.upsert({
     select: { id: true },
     where: { code: input.code },
     create: { code: input.code, ...data },
     update: data,
   });
+  unitsChanged();
+  return saved;
 }
 
 /** The ids of these units and every unit below them (any depth). `db`: inside a transaction. */
@@ -127,7 +147,9 @@ export async function createUnit(input: { code: string; name: string; kind: OrgU
     throw new UnitRuleError("units.error.codeTaken");
   }
   await assertLiveParent(prisma, input.parentId);
-  return prisma.orgUnit.create({ select: { id: true }, data: input });
+  const created = await prisma.orgUnit.create({ select: { id: true }, data: input });
+  unitsChanged();
+  return created;
 }
 
 /** True when `unitId` is `rootId` or anywhere below it. */
@@ -142,7 +164,7 @@ async function isWithin(tx: Prisma.TransactionClient, unitId: string, rootId: st
 
 /** Renames or moves a unit; a unit cannot move under itself or its own units. */
 export async function updateUnit(input: { unitId: string; name: string; kind: OrgUnitKind; parentId: string | null }) {
-  return prisma.$transaction(async (tx) => {
+  const before = await prisma.$transaction(async (tx) => {
     const before = await tx.orgUnit.findFirstOrThrow({
       select: { name: true, kind: true, parentId: true },
       where: { id: input.unitId, archivedAt: null },
@@ -158,6 +180,8 @@ export async function updateUnit(input: { unitId: string; name: string; kind: Or
     if (before.parentId !== input.parentId) await syncAssignments({ db: tx });
     return before;
   });
+  unitsChanged();
+  return before;
 }
 
 /**
@@ -168,7 +192,7 @@ export async function updateUnit(input: { unitId: string; name: string; kind: Or
  */
 export async function mergeUnit(input: { unitId: string; survivorId: string; day: Date }) {
   if (input.unitId === input.survivorId) throw new UnitRuleError("units.error.mergeSelf");
-  return prisma.$transaction(async (tx) => {
+  const merged = await prisma.$transaction(async (tx) => {
     const [unit, survivor] = await Promise.all([
       tx.orgUnit.findFirst({ select: { id: true, name: true }, where: { id: input.unitId, archivedAt: null } }),
       tx.orgUnit.findFirst({ select: { id: true, name: true }, where: { id: input.survivorId, archivedAt: null } }),
@@ -209,4 +233,6 @@ export async function mergeUnit(input: { unitId: string; survivorId: string; day
     await syncAssignments({ db: tx, day: input.day });
     return { from: unit.name, into: survivor.name, peopleMoved: open.length };
   });
+  unitsChanged();
+  return merged;
 }

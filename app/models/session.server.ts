@@ -1,23 +1,8 @@
+import type { RoleName, UserStatus } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 
 // Session rows (Lucia's design): the id is the SHA-256 of the cookie's token.
 
-const sessionUserSelect = {
-  id: true,
-  expiresAt: true,
-  absoluteExpiresAt: true,
-  lastSeenAt: true,
-  user: {
-    select: {
-      id: true,
-      email: true,
-      fullName: true,
-      status: true,
-      privacyNoticeVersion: true,
-      roleGrants: { select: { role: true, scopeUnitId: true } },
-    },
-  },
-} as const;
 
 export async function insertSession(input: {
   id: string;
@@ -32,8 +17,36 @@ export async function insertSession(input: {
   await prisma.session.create({ data: { ...input, lastSeenAt: input.createdAt }, select: { id: true } });
 }
 
-export function findSessionWithUser(sessionId: string) {
-  return prisma.session.findUnique({ select: sessionUserSelect, where: { id: sessionId } });
+type SessionRow = {
+  id: string;
+  expiresAt: Date;
+  absoluteExpiresAt: Date | null;
+  lastSeenAt: Date;
+  userId: string;
+  email: string;
+  fullName: string;
+  status: UserStatus;
+  privacyNoticeVersion: number | null;
+  roleGrants: { role: RoleName; scopeUnitId: string | null }[];
+  unreadNotifications: number;
+};
+
+/**
+ * The session, its person, their roles and how many notices they have not
+ * read (the header shows it on every page), in one statement: every
+ * signed-in request starts here, so each round trip saved is saved on all.
+ */
+export async function findSessionWithUser(sessionId: string) {
+  const [row] = await prisma.$queryRaw<SessionRow[]>`
+    SELECT s.id, s.expires_at AS "expiresAt", s.absolute_expires_at AS "absoluteExpiresAt", s.last_seen_at AS "lastSeenAt",
+           u.id AS "userId", u.email, u.full_name AS "fullName", u.status::text AS status,
+           u.privacy_notice_version AS "privacyNoticeVersion",
+           COALESCE((SELECT json_agg(json_build_object('role', g.role::text, 'scopeUnitId', g.scope_unit_id))
+                       FROM role_grant g WHERE g.user_id = u.id), '[]'::json) AS "roleGrants",
+           (SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL) AS "unreadNotifications"
+      FROM session s JOIN app_user u ON u.id = s.user_id
+     WHERE s.id = ${sessionId}`;
+  return row ?? null;
 }
 
 export async function touchSession(input: { sessionId: string; lastSeenAt: Date; expiresAt?: Date }) {

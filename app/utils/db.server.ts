@@ -1,7 +1,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
 import { getLogger } from "./logger.server";
+import { countQueriesPerRequest } from "./query-count.server";
 import { singleton } from "./singleton.server";
 
 // One Prisma client (and so one connection pool) per process. Only code in
@@ -18,16 +20,19 @@ function databaseUrl(): string {
 }
 
 export const prisma = singleton("prisma", () => {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl(),
+    max: getEnv().DATABASE_POOL_SIZE,
+    // Fail fast when the database is away, so /readyz can say so instead
+    // of requests piling up behind a dead pool.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  if (getEnv().SERVER_TIMING) countQueriesPerRequest(pool);
   const adapter = new PrismaPg(
+    pool,
     {
-      connectionString: databaseUrl(),
-      max: getEnv().DATABASE_POOL_SIZE,
-      // Fail fast when the database is away, so /readyz can say so instead
-      // of requests piling up behind a dead pool.
-      connectionTimeoutMillis: 5_000,
-      idleTimeoutMillis: 30_000,
-    },
-    {
+      disposeExternalPool: true,
       // When PostgreSQL restarts, every idle connection in the pool is cut
       // and the pool emits 'error'. The adapter already listens (an
       // unhandled 'error' event would end the process), but only for its

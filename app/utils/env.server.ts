@@ -61,6 +61,13 @@ export const envSchema = z.object({
     .enum(["true", "false"])
     .transform((value) => value === "true")
     .optional(),
+  // Server-Timing header on every response: the SQL statements the request
+  // sent and the time it took (for the query-count test and for developers;
+  // leave off in production, where it tells strangers how pages work).
+  SERVER_TIMING: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   // Mandatory training: how many days before the due date the reminder goes.
   REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(90).default(7),
   // Certificates: who issues them, and who signs (printed on every certificate).

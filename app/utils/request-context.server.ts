@@ -12,6 +12,8 @@ export type RequestContext = {
   responseCookies: string[];
   /** This response's Content-Security-Policy nonce: Remix's inline scripts carry it. */
   cspNonce?: string;
+  /** SQL statements sent for this request so far (only with SERVER_TIMING=true). */
+  queries?: number;
 };
 
 const storage = singleton("requestContext", () => new AsyncLocalStorage<RequestContext>());

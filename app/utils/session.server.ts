@@ -27,6 +27,8 @@ export type SessionUser = {
   managerScopeUnitIds: string[];
   /** The newest privacy notice version they accepted; null: none yet. */
   privacyNoticeVersion: number | null;
+  /** Notices not yet read, when the session was looked up (the header's count). */
+  unreadNotifications: number;
 };
 export type ValidSession = { sessionId: string; expiresAt: Date; refreshedCookie: boolean; user: SessionUser };
 
@@ -79,10 +81,10 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   const sessionId = sessionIdFromToken(token);
   const row = await findSessionWithUser(sessionId);
   if (!row) return null;
-  const roles: Role[] = ["LEARNER", ...new Set(row.user.roleGrants.map((grant) => grant.role))];
+  const roles: Role[] = ["LEARNER", ...new Set(row.roleGrants.map((grant) => grant.role))];
   const isAdmin = roles.includes("ADMIN");
   const ended =
-    row.user.status !== "ACTIVE" ||
+    row.status !== "ACTIVE" ||
     // Made an administrator after signing in: start again under admin limits.
     (isAdmin && row.absoluteExpiresAt === null) ||
     now >= row.expiresAt ||
@@ -111,14 +113,15 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
     // Admin cookies already live until the hard limit; others follow the slide.
     refreshedCookie: extend && !isAdmin,
     user: {
-      id: row.user.id,
-      email: row.user.email,
-      fullName: row.user.fullName,
+      id: row.userId,
+      email: row.email,
+      fullName: row.fullName,
       roles,
-      managerScopeUnitIds: row.user.roleGrants
+      managerScopeUnitIds: row.roleGrants
         .filter((grant) => grant.role === "MANAGER" && grant.scopeUnitId)
         .map((grant) => grant.scopeUnitId ?? ""),
-      privacyNoticeVersion: row.user.privacyNoticeVersion,
+      privacyNoticeVersion: row.privacyNoticeVersion,
+      unreadNotifications: row.unreadNotifications,
     },
   };
 }
