@@ -19,10 +19,12 @@ ARG NODE_IMAGE=node:22-bookworm-slim
 #    embedded-postgres's, which the image never uses), and neither does our
 #    postinstall, which would also fetch the migration-writing tool in
 #    tools/prisma-diff; the one step the build needs from it comes next.
+#    Our patches to dependencies (patches/README.md) are applied by hand.
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY patches ./patches
+RUN npm ci --ignore-scripts --no-audit --no-fund && npx patch-package --error-on-fail
 
 # 2. The build: the Prisma client (generated without Prisma's downloadable
 #    schema engine: scripts/prisma-offline.mjs points PRISMA_SCHEMA_ENGINE_BINARY
@@ -36,7 +38,8 @@ RUN npm run db:generate && npm run build
 FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY patches ./patches
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npx patch-package --error-on-fail && npm cache clean --force
 
 # 4. What runs: the build, production dependencies, the migrations (applied by
 #    `migrate`) and content/ (read by `content-import` and `seed`). The code

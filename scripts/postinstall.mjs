@@ -12,6 +12,10 @@ function run(command, args, options = {}) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// 0. Our patches to dependencies (patches/README.md), in every install: the
+//    production server runs with them.
+run(process.execPath, ["node_modules/patch-package/index.js", "--error-on-fail"]);
+
 const omitted = (process.env.npm_config_omit ?? "").split(/[\s,]+/);
 const production = omitted.includes("dev") || process.env.NODE_ENV === "production";
 

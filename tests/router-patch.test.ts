@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
+import { expect, test } from "vitest";
+
+// patches/README.md: the router flattens a route tree once on the server and
+// builds each pattern's regular expression once. The production server's
+// speed depends on the patch being applied at install.
+
+test("the patch is applied to the router the server loads (CommonJS) and to the one Vite bundles (ESM)", () => {
+  const require = createRequire(import.meta.url);
+  const cjs = require.resolve("@remix-run/router");
+  for (const file of [cjs, cjs.replace(/router\.cjs\.js$/, "router.js")]) {
+    const source = readFileSync(file, "utf8");
+    expect(source, file).toContain("const compiledPaths = new Map();");
+    expect(source, file).toContain("rankedBranches.set(routes, branches)");
+  }
+});
+
+const routes: AgnosticRouteObject[] = [
+  {
+    id: "root",
+    path: "/",
+    children: [
+      { id: "home", index: true },
+      { id: "courses", path: "courses", children: [{ id: "catalogue", index: true }, { id: "course", path: ":slug" }, { id: "lesson", path: ":slug/:itemKey" }] },
+      { id: "quiz", path: "courses/:slug/quiz/:itemKey/:attemptId/:number" },
+      { id: "review", path: "courses/:slug/quiz/:itemKey/:attemptId/review" },
+      { id: "exact", path: "courses/new" },
+      { id: "media", path: "media/*" },
+      { id: "case", path: "Verify/:code", caseSensitive: true },
+    ],
+  },
+];
+
+const answer = (path: string) => matchRoutes(routes, path)?.map((match) => [match.route.id, match.params, match.pathname]) ?? null;
+
+test("matching gives the same answers the first time and every time after, ranked as before", () => {
+  const paths = [
+    "/",
+    "/courses",
+    "/courses/",
+    "/courses/new",
+    "/courses/an-toan",
+    "/courses/an-toan/bai-1",
+    "/COURSES/an-toan/bai-1",
+    "/courses/an-toan/quiz/cuoi-khoa/0199/3",
+    "/courses/an-toan/quiz/cuoi-khoa/0199/review",
+    "/media/a/b.png",
+    "/Verify/ABC",
+    "/verify/ABC",
+    "/nowhere/at/all",
+  ];
+  const first = paths.map(answer);
+  for (let round = 0; round < 3; round++) expect(paths.map(answer)).toEqual(first);
+  expect(answer("/courses/new")?.at(-1)?.[0]).toBe("exact");
+  expect(answer("/courses/an-toan/bai-1")?.at(-1)).toEqual(["lesson", { slug: "an-toan", itemKey: "bai-1" }, "/courses/an-toan/bai-1"]);
+  expect(answer("/COURSES/an-toan/bai-1")?.at(-1)?.[0]).toBe("lesson");
+  expect(answer("/courses/an-toan/quiz/cuoi-khoa/0199/review")?.at(-1)?.[0]).toBe("review");
+  expect(answer("/media/a/b.png")?.at(-1)?.[1]).toEqual({ "*": "a/b.png" });
+  expect(answer("/Verify/ABC")?.at(-1)?.[0]).toBe("case");
+  expect(answer("/verify/ABC")).toBeNull();
+  expect(answer("/nowhere/at/all")).toBeNull();
+});
+
+test("a route tree made anew (as each page render makes one) is matched on its own routes", () => {
+  const copy = structuredClone(routes);
+  const match = matchRoutes(copy, "/courses/an-toan")?.at(-1);
+  expect(match?.route).toBe(copy[0]!.children![1]!.children![1]);
+});
