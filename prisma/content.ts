@@ -5,6 +5,7 @@ import { z } from "zod";
 import { seedCompetencies } from "~/models/competency.server";
 import { importBanks } from "~/services/bank-import.server";
 import { importCourses } from "~/services/content-import.server";
+import { storeMissingLessonHtml } from "~/services/lesson-html.server";
 
 // content/ into the database: the competency framework, the shared question
 // banks, then the courses.
@@ -27,5 +28,11 @@ export async function importContent({ contentDir, force = false, log }: { conten
   if (added) log(`content: ${added} competency areas and competences added`);
   // Banks first: courses' quizzes draw from them.
   await importBanks({ root: path.join(contentDir, "banks"), force, log });
-  return importCourses({ root: path.join(contentDir, "courses"), force, log });
+  const outcomes = await importCourses({ root: path.join(contentDir, "courses"), force, log });
+  // Courses published before lesson HTML was stored, or by an older renderer,
+  // unchanged here: their stored HTML brought up to date now rather than at
+  // their first learners' views (docs/decisions/030-stored-lesson-html.md).
+  const rendered = await storeMissingLessonHtml();
+  if (rendered) log(`content: lesson HTML stored for ${rendered} published versions`);
+  return outcomes;
 }

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { createAssignment } from "~/models/assignment.server";
-import { publishContent } from "~/models/course-version.server";
+import { publishCourse } from "~/services/course-publish.server";
 import { createCourse, writeDraftContent } from "~/models/course.server";
 import { enrol, markItemDone } from "~/models/enrolment.server";
 import { createNotifications } from "~/models/notification.server";
@@ -111,7 +111,7 @@ beforeAll(async () => {
   cookies.admin = await sessionCookieFor(ids.admin, "ADMIN");
 
   ids.course = await writeDraftContent({ content, trainerIds: [ids.owner], sourceHash: null });
-  await publishContent({ courseId: ids.course, content, changeNote: "Bản đầu", publishedById: null });
+  await publishCourse({ courseId: ids.course, content, changeNote: "Bản đầu", publishedById: null });
   ids.required = await publishTestCourse(oneLessonCourse("bat-buoc", "Khoá bắt buộc"));
   ids.later = await publishTestCourse({ ...quizCourse("hoc-sau", "Học sau", gift), prerequisites: ["rieng-tu"] });
   const settings = { summary: "Tóm tắt", description: "", level: "BASIC" as const, estimatedMinutes: 30, competenceCodes: [], prerequisiteSlugs: [] };

@@ -6,7 +6,8 @@ import { findBankQuestions } from "./question-bank.server";
 import { quizSettingsOf } from "~/utils/quiz-settings";
 import { canonicalJson, courseContentSchema, itemsInOrder, type CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
-import { CourseRuleError, draftContent, getCourseDraft } from "./course.server";
+import { CourseRuleError } from "./course.server";
+import { createLessonHtmlIn, saveLessonHtml, type LessonHtmlRow } from "./lesson-html.server";
 
 // Published versions: immutable snapshots of a course (a database trigger
 // refuses UPDATE and DELETE). What learners read, search and, later, are
@@ -44,22 +45,25 @@ export function publishProblems(content: CourseContent, banks: BankQuestions = n
 
 /**
  * Freezes content as the course's next version and makes it the one new
- * learners get. Unchanged content makes no version (importing the same
- * files twice changes nothing).
+ * learners get, with its lessons' HTML (rendered by the caller, before the
+ * transaction: see app/services/course-publish.server.ts). Unchanged content
+ * makes no version (importing the same files twice changes nothing).
  */
 export async function publishContent({
   courseId,
   content,
   changeNote,
   publishedById,
+  lessonHtml,
 }: {
   courseId: string;
   content: CourseContent;
   changeNote: string;
   publishedById: string | null;
+  lessonHtml: readonly LessonHtmlRow[];
 }) {
   const hash = contentHash(content);
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     // One publisher at a time per course: version numbers never collide.
     const [course] = await tx.$queryRaw<{ published_version_id: string | null; status: string }[]>`
       SELECT published_version_id, status::text FROM course WHERE id = ${courseId}::uuid FOR UPDATE`;
@@ -75,7 +79,7 @@ export async function publishContent({
       if (course.published_version_id !== latest.id) {
         await tx.course.update({ where: { id: courseId }, data: { publishedVersionId: latest.id, status } });
       }
-      return { number: latest.number, created: false };
+      return { versionId: latest.id, number: latest.number, created: false };
     }
     const version = await tx.courseVersion.create({
       select: { id: true, number: true },
@@ -93,21 +97,14 @@ export async function publishContent({
         publishedById,
       },
     });
+    await createLessonHtmlIn(tx, version.id, lessonHtml);
     await tx.course.update({ where: { id: courseId }, data: { publishedVersionId: version.id, status } });
-    return { number: version.number, created: true };
+    return { versionId: version.id, number: version.number, created: true };
   });
-}
-
-/** Publishes the studio draft, if it is complete and differs from the last version. */
-export async function publishDraft({ courseId, changeNote, userId }: { courseId: string; changeNote: string; userId: string }) {
-  const draft = await getCourseDraft({ courseId });
-  if (!draft) throw new CourseRuleError("studio.error.notFound");
-  const content = draftContent(draft);
-  const problems = publishProblems(content, await banksFor(content));
-  if (problems.length) return { ok: false as const, problems };
-  if (draft.publishedVersion?.contentHash === contentHash(content)) return { ok: false as const, problems: [{ key: "studio.publish.unchanged" as const }] };
-  const result = await publishContent({ courseId, content, changeNote, publishedById: userId });
-  return { ok: true as const, number: result.number };
+  // Unchanged content: the version may predate stored HTML; what was rendered
+  // fills it in (rows already rendered the same way stay untouched).
+  if (!result.created) await saveLessonHtml(result.versionId, lessonHtml);
+  return { number: result.number, created: result.created };
 }
 
 export async function listCourseVersions({ courseId }: { courseId: string }) {

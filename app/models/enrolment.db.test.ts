@@ -3,7 +3,7 @@ import { getLearnerCourse } from "~/services/learning.server";
 import type { CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
 import { makePerson, makeUnits } from "../../tests/helpers/people";
-import { publishContent } from "./course-version.server";
+import { publishCourse } from "~/services/course-publish.server";
 import { writeDraftContent } from "./course.server";
 import { enrol, markItemDone } from "./enrolment.server";
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
   otherId = (await makePerson({ email: "khac@example.test" })).id;
   const v1 = content([lesson("mot"), lesson("hai")]);
   courseId = await writeDraftContent({ content: v1, trainerIds: [], sourceHash: null });
-  await publishContent({ courseId, content: v1, changeNote: "Bản đầu", publishedById: null });
+  await publishCourse({ courseId, content: v1, changeNote: "Bản đầu", publishedById: null });
 });
 
 describe("enrolment", () => {
@@ -43,7 +43,7 @@ describe("enrolment", () => {
   test("a learner in progress keeps their version when a newer one is published; a new learner gets the newest", async () => {
     const v2 = content([lesson("mot", "Nội dung mới."), lesson("ba")]);
     await writeDraftContent({ content: v2, trainerIds: [], sourceHash: null });
-    await publishContent({ courseId, content: v2, changeNote: "Bản hai", publishedById: null });
+    await publishCourse({ courseId, content: v2, changeNote: "Bản hai", publishedById: null });
 
     const mine = await getLearnerCourse({ slug: "khoa-thu", userId });
     expect(mine!.enrolment!.versionNumber).toBe(1);
@@ -83,7 +83,7 @@ test("a course with a prerequisite cannot be started until the prerequisite is c
   const { ensureEnrolment } = await import("~/services/learning.server");
   const next = { ...content([lesson("x")]), slug: "khoa-sau", title: "Khoá sau", prerequisites: ["khoa-thu"] };
   const laterId = await writeDraftContent({ content: next, trainerIds: [], sourceHash: null });
-  await publishContent({ courseId: laterId, content: next, changeNote: "Bản đầu", publishedById: null });
+  await publishCourse({ courseId: laterId, content: next, changeNote: "Bản đầu", publishedById: null });
   const newcomer = (await makePerson({ email: "moi@example.test" })).id;
   const blocked = await getLearnerCourse({ slug: "khoa-sau", userId: newcomer });
   expect(blocked!.blockedBy).toEqual(["khoa-thu"]);

@@ -32,6 +32,7 @@ function withContent(row: EnrolmentRow) {
     startedAt: row.startedAt,
     completedAt: row.completedAt,
     lastItemKey: row.lastItemKey,
+    versionId: row.version.id,
     versionNumber: row.version.number,
     content,
     done: new Set(row.progress.map((item) => item.itemKey)),

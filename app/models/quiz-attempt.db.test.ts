@@ -3,7 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { freezeQuiz } from "~/utils/quiz";
 import { quizCourse } from "../../tests/helpers/courses";
 import { makePerson, makeUnits } from "../../tests/helpers/people";
-import { publishContent } from "./course-version.server";
+import { publishCourse } from "~/services/course-publish.server";
 import { writeDraftContent } from "./course.server";
 import { enrol, markItemDone } from "./enrolment.server";
 import { DEFAULT_QUIZ_SETTINGS, quizSettingsSchema } from "~/utils/quiz-settings";
@@ -23,7 +23,7 @@ beforeAll(async () => {
   userId = (await makePerson({ email: "thi@example.test" })).id;
   otherId = (await makePerson({ email: "nguoikhac@example.test" })).id;
   const courseId = await writeDraftContent({ content, trainerIds: [], sourceHash: null });
-  await publishContent({ courseId, content, changeNote: "Bản đầu", publishedById: null });
+  await publishCourse({ courseId, content, changeNote: "Bản đầu", publishedById: null });
   enrolmentId = (await enrol({ userId, courseId, source: "SELF" }))!;
   await markItemDone({ userId, enrolmentId, itemKey: "bai" });
 });

@@ -4,9 +4,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/context";
 import { LessonPage, ProgressBar } from "~/components/course-view";
 import { LessonDone } from "~/components/lesson-done";
+import { getLocale } from "~/i18n/locale.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { markItemDone, recordVisit } from "~/models/enrolment.server";
-import { lessonView } from "~/services/course-view.server";
+import { findLesson, lessonHtml } from "~/services/course-view.server";
 import { ensureEnrolment, getLearnerCourse, lockedBy } from "~/services/learning.server";
 import { requirePermission } from "~/utils/auth.server";
 import { flashCookie } from "~/utils/flash.server";
@@ -14,14 +15,15 @@ import { parseForm } from "~/utils/forms.server";
 import { completeItemSchema } from "~/validation/learning";
 
 // A lesson, rendered on the server (the page ships no markdown parser), on
-// the version the learner is enrolled on. "Đánh dấu đã học xong" is a form;
+// the version the learner is enrolled on; its HTML was stored when that
+// version was published, so the request does no markdown work. "Đánh dấu đã học xong" is a form;
 // with JavaScript, reaching the end of the text does the same.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:course:published");
   const t = getTranslate(request);
   const course = await getLearnerCourse({ slug: params.slug ?? "", userId: user.id });
   if (!course) throw new Response(t("course.notFound"), { status: 404 });
-  const lesson = await lessonView(course.content, params.itemKey ?? "", t);
+  const lesson = findLesson(course.content, params.itemKey ?? "");
   if (!lesson) throw new Response(t("lesson.notFound"), { status: 404 });
   // Taken in order: an item opens once the ones before it are done.
   const locked = lockedBy(course.content, course.progress.doneKeys, lesson.key);
@@ -29,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     locked: locked ? { ...locked, href: locked.kind === "QUIZ" ? `/courses/${params.slug}/quiz/${locked.key}` : `/courses/${params.slug}/${locked.key}` } : null,
     title: `${lesson.title} – ${course.content.title} – ${t("app.titleSuffix")}`,
-    lesson: locked ? { ...lesson, html: "" } : lesson,
+    lesson: { ...lesson, html: locked ? "" : await lessonHtml(course.content, lesson.key, t, { versionId: course.versionId, locale: getLocale(request) }) },
     progress: { done: course.progress.done, total: course.progress.total, status: course.progress.status },
     isDone: course.progress.doneKeys.includes(lesson.key),
     blocked: course.blockedBy.length > 0,
@@ -45,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return data({ ok: false as const }, { status: 400 });
   const slug = params.slug ?? "";
   const course = await getLearnerCourse({ slug, userId: user.id });
-  const lesson = course ? await lessonView(course.content, params.itemKey ?? "", t) : null;
+  const lesson = course ? findLesson(course.content, params.itemKey ?? "") : null;
   if (!course || !lesson) throw new Response(t("lesson.notFound"), { status: 404 });
   if (lockedBy(course.content, course.progress.doneKeys, lesson.key)) return data({ ok: false as const }, { status: 400 });
   // Marking a lesson done starts the course if need be (one step, not two).

@@ -12,7 +12,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getTranslate(request);
   const draft = await getCourseDraft({ courseId: params.courseId! });
   if (!draft) throw new Response(t("studio.error.notFound"), { status: 404 });
-  const lesson = await lessonView(draftContent(draft), params.itemKey ?? "", t);
+  // A draft is rendered live: trainers change it, and previews are few.
+  const lesson = await lessonView(draftContent(draft), params.itemKey ?? "", t, null);
   if (!lesson) throw new Response(t("lesson.notFound"), { status: 404 });
   return { title: `${lesson.title} – ${t("studio.preview")}`, courseId: draft.id, lesson };
 }

@@ -17,7 +17,7 @@ const PNG_1x1 = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0l
 
 /** Every row of every table courses touch, as text: "unchanged" means this is equal. */
 async function courseTables() {
-  const tables = ["competency_area", "competence", "course", "course_trainer", "course_competence", "course_prerequisite", "course_module", "course_item", "course_version", "media_asset"];
+  const tables = ["competency_area", "competence", "course", "course_trainer", "course_competence", "course_prerequisite", "course_module", "course_item", "course_version", "lesson_html", "media_asset"];
   const dump: Record<string, unknown> = {};
   for (const table of tables) {
     dump[table] = await prisma.$queryRawUnsafe(`SELECT to_jsonb(t)::text AS row FROM "${table}" t ORDER BY 1`);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Document, isSeq } from "yaml";
-import { contentHash, getVersionContent, publishContent } from "~/models/course-version.server";
+import { contentHash, getVersionContent } from "~/models/course-version.server";
 import { findCompetenceCodes } from "~/models/competency.server";
 import { draftContent, findCourseBySlug, findCourseSlugs, getCourseDraft, writeDraftContent } from "~/models/course.server";
 import { getMediaAsset } from "~/models/media.server";
@@ -10,6 +10,7 @@ import { findActiveUsersByEmail } from "~/models/user.server";
 import { canonicalJson, type CourseContent } from "~/utils/course-content";
 import { mediaStore } from "~/utils/media-store.server";
 import { ContentFileError, listCourseFolders, readCourseFolder, type CourseFolder } from "./content-files.server";
+import { publishCourse } from "./course-publish.server";
 
 // `npm run content:import` / `content:export`: courses kept as files in
 // content/courses, in and out of the database. Importing is idempotent: a
@@ -92,7 +93,7 @@ async function importOne(folder: CourseFolder, force: boolean): Promise<ImportOu
 
   const trainers = await findActiveUsersByEmail(folder.trainerEmails);
   const courseId = await writeDraftContent({ content: folder.content, trainerIds: trainers.map((user) => user.id), sourceHash });
-  const published = await publishContent({
+  const published = await publishCourse({
     courseId,
     content: folder.content,
     changeNote: folder.changeNote ?? `Cập nhật từ tệp content/courses/${slug}`,

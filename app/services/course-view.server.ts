@@ -1,37 +1,12 @@
-import type { Translate } from "~/i18n/i18n";
+import type { Locale, Translate } from "~/i18n/i18n";
 import { listCompetencyAreas } from "~/models/competency.server";
-import { getMediaSizes } from "~/models/media.server";
 import { itemsInOrder, type CourseContent } from "~/utils/course-content";
 import { parseGift } from "~/utils/gift";
-import { mediaIdsIn, renderLessonHtml, type RenderLabels } from "~/utils/lesson-markdown.server";
-import { publicBaseUrl } from "~/utils/env.server";
+import { renderMarkdown, storedLessonHtml } from "./lesson-html.server";
 
 // What the course and lesson pages show, built from course content: the
 // same for a published version (learners) and a draft (the studio's
 // "preview as a learner"), so the preview is exactly what learners get.
-
-export function markdownLabels(t: Translate): RenderLabels {
-  return {
-    note: t("markdown.note"),
-    tip: t("markdown.tip"),
-    important: t("markdown.important"),
-    warning: t("markdown.warning"),
-    caution: t("markdown.caution"),
-    table: t("markdown.table"),
-    code: t("markdown.code"),
-    video: t("markdown.video"),
-    openVideo: t("markdown.openVideo"),
-  };
-}
-
-/** Markdown to safe HTML, with our images' sizes looked up. */
-export async function renderMarkdown(markdown: string, t: Translate) {
-  return renderLessonHtml(markdown, {
-    labels: markdownLabels(t),
-    media: await getMediaSizes(mediaIdsIn(markdown)),
-    origin: new URL(publicBaseUrl()).origin,
-  });
-}
 
 export async function courseOverview(content: CourseContent, t: Translate) {
   const areas = await listCompetencyAreas({ includeArchived: true });
@@ -68,8 +43,8 @@ export async function courseOverview(content: CourseContent, t: Translate) {
 
 export type CourseOverview = Awaited<ReturnType<typeof courseOverview>>;
 
-/** One lesson, with its neighbours for "previous" and "next" (lessons only). */
-export async function lessonView(content: CourseContent, key: string, t: Translate) {
+/** One lesson's place in its course, with its neighbours for "previous" and "next" (lessons only); no text. */
+export function findLesson(content: CourseContent, key: string) {
   const lessons = itemsInOrder(content).filter((item) => item.kind === "LESSON");
   const index = lessons.findIndex((item) => item.key === key);
   const lesson = lessons[index];
@@ -84,10 +59,27 @@ export async function lessonView(content: CourseContent, key: string, t: Transla
     moduleTitle: lesson.moduleTitle,
     position: index + 1,
     total: lessons.length,
-    html: await renderMarkdown(lesson.body, t),
     previous: neighbour(lessons[index - 1]),
     next: neighbour(lessons[index + 1]),
   };
+}
+
+/** Where a published lesson's HTML is stored: its version, in the reader's language. */
+export type StoredHtml = { versionId: string; locale: Locale };
+
+/**
+ * A lesson's HTML: from a published version, stored once (no markdown work
+ * on the request); from a draft (`stored` null), rendered live.
+ */
+export async function lessonHtml(content: CourseContent, key: string, t: Translate, stored: StoredHtml | null) {
+  const body = itemsInOrder(content).find((item) => item.key === key && item.kind === "LESSON")?.body ?? "";
+  return stored ? storedLessonHtml({ ...stored, itemKey: key, markdown: body }) : renderMarkdown(body, t);
+}
+
+/** One lesson with its HTML, as the lesson page shows it; null when the course has no such lesson. */
+export async function lessonView(content: CourseContent, key: string, t: Translate, stored: StoredHtml | null) {
+  const lesson = findLesson(content, key);
+  return lesson ? { ...lesson, html: await lessonHtml(content, lesson.key, t, stored) } : null;
 }
 
 export type LessonView = NonNullable<Awaited<ReturnType<typeof lessonView>>>;

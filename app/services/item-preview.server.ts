@@ -2,7 +2,7 @@ import type { Locale, Translate } from "~/i18n/i18n";
 import { formatExactNumber, formatPercent } from "~/utils/format";
 import { parseGift, type GiftQuestion } from "~/utils/gift";
 import { categoryPath } from "~/utils/quiz";
-import { renderMarkdown } from "./course-view.server";
+import { renderMarkdown } from "./lesson-html.server";
 
 // The studio's preview of a lesson or quiz: the learners' renderer for
 // lessons; for quizzes, the questions as parsed and every format error.

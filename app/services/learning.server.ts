@@ -21,6 +21,8 @@ export async function getLearnerCourse({ slug, userId }: { slug: string; userId:
   return {
     blockedBy,
     courseId: course.id,
+    /** The version shown: the enrolment's, else the newest published. */
+    versionId: enrolment?.versionId ?? published!.versionId,
     content,
     enrolment,
     published,

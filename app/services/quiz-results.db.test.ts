@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { publishContent } from "~/models/course-version.server";
+import { publishCourse } from "~/services/course-publish.server";
 import { enrol, markItemDone } from "~/models/enrolment.server";
 import { countQuizAttempts, listQuizAttempts } from "~/models/quiz-results.server";
 import { getAttempt, saveAnswers, startAttempt, submitAttempt } from "~/models/quiz-attempt.server";
@@ -59,7 +59,7 @@ describe("results, statistics and regrading", () => {
   });
 
   test("after the corrected version is published, a regrade passes the right answers and completes their course", async () => {
-    await publishContent({ courseId, content: withQuiz(RIGHT_KEY), changeNote: "Sửa đáp án câu Thủ đô", publishedById: trainerId });
+    await publishCourse({ courseId, content: withQuiz(RIGHT_KEY), changeNote: "Sửa đáp án câu Thủ đô", publishedById: trainerId });
     const quiz = (await latestQuiz({ courseId, itemKey: "kiem-tra" }))!;
     expect((await quizResultsSummary({ courseId, itemKey: "kiem-tra", quiz })).regradable).toBe(3);
 

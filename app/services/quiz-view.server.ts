@@ -2,7 +2,7 @@ import type { Locale, Translate } from "~/i18n/i18n";
 import type { Attempt } from "~/models/quiz-attempt.server";
 import { gradeQuestion, isAnswered, typedAnswerMatch, type AnswerValue, type FrozenAnswer, type FrozenQuestion } from "~/utils/quiz";
 import { mayReview, type QuizSettings } from "~/utils/quiz-settings";
-import { renderMarkdown } from "./course-view.server";
+import { renderMarkdown } from "./lesson-html.server";
 import { formatExactNumber } from "~/utils/format";
 
 // What a learner sees of a question: its text through the one sanitized

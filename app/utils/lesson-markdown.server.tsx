@@ -15,6 +15,14 @@ import { visit } from "unist-util-visit";
 // tree (javascript: URLs, event handlers, unknown elements), and only after
 // that do our own trusted plugins add callouts, players and image sizes.
 
+/**
+ * Published lessons' HTML is rendered once and stored (lesson_html,
+ * docs/decisions/030-stored-lesson-html.md). Raise this number with any
+ * change that alters the output (a plugin, a sanitizer rule, a class name):
+ * stored HTML rendered by an older number is rendered again at its next view.
+ */
+export const RENDERER_VERSION = 1;
+
 export type MediaSize = { width: number; height: number };
 
 export type RenderLabels = {

@@ -1,4 +1,4 @@
-import { publishContent } from "~/models/course-version.server";
+import { publishCourse } from "~/services/course-publish.server";
 import { writeDraftContent } from "~/models/course.server";
 import type { CourseContent } from "~/utils/course-content";
 
@@ -23,7 +23,7 @@ export function oneLessonCourse(slug: string, title: string): CourseContent {
 /** Writes the course and publishes it as version 1; its id. */
 export async function publishTestCourse(content: CourseContent) {
   const courseId = await writeDraftContent({ content, trainerIds: [], sourceHash: null });
-  await publishContent({ courseId, content, changeNote: "Bản đầu", publishedById: null });
+  await publishCourse({ courseId, content, changeNote: "Bản đầu", publishedById: null });
   return courseId;
 }
 
