@@ -26,7 +26,7 @@ const BUDGET = {
   "home (learner)": 1,
   catalogue: 4,
   "course page": 9,
-  "lesson page": 8,
+  "lesson page": 9, // its stored HTML: one primary-key read in place of the markdown rendering (ADR 030)
   "learner dashboard": 11,
   "HR dashboard": 12,
   "quiz: start": 16,
