@@ -9,7 +9,9 @@ import { en } from "./i18n/en";
 import { getLocale } from "./i18n/locale.server";
 import { vi } from "./i18n/vi";
 import { getLogger } from "./utils/logger.server";
+import { pagePolicy } from "./utils/content-security-policy.server";
 import { NonceProvider } from "./utils/nonce";
+import { entityTagOf, inlineScriptHashes, isSharedPage, matchesEntityTag } from "./utils/shared-page.server";
 import { getRequestContext } from "./utils/request-context.server";
 import { loggedPath } from "~/utils/logged-path";
 
@@ -23,10 +25,13 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   const locale = getLocale(request);
-  const nonce = getRequestContext()?.cspNonce;
+  // A page one copy of which serves every anonymous visitor is rendered
+  // whole, without a nonce, and its scripts allowed by their hashes.
+  const shared = responseStatusCode === 200 && isSharedPage(responseHeaders);
+  const nonce = shared ? undefined : getRequestContext()?.cspNonce;
   // Crawlers and no-JS readers get the whole page at once; browsers get it
   // streamed as soon as the shell is ready.
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  const waitForAll = shared || isbot(request.headers.get("user-agent") ?? "");
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -43,6 +48,11 @@ export default function handleRequest(
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("Content-Language", locale);
+          if (shared && responseStatusCode === 200) {
+            resolve(finishSharedPage(request, body, responseHeaders));
+            pipe(body);
+            return;
+          }
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -64,6 +74,18 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY_MS + 1_000);
   });
+}
+
+/** The whole page, its policy naming its scripts' hashes, and a 304 when the browser has it already. */
+async function finishSharedPage(request: Request, body: PassThrough, headers: Headers): Promise<Response> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+  const html = Buffer.concat(chunks).toString("utf8");
+  const entityTag = entityTagOf(html);
+  headers.set("Content-Security-Policy", pagePolicy(inlineScriptHashes(html)));
+  headers.set("ETag", entityTag);
+  if (matchesEntityTag(request, entityTag)) return new Response(null, { status: 304, headers });
+  return new Response(html, { status: 200, headers });
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

@@ -48,3 +48,17 @@ test("the headers that keep pages out of frames and files from being sniffed", a
   // Served over plain HTTP here: no HSTS (server/security-headers.test.ts covers HTTPS).
   expect(headers["strict-transport-security"]).toBeUndefined();
 });
+
+test("the anonymous home page, shared by every visitor, runs its scripts by their hashes without a violation", async ({ page }) => {
+  const violations = await watchViolations(page);
+  const response = await page.goto("/");
+  expect(response?.headers()["cache-control"]).toMatch(/^public/);
+  expect(response?.headers()["content-security-policy"]).toContain("'sha256-");
+  await page.waitForLoadState("networkidle");
+  // Hydrated: a link is followed by the client router, without a reload.
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  await page.getByRole("link", { name: "Đăng nhập" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đăng nhập");
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  expect(violations).toEqual([]);
+});

@@ -125,6 +125,8 @@ export async function throughput() {
     const manager = await signInWithPassword(server.baseUrl, "quanly@lamdong.test");
     const bareCase: Case = { name: "bare node:http (hello)", requests: [{ method: "GET", path: "/" }], expect: 200 };
     const cases: Case[] = [
+      // The app's HTTP layer alone (middleware, no Remix, no database): what every page pays before its own work.
+      { name: "health check (/healthz)", requests: [{ method: "GET", path: "/healthz" }], expect: 200 },
       { name: "home (anonymous)", requests: [{ method: "GET", path: "/" }], expect: 200 },
       { name: "catalogue", requests: [{ method: "GET", path: "/courses" }], expect: 200, people: learners, target: true },
       { name: "course page", requests: [{ method: "GET", path: `/courses/${SLUG}` }], expect: 200, people: learners },

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -125,7 +126,11 @@ export function createApp(options: AppOptions) {
       "/assets",
       express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
     );
-    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+    // The few files at the top of public/ (favicon.svg): looked up by name,
+    // so that a page request does not first ask the file system for a file.
+    const topFiles = new Set(readdirSync(clientDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`));
+    const serveTopFile = express.static(clientDir, { maxAge: "1h", index: false });
+    app.use((req, res, next) => (topFiles.has(req.path) ? serveTopFile(req, res, next) : next()));
     app.all("*", createRequestHandler({ build: options.build, mode: "production" }));
   }
 

@@ -4,17 +4,20 @@ import { seedDemoData } from "../../prisma/seed";
 import { prisma } from "~/utils/db.server";
 import { loader } from "./_index";
 
+/** The page's data (the loader wraps it with its caching headers). */
+const load = async (request: Request) => (await loader({ request, params: {}, context: {} })).data;
+
 const request = (cookie?: string) =>
   new Request("http://localhost/", { headers: cookie ? { Cookie: cookie } : {} });
 
 test("with no units yet, the home page says so", async () => {
-  const data = await loader({ request: request(), params: {}, context: {} });
+  const data = await load(request());
   expect(data.province).toBeNull();
 });
 
 test("the home page sums up the province from the database, in the reader's language", async () => {
   await seedDemoData();
-  const data = await loader({ request: request(), params: {}, context: {} });
+  const data = await load(request());
   expect(data.title).toBe("Học Số – Nền tảng học tập chuyển đổi số cho cán bộ, công chức, viên chức");
   expect(data.province).toEqual({
     name: "UBND tỉnh Lâm Đồng",
@@ -22,17 +25,17 @@ test("the home page sums up the province from the database, in the reader's lang
     departments: demoOrgUnits.filter((unit) => unit.kind === "DEPARTMENT").length,
     localities: demoOrgUnits.filter((unit) => ["COMMUNE", "WARD", "SPECIAL_ZONE"].includes(unit.kind)).length,
   });
-  const english = await loader({ request: request("hocso_lang=en"), params: {}, context: {} });
+  const english = await load(request("hocso_lang=en"));
   expect(english.title).toBe("Học Số – Digital-transformation learning for public servants");
 });
 
 test("loading the demo data twice changes nothing", async () => {
   await seedDemoData();
   const counts = () => Promise.all([prisma.user.count(), prisma.courseVersion.count(), prisma.enrolment.count(), prisma.itemProgress.count()]);
-  const before = await loader({ request: request(), params: {}, context: {} });
+  const before = await load(request());
   const beforeCounts = await counts();
   await seedDemoData();
-  const after = await loader({ request: request(), params: {}, context: {} });
+  const after = await load(request());
   expect(after.province).toEqual(before.province);
   expect(await counts()).toEqual(beforeCounts);
   // The demo is lived in: four courses, people part-way through them.

@@ -1,25 +1,33 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/context";
 import { getTranslate } from "~/i18n/translate.server";
 import { getProvinceSummary } from "~/models/org-unit.server";
 import { getUser } from "~/utils/auth.server";
+import { sharedPageHeaders, sharedPageHeadersFromLoader } from "~/utils/shared-page.server";
 
-// Public: the home page is open to everyone, signed in or not.
+// Public: the home page is open to everyone, signed in or not. Anonymous
+// visitors all see the same page: browsers and shared caches may keep it.
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = getTranslate(request);
   const user = await getUser(request);
-  return {
-    title: `${t("app.name")} – ${t("app.tagline")}`,
-    province: await getProvinceSummary(),
-    welcome: user
-      ? {
-          name: user.fullName,
-          roles: user.roles.map((role) => t(`role.${role}`)).join(", "),
-        }
-      : null,
-  };
+  return data(
+    {
+      title: `${t("app.name")} – ${t("app.tagline")}`,
+      province: await getProvinceSummary(),
+      welcome: user
+        ? {
+            name: user.fullName,
+            roles: user.roles.map((role) => t(`role.${role}`)).join(", "),
+          }
+        : null,
+    },
+    { headers: user ? undefined : sharedPageHeaders(request) },
+  );
 }
+
+export const headers = sharedPageHeadersFromLoader;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Học Số" }];
 
