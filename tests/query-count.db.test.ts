@@ -25,11 +25,16 @@ const BUDGET = {
   "home (anonymous)": 0, // the unit counts are kept a minute (app/utils/remember.server.ts)
   "home (learner)": 1,
   catalogue: 4,
-  "course page": 9,
-  "lesson page": 9, // its stored HTML: one primary-key read in place of the markdown rendering (ADR 030)
-  "learner dashboard": 11,
+  // A published version's content and its lessons' stored HTML are read
+  // once per process (app/models/version-content.server.ts,
+  // app/services/lesson-html.server.ts): they never change.
+  "course page": 6,
+  // Session; course; enrolment (in progress, else completed) and its
+  // progress. The second visit within a minute writes no "last seen" again.
+  "lesson page": 5,
+  "learner dashboard": 10,
   "HR dashboard": 12,
-  "quiz: start": 16,
+  "quiz: start": 13,
   "quiz: question page": 2,
   "quiz: save an answer": 4,
   "quiz: submit": 7,

@@ -6,6 +6,7 @@ import { findBankQuestions } from "./question-bank.server";
 import { quizSettingsOf } from "~/utils/quiz-settings";
 import { canonicalJson, courseContentSchema, itemsInOrder, type CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
+import { getVersionById } from "./version-content.server";
 import { CourseRuleError } from "./course.server";
 import { createLessonHtmlIn, saveLessonHtml, type LessonHtmlRow } from "./lesson-html.server";
 
@@ -215,29 +216,34 @@ async function queryCatalogue(filters: CatalogueFilters, fuzzy: boolean) {
   }));
 }
 
+/** A course by its address, as a learner's page first needs it. */
+export async function findCourseForLearner({ slug }: { slug: string }) {
+  return prisma.course.findUnique({ select: { id: true, status: true, publishedVersionId: true }, where: { slug } });
+}
+
 /** A course as learners see it: its newest published version. */
 export async function getPublishedCourse({ slug }: { slug: string }) {
-  const course = await prisma.course.findFirst({
-    select: {
-      id: true,
-      slug: true,
-      publishedVersion: { select: { id: true, number: true, content: true, publishedAt: true } },
-    },
-    where: { slug, status: "PUBLISHED" },
-  });
-  if (!course?.publishedVersion) return null;
-  const content = courseContentSchema.parse(course.publishedVersion.content);
+  const course = await findCourseForLearner({ slug });
+  return course ? publishedCourseOf(course) : null;
+}
+
+/** The newest published version of a course found by findCourseForLearner; null unless it is published. */
+export async function publishedCourseOf(course: { id: string; status: string; publishedVersionId: string | null }) {
+  if (course.status !== "PUBLISHED" || !course.publishedVersionId) return null;
+  const version = await getVersionById(course.publishedVersionId);
+  if (!version) return null;
+  const content = version.content;
   const prerequisites = content.prerequisites.length
     ? await prisma.course.findMany({
         select: { slug: true, status: true, publishedVersion: { select: { title: true } } },
-        where: { slug: { in: content.prerequisites } },
+        where: { slug: { in: [...content.prerequisites] } },
       })
     : [];
   return {
     courseId: course.id,
-    versionId: course.publishedVersion.id,
-    versionNumber: course.publishedVersion.number,
-    publishedAt: course.publishedVersion.publishedAt,
+    versionId: version.id,
+    versionNumber: version.number,
+    publishedAt: version.publishedAt,
     content,
     // A prerequisite never published shows nothing of its draft.
     prerequisites: prerequisites

@@ -1,6 +1,7 @@
 import { Prisma, type EnrolmentSource } from "~/generated/prisma/client";
-import { courseContentSchema, itemsInOrder, type CourseContent } from "~/utils/course-content";
+import { itemsInOrder, type CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
+import { getVersionById } from "./version-content.server";
 import { dayOf } from "~/utils/format";
 import { issueCertificate } from "./certificate.server";
 
@@ -16,14 +17,18 @@ const enrolmentSelect = {
   startedAt: true,
   completedAt: true,
   lastItemKey: true,
-  version: { select: { id: true, number: true, content: true } },
+  lastActivityAt: true,
+  versionId: true,
   progress: { select: { itemKey: true, completedAt: true } },
 } satisfies Prisma.EnrolmentSelect;
 
 type EnrolmentRow = Prisma.EnrolmentGetPayload<{ select: typeof enrolmentSelect }>;
 
-function withContent(row: EnrolmentRow) {
-  const content = courseContentSchema.parse(row.version.content);
+/** The enrolment with its version's content (kept per process: app/models/version-content.server.ts). */
+async function withContent(row: EnrolmentRow, db: Prisma.TransactionClient = prisma) {
+  const version = await getVersionById(row.versionId, db);
+  if (!version) throw new Error(`enrolment ${row.id}: version ${row.versionId} not found`);
+  const content = version.content;
   return {
     id: row.id,
     courseId: row.courseId,
@@ -32,14 +37,15 @@ function withContent(row: EnrolmentRow) {
     startedAt: row.startedAt,
     completedAt: row.completedAt,
     lastItemKey: row.lastItemKey,
-    versionId: row.version.id,
-    versionNumber: row.version.number,
+    lastActivityAt: row.lastActivityAt,
+    versionId: version.id,
+    versionNumber: version.number,
     content,
     done: new Set(row.progress.map((item) => item.itemKey)),
   };
 }
 
-export type LearnerEnrolment = ReturnType<typeof withContent>;
+export type LearnerEnrolment = Awaited<ReturnType<typeof withContent>>;
 
 /** The enrolment in progress, or else the latest completed one. */
 export async function getCurrentEnrolment({ userId, courseId }: { userId: string; courseId: string }) {
@@ -91,7 +97,7 @@ export async function markItemDoneIn(tx: Prisma.TransactionClient, { userId, enr
       SELECT id FROM enrolment WHERE id = ${enrolmentId}::uuid AND user_id = ${userId}::uuid AND status = 'IN_PROGRESS' FOR UPDATE`;
     if (!locked) return { status: "not-enrolled" as const };
     const row = await tx.enrolment.findUniqueOrThrow({ select: enrolmentSelect, where: { id: enrolmentId } });
-    const enrolment = withContent(row);
+    const enrolment = await withContent(row, tx);
     if (!itemsInOrder(enrolment.content).some((item) => item.key === itemKey)) return { status: "no-such-item" as const };
     await tx.itemProgress.createMany({ data: [{ enrolmentId, itemKey }], skipDuplicates: true });
     enrolment.done.add(itemKey);
@@ -107,8 +113,13 @@ export async function markItemDoneIn(tx: Prisma.TransactionClient, { userId, enr
   }
 }
 
+/** A lesson read again within this long is not written again (a reload, a back-and-forth). */
+const VISIT_INTERVAL_MS = 60_000;
+
 /** Where the learner is: "Tiếp tục học" comes back here. */
-export async function recordVisit({ userId, enrolmentId, itemKey }: { userId: string; enrolmentId: string; itemKey: string }) {
+export async function recordVisit({ userId, enrolment, itemKey }: { userId: string; enrolment: Pick<LearnerEnrolment, "id" | "lastItemKey" | "lastActivityAt">; itemKey: string }) {
+  if (enrolment.lastItemKey === itemKey && Date.now() - enrolment.lastActivityAt.getTime() < VISIT_INTERVAL_MS) return;
+  const enrolmentId = enrolment.id;
   await prisma.enrolment.updateMany({
     where: { id: enrolmentId, userId, status: "IN_PROGRESS" },
     data: { lastItemKey: itemKey, lastActivityAt: new Date() },
@@ -122,7 +133,7 @@ export async function listLearnerEnrolments({ userId }: { userId: string }) {
     where: { userId, status: { in: ["IN_PROGRESS", "COMPLETED"] } },
     orderBy: { lastActivityAt: "desc" },
   });
-  return rows.map((row) => ({ ...withContent(row), slug: row.course.slug }));
+  return Promise.all(rows.map(async (row) => ({ ...(await withContent(row)), slug: row.course.slug })));
 }
 
 /**

@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!lesson) throw new Response(t("lesson.notFound"), { status: 404 });
   // Taken in order: an item opens once the ones before it are done.
   const locked = lockedBy(course.content, course.progress.doneKeys, lesson.key);
-  if (course.enrolment?.status === "IN_PROGRESS" && !locked) await recordVisit({ userId: user.id, enrolmentId: course.enrolment.id, itemKey: lesson.key });
+  if (course.enrolment?.status === "IN_PROGRESS" && !locked) await recordVisit({ userId: user.id, enrolment: course.enrolment, itemKey: lesson.key });
   return {
     locked: locked ? { ...locked, href: locked.kind === "QUIZ" ? `/courses/${params.slug}/quiz/${locked.key}` : `/courses/${params.slug}/${locked.key}` } : null,
     title: `${lesson.title} – ${course.content.title} – ${t("app.titleSuffix")}`,

@@ -1,5 +1,4 @@
-import { getPublishedCourse } from "~/models/course-version.server";
-import { findCourseBySlug } from "~/models/course.server";
+import { findCourseForLearner, publishedCourseOf } from "~/models/course-version.server";
 import { isAssigned } from "~/models/assignment.server";
 import { enrol, getCurrentEnrolment, listCompletedSlugs, type LearnerEnrolment } from "~/models/enrolment.server";
 import { itemsInOrder, type CourseContent } from "~/utils/course-content";
@@ -9,10 +8,9 @@ import { itemsInOrder, type CourseContent } from "~/utils/course-content";
 // the newest published version; with their progress.
 
 export async function getLearnerCourse({ slug, userId }: { slug: string; userId: string }) {
-  const course = await findCourseBySlug({ slug });
+  const course = await findCourseForLearner({ slug });
   if (!course) return null;
-  const enrolment = await getCurrentEnrolment({ userId, courseId: course.id });
-  const published = course.status === "PUBLISHED" ? await getPublishedCourse({ slug }) : null;
+  const [enrolment, published] = await Promise.all([getCurrentEnrolment({ userId, courseId: course.id }), publishedCourseOf(course)]);
   if (!enrolment && !published) return null;
   const content = enrolment?.content ?? published!.content;
   // Courses to complete first; someone already taking this one carries on.

@@ -5,6 +5,7 @@ import { getMediaSizes } from "~/models/media.server";
 import { findLessonHtml, listLessonHtmlKeys, listPublishedVersionContents, saveLessonHtml, type LessonHtmlRow } from "~/models/lesson-html.server";
 import { itemsInOrder, type CourseContent } from "~/utils/course-content";
 import { publicBaseUrl } from "~/utils/env.server";
+import { LeastRecentlyUsed } from "~/utils/lru.server";
 import { getLogger } from "~/utils/logger.server";
 import { mediaIdsIn, renderLessonHtml, RENDERER_VERSION, type MediaSize, type RenderLabels } from "~/utils/lesson-markdown.server";
 
@@ -43,11 +44,25 @@ export async function renderMarkdown(markdown: string, t: Translate) {
   return render(markdown, t, await getMediaSizes(mediaIdsIn(markdown)));
 }
 
-/** Everything stored HTML in this locale was rendered with, as one SHA-256. */
+/** Everything stored HTML in this locale was rendered with, as one SHA-256 (fixed for the life of the process). */
 export function renderKeyFor(locale: Locale): string {
-  const inputs = JSON.stringify({ renderer: RENDERER_VERSION, labels: markdownLabels(translatorFor(locale)), origin: origin() });
-  return createHash("sha256").update(inputs).digest("hex");
+  let key = renderKeys.get(locale);
+  if (!key) {
+    const inputs = JSON.stringify({ renderer: RENDERER_VERSION, labels: markdownLabels(translatorFor(locale)), origin: origin() });
+    key = createHash("sha256").update(inputs).digest("hex");
+    renderKeys.set(locale, key);
+  }
+  return key;
 }
+
+const renderKeys = new Map<Locale, string>();
+
+/**
+ * Stored HTML this process has read, by version, lesson, language and
+ * render key: the same key always names the same string, so it is kept
+ * (about 10 KB a lesson; the busiest few hundred lessons).
+ */
+const keptHtml = new LeastRecentlyUsed<string, string>(400);
 
 /** Every lesson of the content in every locale: stored with the version as it is published. */
 export async function renderVersionHtml(content: CourseContent): Promise<LessonHtmlRow[]> {
@@ -67,8 +82,14 @@ export async function renderVersionHtml(content: CourseContent): Promise<LessonH
  */
 export async function storedLessonHtml({ versionId, itemKey, markdown, locale }: { versionId: string; itemKey: string; markdown: string; locale: Locale }) {
   const renderKey = renderKeyFor(locale);
+  const keptKey = `${versionId}|${itemKey}|${locale}|${renderKey}`;
+  const kept = keptHtml.get(keptKey);
+  if (kept !== undefined) return kept;
   const stored = await findLessonHtml({ versionId, itemKey, locale });
-  if (stored?.renderKey === renderKey) return stored.html;
+  if (stored?.renderKey === renderKey) {
+    keptHtml.set(keptKey, stored.html);
+    return stored.html;
+  }
   const html = await renderMarkdown(markdown, translatorFor(locale));
   try {
     await saveLessonHtml(versionId, [{ itemKey, locale, renderKey, html }]);
