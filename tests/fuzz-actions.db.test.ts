@@ -352,6 +352,8 @@ async function post(url: string, headers: Record<string, string>, made: Body): P
   });
 }
 
+const LESSON_PAGE = /^\/courses\/[^/]+\/[^/]+$/;
+
 /** Tables a GET of the page changes now (a lesson records where the learner is). */
 async function changedByReading(url: string, who: Who) {
   const page = new URL(url);
@@ -367,6 +369,9 @@ async function send(form: FoundForm, mutation: Mutation, who: Who): Promise<Resu
   const made = mutation.make(form);
   if (!made) return null;
   const cookie = await cookieFor(who);
+  // A lesson page records the visit, at most once a minute: read it first,
+  // so that the page a no-JavaScript post is answered with records none.
+  if (LESSON_PAGE.test(new URL(form.action).pathname)) await changedByReading(form.action, who);
   const before = last ?? (await fingerprint());
   const { status, error } = await post(form.action, { Origin: origin, ...(cookie ? { Cookie: cookie } : {}) }, made);
   last = await fingerprint();

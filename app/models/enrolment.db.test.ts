@@ -5,7 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { makePerson, makeUnits } from "../../tests/helpers/people";
 import { publishCourse } from "~/services/course-publish.server";
 import { writeDraftContent } from "./course.server";
-import { enrol, markItemDone } from "./enrolment.server";
+import { enrol, markItemDone, recordVisit } from "./enrolment.server";
 
 const lesson = (key: string, body = `Nội dung ${key}.`) => ({ key, kind: "LESSON" as const, title: `Bài ${key}`, minutes: 5, body, passPercent: null });
 const content = (items: ReturnType<typeof lesson>[]): CourseContent => ({
@@ -103,4 +103,32 @@ test("a course taken in order opens each item once the ones before are done", as
   expect(lockedBy(ordered, ["mot", "hai"], "ba")).toBeNull();
   // Not in order: nothing is ever locked.
   expect(lockedBy(content([lesson("mot"), lesson("hai")]), [], "hai")).toBeNull();
+});
+
+describe("where the learner is", () => {
+  test("a lesson read again within a minute is not written again; another lesson, or a later read, is", async () => {
+    const personId = (await makePerson({ email: "dau@example.test" })).id;
+    const enrolmentId = (await enrol({ userId: personId, courseId, source: "SELF" }))!;
+    const row = () => prisma.enrolment.findUniqueOrThrow({ select: { lastItemKey: true, lastActivityAt: true }, where: { id: enrolmentId } });
+    const enrolment = async () => ({ id: enrolmentId, ...(await row()) });
+
+    await recordVisit({ userId: personId, enrolment: await enrolment(), itemKey: "mot" });
+    const first = await row();
+    expect(first.lastItemKey).toBe("mot");
+    await recordVisit({ userId: personId, enrolment: await enrolment(), itemKey: "mot" });
+    expect((await row()).lastActivityAt).toEqual(first.lastActivityAt);
+
+    await recordVisit({ userId: personId, enrolment: await enrolment(), itemKey: "hai" });
+    expect((await row()).lastItemKey).toBe("hai");
+
+    // A minute later the same lesson counts as activity again.
+    await prisma.enrolment.update({ where: { id: enrolmentId }, data: { lastActivityAt: new Date(Date.now() - 61_000) } });
+    const stale = await row();
+    await recordVisit({ userId: personId, enrolment: await enrolment(), itemKey: "hai" });
+    expect((await row()).lastActivityAt.getTime()).toBeGreaterThan(stale.lastActivityAt.getTime());
+
+    // Someone else's enrolment is never written.
+    await recordVisit({ userId: otherId, enrolment: { id: enrolmentId, lastItemKey: null, lastActivityAt: new Date(0) }, itemKey: "mot" });
+    expect((await row()).lastItemKey).toBe("hai");
+  });
 });
