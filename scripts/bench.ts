@@ -9,6 +9,7 @@
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { Page } from "@playwright/test";
+import { service } from "./bench-service";
 import { throughput } from "./bench-throughput";
 import { launchChromium, signIn, startDemoServer } from "./lib/demo-server";
 
@@ -115,8 +116,8 @@ async function lessonJs() {
 }
 
 // `npm run bench` runs every section; `npm run bench -- throughput` (or
-// certificate-pdf, lesson-js) runs the ones named.
-const SECTIONS = { throughput, "certificate-pdf": certificatePdf, "lesson-js": lessonJs };
+// service, certificate-pdf, lesson-js) runs the ones named.
+const SECTIONS = { throughput, service, "certificate-pdf": certificatePdf, "lesson-js": lessonJs };
 const named = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
 for (const name of named) if (!(name in SECTIONS)) throw new Error(`unknown section ${name}; sections: ${Object.keys(SECTIONS).join(", ")}`);
 for (const [name, section] of Object.entries(SECTIONS)) if (named.length === 0 || named.includes(name)) await section();

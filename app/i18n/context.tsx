@@ -9,18 +9,6 @@ type I18n = { locale: Locale; t: Translate; isKey: (key: string) => key is Messa
 
 const I18nContext = createContext<I18n | null>(null);
 
-const translators = new WeakMap<Messages, Translate>();
-
-/** One translator per catalog object (a catalog belongs to one language). */
-function translatorOf(locale: Locale, messages: Messages): Translate {
-  let translate = translators.get(messages);
-  if (!translate) {
-    translate = createTranslate(locale, messages);
-    translators.set(messages, translate);
-  }
-  return translate;
-}
-
 /**
  * Wraps the whole app (in entry.server.tsx and entry.client.tsx, outside
  * Remix) so that every component, error boundaries included, can translate.
@@ -28,14 +16,13 @@ function translatorOf(locale: Locale, messages: Messages): Translate {
 export function I18nProvider(props: { locale: Locale; messages: Messages; children: ReactNode }) {
   const { locale, children } = props;
   const [added, setAdded] = useState<Partial<Messages> | null>(null);
-  // The server renders every page with one of two catalogs: copying one and
-  // building its number format on each render cost more than the page's
-  // translating. Only the browser, once it has fetched the staff messages,
-  // makes a catalog of its own.
+  // The server renders every page with one of two catalogs: copying one on
+  // each render cost more than the page's translating. Only the browser,
+  // once it has fetched the staff messages, makes a catalog of its own.
   const messages = useMemo(() => (added ? { ...props.messages, ...added } : props.messages), [props.messages, added]);
   const addMessages = useCallback((more: Partial<Messages>) => setAdded((before) => ({ ...before, ...more })), []);
   const value = useMemo(
-    () => ({ locale, t: translatorOf(locale, messages), isKey: (key: string): key is MessageKey => Object.hasOwn(messages, key), addMessages }),
+    () => ({ locale, t: createTranslate(locale, messages), isKey: (key: string): key is MessageKey => Object.hasOwn(messages, key), addMessages }),
     [locale, messages, addMessages],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
