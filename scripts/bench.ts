@@ -6,6 +6,7 @@
 // lesson-js: the JavaScript a lesson page makes the browser download, and
 // what rendering markdown in the browser would add to it (react-markdown,
 // remark-gfm, rehype-sanitize, bundled and minified as Vite would).
+import { spawn } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { Page } from "@playwright/test";
@@ -120,4 +121,15 @@ async function lessonJs() {
 const SECTIONS = { throughput, service, "certificate-pdf": certificatePdf, "lesson-js": lessonJs };
 const named = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
 for (const name of named) if (!(name in SECTIONS)) throw new Error(`unknown section ${name}; sections: ${Object.keys(SECTIONS).join(", ")}`);
-for (const [name, section] of Object.entries(SECTIONS)) if (named.length === 0 || named.includes(name)) await section();
+const chosen = Object.keys(SECTIONS).filter((name) => named.length === 0 || named.includes(name)) as (keyof typeof SECTIONS)[];
+if (chosen.length === 1) {
+  await SECTIONS[chosen[0]!]();
+} else {
+  // Each section in a process of its own: no section measures another's
+  // caches, connections or garbage (and each has its own database).
+  for (const name of chosen) {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench.ts", name], { stdio: "inherit" });
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    if (code !== 0) process.exitCode = code ?? 1;
+  }
+}
