@@ -11,7 +11,7 @@ import { vi } from "./i18n/vi";
 import { getLogger } from "./utils/logger.server";
 import { pagePolicy } from "./utils/content-security-policy.server";
 import { NonceProvider } from "./utils/nonce";
-import { entityTagOf, inlineScriptHashes, isSharedPage, matchesEntityTag } from "./utils/shared-page.server";
+import { dropSharedCaching, entityTagOf, inlineScriptHashes, isSharedPage, matchesEntityTag, newRenderMarker } from "./utils/shared-page.server";
 import { getRequestContext } from "./utils/request-context.server";
 import { loggedPath } from "~/utils/logged-path";
 
@@ -26,9 +26,14 @@ export default function handleRequest(
 ) {
   const locale = getLocale(request);
   // A page one copy of which serves every anonymous visitor is rendered
-  // whole, without a nonce, and its scripts allowed by their hashes.
-  const shared = responseStatusCode === 200 && isSharedPage(responseHeaders);
-  const nonce = shared ? undefined : getRequestContext()?.cspNonce;
+  // whole and its own scripts allowed by their hashes: they carry a marker
+  // made for this render, so a script that got into the page some other way
+  // (an escaping slip) is not among them. The marker is then taken out: no
+  // nonce is ever served twice. (Production only: in development Vite
+  // injects styles and a websocket that the page policy would block.)
+  const shared = responseStatusCode === 200 && isSharedPage(responseHeaders) && !import.meta.env.DEV;
+  if (!shared && isSharedPage(responseHeaders)) dropSharedCaching(responseHeaders);
+  const nonce = shared ? newRenderMarker() : getRequestContext()?.cspNonce;
   // Crawlers and no-JS readers get the whole page at once; browsers get it
   // streamed as soon as the shell is ready.
   const waitForAll = shared || isbot(request.headers.get("user-agent") ?? "");
@@ -49,10 +54,12 @@ export default function handleRequest(
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("Content-Language", locale);
           if (shared && responseStatusCode === 200) {
-            resolve(finishSharedPage(request, body, responseHeaders));
+            resolve(finishSharedPage(request, body, responseHeaders, nonce!));
             pipe(body);
             return;
           }
+          // Meant to be shared, but rendering failed: an error page is nobody's to keep.
+          if (shared) dropSharedCaching(responseHeaders);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -77,12 +84,14 @@ export default function handleRequest(
 }
 
 /** The whole page, its policy naming its scripts' hashes, and a 304 when the browser has it already. */
-async function finishSharedPage(request: Request, body: PassThrough, headers: Headers): Promise<Response> {
+async function finishSharedPage(request: Request, body: PassThrough, headers: Headers, marker: string): Promise<Response> {
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
-  const html = Buffer.concat(chunks).toString("utf8");
+  const rendered = Buffer.concat(chunks).toString("utf8");
+  const hashes = inlineScriptHashes(rendered, marker);
+  const html = rendered.replaceAll(` nonce="${marker}"`, "");
   const entityTag = entityTagOf(html);
-  headers.set("Content-Security-Policy", pagePolicy(inlineScriptHashes(html)));
+  headers.set("Content-Security-Policy", pagePolicy(hashes));
   headers.set("ETag", entityTag);
   if (matchesEntityTag(request, entityTag)) return new Response(null, { status: 304, headers });
   return new Response(html, { status: 200, headers });

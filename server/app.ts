@@ -53,6 +53,10 @@ export function createApp(options: AppOptions) {
     const context: RequestContext = { requestId, clientAddress: req.ip, responseCookies, cspNonce };
     onHeaders(res, () => {
       for (const cookie of responseCookies.splice(0)) res.appendHeader("Set-Cookie", cookie);
+      // Pages and data are a person's own unless a route says otherwise
+      // (app/utils/shared-page.server.ts, files, assets): no shared cache
+      // in front of us (nginx, a CDN) may keep them, whatever its settings.
+      if (!res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", "private, no-cache");
       // Statements sent after the headers (a streamed body) are not counted: no page of ours streams.
       if (serverTiming) {
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;

@@ -19,7 +19,15 @@ const versions = new LeastRecentlyUsed<string, Promise<PublishedVersion | null>>
 export function getVersionById(versionId: string, db: Prisma.TransactionClient = prisma): Promise<PublishedVersion | null> {
   const kept = versions.get(versionId);
   if (kept) return kept;
-  // Inside a transaction, read through it: a second connection from the pool could wait for ever.
+  // Inside a transaction, read through it (a second connection from the pool
+  // could wait for ever), and keep the answer only once it has come: other
+  // requests must not wait on, or fail with, someone else's transaction.
+  if (db !== prisma) {
+    return readVersion(versionId, db).then((version) => {
+      if (version && !versions.get(versionId)) versions.set(versionId, Promise.resolve(version));
+      return version;
+    });
+  }
   const loading = readVersion(versionId, db);
   versions.set(versionId, loading);
   const forget = () => versions.deleteIf(versionId, loading);

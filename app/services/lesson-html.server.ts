@@ -91,6 +91,8 @@ export async function storedLessonHtml({ versionId, itemKey, markdown, locale }:
     return stored.html;
   }
   const html = await renderMarkdown(markdown, translatorFor(locale));
+  // The same key always renders the same string: keep it even if saving fails.
+  keptHtml.set(keptKey, html);
   try {
     await saveLessonHtml(versionId, [{ itemKey, locale, renderKey, html }]);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { HeadersFunction } from "@remix-run/node";
 import { LOCALE_COOKIE } from "~/i18n/locale.server";
 
@@ -43,14 +43,29 @@ export function isSharedPage(headers: Headers): boolean {
 
 const sha256 = (text: string, encoding: "base64" | "base64url") => createHash("sha256").update(text, "utf8").digest(encoding);
 
-/** The page's inline scripts, as CSP sources ('sha256-…'): the page is our own render, so a pattern reads it. */
-export function inlineScriptHashes(html: string): string[] {
+/** A value only this render knows, put on our own scripts in place of a nonce. */
+export function newRenderMarker(): string {
+  return randomBytes(16).toString("base64");
+}
+
+/**
+ * The inline scripts this render wrote (those carrying its marker), as CSP
+ * sources ('sha256-…'). A script without the marker is not allowed: it did
+ * not come from React or Remix.
+ */
+export function inlineScriptHashes(html: string, marker: string): string[] {
   const hashes = new Set<string>();
   for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    if (/\bsrc=/.test(attributes ?? "")) continue;
+    if (/\bsrc=/.test(attributes ?? "") || !(attributes ?? "").includes(` nonce="${marker}"`)) continue;
     hashes.add(`'sha256-${sha256(body ?? "", "base64")}'`);
   }
   return [...hashes];
+}
+
+/** A shareable page that turned out not to be (an error, development): its caching headers go. */
+export function dropSharedCaching(headers: Headers) {
+  headers.delete("Cache-Control");
+  headers.delete("Vary");
 }
 
 /** A strong validator of the finished page: an unchanged page is answered 304. */
