@@ -29,9 +29,10 @@ const BUDGET = {
   // once per process (app/models/version-content.server.ts,
   // app/services/lesson-html.server.ts): they never change.
   "course page": 6,
-  // Session; course; enrolment (in progress, else completed) and its
-  // progress. The second visit within a minute writes no "last seen" again.
-  "lesson page": 5,
+  // Session; course; enrolment and its progress. The lesson's HTML is in
+  // memory after the first visit; the second visit within a minute writes
+  // no "last seen" again.
+  "lesson page": 4,
   "learner dashboard": 10,
   "HR dashboard": 12,
   "quiz: start": 13,
