@@ -272,7 +272,9 @@ describe.skipIf(missing.length > 0)("two app processes and a worker behind nginx
       () => logsOf("worker"),
     );
     expect(row?.status).toBe("DONE");
-    // The worker did it; the app processes run no jobs.
+    // The worker did it; the app processes run no jobs. The job marks its row
+    // done before the queue logs "job done": wait for the line to be written.
+    await waitFor("the worker's log line", () => /"job":"report-export".*"msg":"job done"/.test(logsOf("worker")), () => logsOf("worker"));
     expect(logsOf("worker")).toMatch(/"job":"report-export".*"msg":"job done"/);
     expect(logsOf("app A") + logsOf("app B")).not.toContain('"msg":"job done"');
 
