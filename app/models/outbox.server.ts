@@ -6,9 +6,11 @@ export async function insertOutboxMessage(message: { to: string; subject: string
   await db.outboxMessage.create({ select: { id: true }, data: message });
 }
 
-export function listOutboxMessages({ take = 50 }: { take?: number }) {
+/** The newest messages; `to`: only those whose recipient contains it (any case). */
+export function listOutboxMessages({ to, take = 50 }: { to?: string; take?: number }) {
   return prisma.outboxMessage.findMany({
     select: { id: true, createdAt: true, to: true, subject: true, text: true },
+    where: to ? { to: { contains: to, mode: "insensitive" } } : undefined,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
   });
