@@ -1,12 +1,14 @@
 // `npm run load`: many learners at once for minutes, under autocannon,
 // against the production build on a fresh demo database (issue 10).
 //
-// Each autocannon connection is one learner. A learner signs in with their
-// password, then goes round: the catalogue, a lesson, starts the final quiz,
-// opens its first question, saves an answer, goes to the summary and
-// submits — ten rounds, then signs in again (a new day). Each learner makes
-// one request a second (autocannon's slowest per-connection rate), far
-// busier than a person reading; 200 learners make 200 requests a second.
+// Each autocannon connection is one learner, signed in. A learner goes
+// round: the catalogue, a lesson, starts the final quiz, opens its first
+// question, saves an answer, goes to the summary and submits — and every
+// ten rounds signs in again with their password (a new day). Each learner
+// makes one request a second (autocannon's slowest per-connection rate), far
+// busier than a person reading; 200 learners make 200 requests a second,
+// spread over the second as people's would be (they join in small waves,
+// each at its own moment, each at its own point of the cycle).
 //
 // Prints latency (p50, p95, p99, max) over every request and by kind, the
 // answers by status, and the server's memory sampled every 10 s. Fails
@@ -31,6 +33,8 @@ const option = (name: string, fallback: number) => {
 const learners = option("learners", 200);
 const seconds = option("seconds", 300);
 const ROUNDS = 10;
+const WAVE_SIZE = option("wave-size", 5);
+const RAMP = option("ramp", 10);
 const PASSWORD = "mat-khau-do-tai-2026";
 const SLUG = "chuyen-doi-so-nhan-thuc-chung";
 const LESSON = "chuyen-doi-so-la-gi";
@@ -48,14 +52,20 @@ function residentMegabytes(pid: number) {
 async function main() {
   const { server, stop } = await startBenchProvince("hoc-so-load");
   try {
-    // Signed in with their password on every tenth round: the sessions made here are not used.
-    const emails = (await makeLearners(learners, { emailPrefix: "tai", password: PASSWORD })).map((learner) => learner.email);
-
+    // Each connection is one of these people, already signed in (earlier
+    // that day); they sign in again with their password every ten rounds.
+    const people = await makeLearners(learners, { emailPrefix: "tai", password: PASSWORD });
     let nextLearner = 0;
-    const withCookie = (context: Context, request: autocannon.Request) => ({
-      ...request,
-      headers: { ...request.headers, cookie: context.cookie ?? "", origin: server.baseUrl },
-    });
+    const become = (context: Context) => {
+      if (context.email) return;
+      const person = people[nextLearner++ % people.length];
+      context.email = person?.email;
+      context.cookie = person?.cookie;
+    };
+    const withCookie = (context: Context, request: autocannon.Request) => {
+      become(context);
+      return { ...request, headers: { ...request.headers, cookie: context.cookie ?? "", origin: server.baseUrl } };
+    };
     const form = (fields: Record<string, string>) => ({
       method: "POST" as const,
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -67,7 +77,7 @@ async function main() {
       path: "/login",
       setupRequest: (request, context: Context) => {
         context.kind = "sign in";
-        context.email ??= emails[nextLearner++ % emails.length];
+        become(context);
         return { ...request, ...form({ email: context.email ?? "", password: PASSWORD, redirectTo: "/learning" }), headers: { ...form({}).headers, origin: server.baseUrl } };
       },
       onResponse: (_status, _body, context: Context, headers) => {
@@ -101,7 +111,11 @@ async function main() {
         return withCookie(context, { ...request, path: pathFor[step.kind] ?? request.path });
       },
     }));
-    const requests = [signIn, ...Array.from({ length: ROUNDS }, () => round).flat()];
+    // The cycle: a sign-in, then ten rounds. Each wave starts it at another
+    // slot, so that sign-ins (argon2, slow on purpose) come evenly over time
+    // instead of all the learners' together every cycle.
+    const slots = [[signIn], ...Array.from({ length: ROUNDS }, () => round)];
+    const requestsFor = (wave: number) => [...slots.slice(wave % slots.length), ...slots.slice(0, wave % slots.length)].flat();
 
     // Every answer's time, by kind: autocannon's own histogram keeps 2xx only (our posts redirect).
     const times = new Map<Kind | "all", number[]>([["all", []]]);
@@ -110,30 +124,44 @@ async function main() {
     const sampler = setInterval(() => memory.push(residentMegabytes(server.pid)), 10_000);
     memory.push(residentMegabytes(server.pid));
 
+    // autocannon paces each connection at one request a second on a timer
+    // started with the connection, so connections made together fire
+    // together, and would sign in again together every ten rounds. People
+    // do not: the learners come in waves of WAVE_SIZE over the first RAMP
+    // seconds, each wave at its own point of the second, so that requests
+    // spread evenly over each second.
     const started = performance.now();
-    let finished: (result: autocannon.Result) => void = () => {};
-    const done = new Promise<autocannon.Result>((resolve) => (finished = resolve));
-    const instance = autocannon(
-      { url: server.baseUrl, connections: learners, connectionRate: 1, duration: seconds, requests, timeout: 30 },
-      (error, result) => {
-        if (error) throw error;
-        finished(result);
-      },
-    );
-    // The tracker emits the client first (autocannon's run.js); @types/autocannon leaves it out.
-    (instance as unknown as EventEmitter).on("response", (client: { requestIterator?: { context?: Context } }, status: number, _bytes: number, ms: number) => {
-      const kind = client.requestIterator?.context?.kind;
-      times.get("all")?.push(ms);
-      if (kind) times.set(kind, [...(times.get(kind) ?? []), ms]);
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    const waves = Math.ceil(learners / WAVE_SIZE);
+    const groups = Array.from({ length: waves }, (_, wave) => Math.min(WAVE_SIZE, learners - wave * WAVE_SIZE));
+    const startAt = (wave: number) => (wave * 1000) / waves + 1000 * Math.floor((wave * RAMP) / waves);
+    const runs = groups.map(async (connections, wave) => {
+      await new Promise((resolve) => setTimeout(resolve, startAt(wave)));
+      return new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon(
+          { url: server.baseUrl, connections, connectionRate: 1, duration: seconds, requests: requestsFor(wave), timeout: 30 },
+          (error, result) => (error ? reject(error) : resolve(result)),
+        );
+        // The tracker emits the client first (autocannon's run.js); @types/autocannon leaves it out.
+        (instance as unknown as EventEmitter).on("response", (client: { requestIterator?: { context?: Context } }, status: number, _bytes: number, ms: number) => {
+          const kind = client.requestIterator?.context?.kind;
+          times.get("all")?.push(ms);
+          if (kind) {
+            const samples = times.get(kind) ?? [];
+            samples.push(ms);
+            times.set(kind, samples);
+          }
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        });
+      });
     });
-    const result = await done;
+    const results = await Promise.all(runs);
+    const result = { errors: results.reduce((sum, one) => sum + one.errors, 0), timeouts: results.reduce((sum, one) => sum + one.timeouts, 0) };
     clearInterval(sampler);
     memory.push(residentMegabytes(server.pid));
     const elapsed = (performance.now() - started) / 1000;
 
     const all = summarise(times.get("all") ?? []);
-    console.log(`\nload: ${learners} learners, 1 request/s each, ${seconds} s, ${os.cpus().length} cores, ${new Date().toISOString()}`);
+    console.log(`\nload: ${learners} learners, 1 request/s each, joining over ${RAMP} s in waves of ${WAVE_SIZE}, ${seconds} s, ${os.cpus().length} cores, ${new Date().toISOString()}`);
     console.log(`${all.count} requests in ${elapsed.toFixed(0)} s (${Math.round(all.count / elapsed)} requests/s); errors ${result.errors}, timeouts ${result.timeouts}`);
     console.log("| request | count | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|");
     for (const [kind, samples] of times) {

@@ -35,7 +35,9 @@ const BUDGET = {
   "lesson page": 4,
   "learner dashboard": 10,
   "HR dashboard": 12,
-  "quiz: start": 13,
+  // Session; course; enrolment; its progress; the attempts so far; the
+  // person's extra time (a timed quiz); the attempt made in one statement.
+  "quiz: start": 7,
   "quiz: question page": 2,
   "quiz: save an answer": 4,
   "quiz: submit": 7,

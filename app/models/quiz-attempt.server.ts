@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { getLogger } from "~/utils/logger.server";
+import { uuidv7 } from "~/utils/uuid.server";
 import { gradeAttempt, type Answers, type FrozenQuestion } from "~/utils/quiz";
 import { allowedMinutes, DEFAULT_QUIZ_SETTINGS, quizSettingsOf, type QuizSettings } from "~/utils/quiz-settings";
 import { markItemDoneIn } from "./enrolment.server";
@@ -95,32 +96,43 @@ export async function startAttempt({
   passPercent: number;
   settings?: QuizSettings;
 }): Promise<StartOutcome> {
-  const open = await prisma.quizAttempt.findFirst({ select: { id: true }, where: { enrolmentId, itemKey, state: "IN_PROGRESS" } });
-  if (open) return { status: "resumed", attemptId: open.id };
-  const last = await prisma.quizAttempt.aggregate({ _max: { number: true }, where: { enrolmentId, itemKey } });
-  const number = (last._max.number ?? 0) + 1;
-  if (settings.attemptsAllowed !== null && number > settings.attemptsAllowed) return { status: "exhausted" };
-  const person = await prisma.enrolment.findUniqueOrThrow({ select: { user: { select: { quizExtraTimePercent: true } } }, where: { id: enrolmentId } });
-  const minutes = allowedMinutes(settings, person.user.quizExtraTimePercent);
-  try {
-    const created = await prisma.$transaction(async (tx) => {
-      const row = await tx.quizAttempt.create({
-        select: { id: true, startedAt: true },
-        data: { enrolmentId, itemKey, number, passPercent, settings: settings as Prisma.InputJsonValue, questions: questions as Prisma.InputJsonValue },
-      });
-      // The deadline counts from the database's own start time.
-      if (minutes !== null) await tx.quizAttempt.update({ where: { id: row.id }, data: { deadline: new Date(row.startedAt.getTime() + minutes * 60_000) } });
-      return row;
-    });
-    return { status: "started", attemptId: created.id };
-  } catch (error) {
-    // Two starts at once: both continue the one that won.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const row = await prisma.quizAttempt.findFirst({ select: { id: true }, where: { enrolmentId, itemKey, state: "IN_PROGRESS" } });
-      if (row) return { status: "resumed", attemptId: row.id };
-    }
-    throw error;
-  }
+  // The person's extra time (a right some learners have) only matters with a time limit.
+  const minutes = settings.timeLimitMinutes === null ? null : allowedMinutes(settings, await extraTimePercentOf(enrolmentId));
+  // One statement: the open attempt if there is one, else the next number,
+  // within the attempts allowed, inserted. The deadline counts from the
+  // database's own start time (the same now()). Two starts at once: the
+  // unique number lets one insert; the other finds that one's attempt.
+  const [row] = await prisma.$queryRaw<{ openId: string | null; number: number; createdId: string | null }[]>`
+    WITH open_attempt AS (
+      SELECT id FROM quiz_attempt
+       WHERE enrolment_id = ${enrolmentId}::uuid AND item_key = ${itemKey} AND state = 'IN_PROGRESS'
+       LIMIT 1
+    ), next AS (
+      SELECT COALESCE(max(number), 0) + 1 AS number FROM quiz_attempt
+       WHERE enrolment_id = ${enrolmentId}::uuid AND item_key = ${itemKey}
+    ), created AS (
+      INSERT INTO quiz_attempt (id, enrolment_id, item_key, number, pass_percent, settings, questions, deadline)
+      SELECT ${uuidv7()}::uuid, ${enrolmentId}::uuid, ${itemKey}, next.number, ${passPercent}::int,
+             ${JSON.stringify(settings)}::jsonb, ${JSON.stringify(questions)}::jsonb,
+             now() + ${minutes}::int * interval '1 minute'
+        FROM next
+       WHERE NOT EXISTS (SELECT 1 FROM open_attempt) AND (${settings.attemptsAllowed}::int IS NULL OR next.number <= ${settings.attemptsAllowed}::int)
+          ON CONFLICT (enrolment_id, item_key, number) DO NOTHING
+      RETURNING id
+    )
+    SELECT (SELECT id FROM open_attempt)::text AS "openId", (SELECT number FROM next)::int AS number, (SELECT id FROM created)::text AS "createdId"`;
+  if (row?.createdId) return { status: "started", attemptId: row.createdId };
+  if (row?.openId) return { status: "resumed", attemptId: row.openId };
+  const raced = await prisma.quizAttempt.findFirst({ select: { id: true }, where: { enrolmentId, itemKey, state: "IN_PROGRESS" } });
+  if (raced) return { status: "resumed", attemptId: raced.id };
+  return { status: "exhausted" };
+}
+
+async function extraTimePercentOf(enrolmentId: string) {
+  const [row] = await prisma.$queryRaw<{ percent: number }[]>`
+    SELECT u.quiz_extra_time_percent AS percent FROM enrolment e JOIN app_user u ON u.id = e.user_id WHERE e.id = ${enrolmentId}::uuid`;
+  if (!row) throw new Error(`no enrolment ${enrolmentId}`);
+  return row.percent;
 }
 
 /** An attempt, only for the person taking it (and, when given, only in that course). */
