@@ -102,7 +102,7 @@ export async function startAttempt({
   // within the attempts allowed, inserted. The deadline counts from the
   // database's own start time (the same now()). Two starts at once: the
   // unique number lets one insert; the other finds that one's attempt.
-  const [row] = await prisma.$queryRaw<{ openId: string | null; number: number; createdId: string | null }[]>`
+  const [row] = await prisma.$queryRaw<{ openId: string | null; createdId: string | null }[]>`
     WITH open_attempt AS (
       SELECT id FROM quiz_attempt
        WHERE enrolment_id = ${enrolmentId}::uuid AND item_key = ${itemKey} AND state = 'IN_PROGRESS'
@@ -120,7 +120,7 @@ export async function startAttempt({
           ON CONFLICT (enrolment_id, item_key, number) DO NOTHING
       RETURNING id
     )
-    SELECT (SELECT id FROM open_attempt)::text AS "openId", (SELECT number FROM next)::int AS number, (SELECT id FROM created)::text AS "createdId"`;
+    SELECT (SELECT id FROM open_attempt)::text AS "openId", (SELECT id FROM created)::text AS "createdId"`;
   if (row?.createdId) return { status: "started", attemptId: row.createdId };
   if (row?.openId) return { status: "resumed", attemptId: row.openId };
   const raced = await prisma.quizAttempt.findFirst({ select: { id: true }, where: { enrolmentId, itemKey, state: "IN_PROGRESS" } });
