@@ -28,16 +28,16 @@ const BUDGET = {
   // A published version's content and its lessons' stored HTML are read
   // once per process (app/models/version-content.server.ts,
   // app/services/lesson-html.server.ts): they never change.
-  "course page": 6,
-  // Session; course; enrolment and its progress. The lesson's HTML is in
+  "course page": 5,
+  // Session; course; enrolment with its progress. The lesson's HTML is in
   // memory after the first visit; the second visit within a minute writes
   // no "last seen" again.
-  "lesson page": 4,
+  "lesson page": 3,
   "learner dashboard": 10,
   "HR dashboard": 12,
-  // Session; course; enrolment; its progress; the attempts so far; the
+  // Session; course; enrolment with its progress; the attempts so far; the
   // person's extra time (a timed quiz); the attempt made in one statement.
-  "quiz: start": 7,
+  "quiz: start": 6,
   "quiz: question page": 2,
   "quiz: save an answer": 4,
   "quiz: submit": 7,

@@ -19,10 +19,10 @@ const enrolmentSelect = {
   lastItemKey: true,
   lastActivityAt: true,
   versionId: true,
-  progress: { select: { itemKey: true, completedAt: true } },
+  progress: { select: { itemKey: true } },
 } satisfies Prisma.EnrolmentSelect;
 
-type EnrolmentRow = Prisma.EnrolmentGetPayload<{ select: typeof enrolmentSelect }>;
+type EnrolmentRow = Omit<Prisma.EnrolmentGetPayload<{ select: typeof enrolmentSelect }>, "progress"> & { progress: { itemKey: string }[] };
 
 /** The enrolment with its version's content (kept per process: app/models/version-content.server.ts). */
 async function withContent(row: EnrolmentRow, db: Prisma.TransactionClient = prisma) {
@@ -49,9 +49,16 @@ export type LearnerEnrolment = Awaited<ReturnType<typeof withContent>>;
 
 /** The enrolment in progress, or else the latest completed one. */
 export async function getCurrentEnrolment({ userId, courseId }: { userId: string; courseId: string }) {
-  const row =
-    (await prisma.enrolment.findFirst({ select: enrolmentSelect, where: { userId, courseId, status: "IN_PROGRESS" } })) ??
-    (await prisma.enrolment.findFirst({ select: enrolmentSelect, where: { userId, courseId, status: "COMPLETED" }, orderBy: { completedAt: "desc" } }));
+  // One statement with its progress: every lesson page and quiz start asks.
+  const [row] = await prisma.$queryRaw<EnrolmentRow[]>`
+    SELECT e.id, e.user_id AS "userId", e.course_id AS "courseId", e.status::text AS status, e.source::text AS source,
+           e.started_at AS "startedAt", e.completed_at AS "completedAt", e.last_item_key AS "lastItemKey",
+           e.last_activity_at AS "lastActivityAt", e.version_id AS "versionId",
+           COALESCE((SELECT json_agg(json_build_object('itemKey', p.item_key)) FROM item_progress p WHERE p.enrolment_id = e.id), '[]'::json) AS progress
+      FROM enrolment e
+     WHERE e.user_id = ${userId}::uuid AND e.course_id = ${courseId}::uuid AND e.status IN ('IN_PROGRESS', 'COMPLETED')
+     ORDER BY e.status = 'IN_PROGRESS' DESC, e.completed_at DESC NULLS LAST
+     LIMIT 1`;
   return row ? withContent(row) : null;
 }
 
