@@ -18,8 +18,12 @@ export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** Fills {name} placeholders; numbers are formatted for the locale. */
+// One number format per language, made once: building one costs more than
+// most pages spend translating, and the server makes a translator per page.
+const numberFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
+
 export function createTranslate(locale: Locale, messages: Messages): Translate {
-  const numberFormat = new Intl.NumberFormat(intlLocale[locale]);
+  const numberFormat = (numberFormats[locale] ??= new Intl.NumberFormat(intlLocale[locale]));
   return (key, params) => {
     // A key the browser has not loaded (a staff message on a learner's phone) shows as itself, never a crash.
     const template = messages[key] ?? key;

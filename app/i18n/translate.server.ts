@@ -3,8 +3,8 @@ import { createTranslate, type Locale, type Translate } from "./i18n";
 import { getLocale, localeFromCookieHeader } from "./locale.server";
 import { vi } from "./vi";
 
-// One translator per language for the whole process: building one (its
-// number format) costs more than most requests spend translating.
+// One translator per language for the whole process, for loaders, e-mails
+// and jobs.
 const translators = new Map<Locale, Translate>();
 
 /** The translator for one language (e-mails to a person, in theirs). */
