@@ -24,7 +24,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { makeLearners, startBenchProvince } from "./lib/bench-province";
-import { summarise } from "./lib/bench-server";
+import { startServer, summarise } from "./lib/bench-server";
 
 const option = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -35,6 +35,7 @@ const seconds = option("seconds", 300);
 const ROUNDS = 10;
 const WAVE_SIZE = option("wave-size", 5);
 const RAMP = option("ramp", 10);
+const PROCESSES = option("processes", 1);
 const PASSWORD = "mat-khau-do-tai-2026";
 const SLUG = "chuyen-doi-so-nhan-thuc-chung";
 const LESSON = "chuyen-doi-so-la-gi";
@@ -44,13 +45,22 @@ type Kind = "sign in" | "catalogue" | "lesson" | "start quiz" | "question" | "sa
 type Context = { cookie?: string; email?: string; question?: string; kind?: Kind };
 type Step = autocannon.Request & { kind: Kind };
 
+/** CPU time (user and system, ms) a process has used so far. */
+function cpuMilliseconds(pid: number) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  // utime and stime, in clock ticks (100 a second on Linux).
+  return ((Number(fields[11]) || 0) + (Number(fields[12]) || 0)) * 10;
+}
+
 function residentMegabytes(pid: number) {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
   return line ? Number(line[1]) / 1024 : 0;
 }
 
 async function main() {
-  const { server, stop } = await startBenchProvince("hoc-so-load");
+  const { server, stop, databaseUrl } = await startBenchProvince("hoc-so-load");
+  const others = await Promise.all(Array.from({ length: PROCESSES - 1 }, () => startServer(databaseUrl, { demo: false })));
+  const servers = [server, ...others];
   try {
     // Each connection is one of these people, already signed in (earlier
     // that day); they sign in again with their password every ten rounds.
@@ -62,29 +72,30 @@ async function main() {
       context.email = person?.email;
       context.cookie = person?.cookie;
     };
-    const withCookie = (context: Context, request: autocannon.Request) => {
+    // Each server checks that a form comes from its own origin.
+    const withCookie = (context: Context, request: autocannon.Request, origin: string) => {
       become(context);
-      return { ...request, headers: { ...request.headers, cookie: context.cookie ?? "", origin: server.baseUrl } };
+      return { ...request, headers: { ...request.headers, cookie: context.cookie ?? "", origin } };
     };
     const form = (fields: Record<string, string>) => ({
       method: "POST" as const,
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams(fields).toString(),
     });
-    const signIn: Step = {
+    const signInTo = (origin: string): Step => ({
       kind: "sign in",
       method: "POST",
       path: "/login",
       setupRequest: (request, context: Context) => {
         context.kind = "sign in";
         become(context);
-        return { ...request, ...form({ email: context.email ?? "", password: PASSWORD, redirectTo: "/learning" }), headers: { ...form({}).headers, origin: server.baseUrl } };
+        return { ...request, ...form({ email: context.email ?? "", password: PASSWORD, redirectTo: "/learning" }), headers: { ...form({}).headers, origin } };
       },
       onResponse: (_status, _body, context: Context, headers) => {
         const setCookie = [headers?.["set-cookie"] ?? []].flat().join(";");
         context.cookie = setCookie.match(/hocso_session=[a-z2-7]+/)?.[0] ?? context.cookie;
       },
-    };
+    });
     const steps: Step[] = [
       { kind: "catalogue", method: "GET", path: "/courses" },
       { kind: "lesson", method: "GET", path: `/courses/${SLUG}/${LESSON}` },
@@ -101,28 +112,37 @@ async function main() {
       { kind: "save answer", path: "/", ...form({ seq: "0", answer: "1", go: "summary" }) },
       { kind: "submit", path: "/", ...form({ seq: "1" }) },
     ];
-    const round = steps.map((step): Step => ({
+    const roundTo = (origin: string) => steps.map((step): Step => ({
       ...step,
       setupRequest: (request, context: Context) => {
         context.kind = step.kind;
         // The question page, the save and the submit follow the attempt just started.
         const question = context.question ?? `/courses/${SLUG}/quiz/${QUIZ}`;
         const pathFor: Partial<Record<Kind, string>> = { question, "save answer": question, submit: question.replace(/\/\d+$/, "/review") };
-        return withCookie(context, { ...request, path: pathFor[step.kind] ?? request.path });
+        return withCookie(context, { ...request, path: pathFor[step.kind] ?? request.path }, origin);
       },
     }));
     // The cycle: a sign-in, then ten rounds. Each wave starts it at another
     // slot, so that sign-ins (argon2, slow on purpose) come evenly over time
     // instead of all the learners' together every cycle.
-    const slots = [[signIn], ...Array.from({ length: ROUNDS }, () => round)];
-    const requestsFor = (wave: number) => [...slots.slice(wave % slots.length), ...slots.slice(0, wave % slots.length)].flat();
+    const requestsFor = (wave: number, origin: string) => {
+      const slots = [[signInTo(origin)], ...Array.from({ length: ROUNDS }, () => roundTo(origin))];
+      return [...slots.slice(wave % slots.length), ...slots.slice(0, wave % slots.length)].flat();
+    };
 
     // Every answer's time, by kind: autocannon's own histogram keeps 2xx only (our posts redirect).
     const times = new Map<Kind | "all", number[]>([["all", []]]);
     const statuses = new Map<number, number>();
     const memory: number[] = [];
-    const sampler = setInterval(() => memory.push(residentMegabytes(server.pid)), 10_000);
-    memory.push(residentMegabytes(server.pid));
+    const rss = () => servers.reduce((sum, one) => sum + residentMegabytes(one.pid), 0);
+    const cpu = () => servers.reduce((sum, one) => sum + cpuMilliseconds(one.pid), 0);
+    // The servers' CPU per answer, once all learners have joined and the
+    // server is warm: the figure to compare between builds (latency depends
+    // on how busy the shared machine is; CPU per answer much less).
+    let counted = null as { cpu: number; answers: number } | null;
+    const countFrom = setTimeout(() => (counted = { cpu: cpu(), answers: times.get("all")?.length ?? 0 }), Math.min(30, seconds / 2) * 1000);
+    const sampler = setInterval(() => memory.push(rss()), 10_000);
+    memory.push(rss());
 
     // autocannon paces each connection at one request a second on a timer
     // started with the connection, so connections made together fire
@@ -136,9 +156,10 @@ async function main() {
     const startAt = (wave: number) => (wave * 1000) / waves + 1000 * Math.floor((wave * RAMP) / waves);
     const runs = groups.map(async (connections, wave) => {
       await new Promise((resolve) => setTimeout(resolve, startAt(wave)));
+      const url = servers[wave % servers.length]!.baseUrl;
       return new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon(
-          { url: server.baseUrl, connections, connectionRate: 1, duration: seconds, requests: requestsFor(wave), timeout: 30 },
+          { url, connections, connectionRate: 1, duration: seconds, requests: requestsFor(wave, url), timeout: 30 },
           (error, result) => (error ? reject(error) : resolve(result)),
         );
         // The tracker emits the client first (autocannon's run.js); @types/autocannon leaves it out.
@@ -157,7 +178,9 @@ async function main() {
     const results = await Promise.all(runs);
     const result = { errors: results.reduce((sum, one) => sum + one.errors, 0), timeouts: results.reduce((sum, one) => sum + one.timeouts, 0) };
     clearInterval(sampler);
-    memory.push(residentMegabytes(server.pid));
+    clearTimeout(countFrom);
+    const cpuPerAnswer = counted ? (cpu() - counted.cpu) / Math.max(1, (times.get("all")?.length ?? 0) - counted.answers) : NaN;
+    memory.push(rss());
     const elapsed = (performance.now() - started) / 1000;
 
     const all = summarise(times.get("all") ?? []);
@@ -168,6 +191,7 @@ async function main() {
       const figures = summarise(samples);
       console.log(`| ${kind} | ${figures.count} | ${figures.p50} | ${figures.p95} | ${figures.p99} | ${figures.max} |`);
     }
+    console.log(`server CPU per answer after the first ${Math.min(30, seconds / 2)} s: ${cpuPerAnswer.toFixed(2)} ms`);
     console.log(`answers by status: ${[...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}: ${count}`).join(", ")}`);
     const perMinute = Math.max(1, Math.round(60 / 10));
     const average = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
@@ -187,6 +211,7 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
+    await Promise.all(others.map((one) => one.stop()));
     await stop();
   }
 }

@@ -24,11 +24,13 @@ const QUIZ = "kiem-tra-cuoi-khoa";
 const BUDGET = {
   "home (anonymous)": 0, // the unit counts are kept a minute (app/utils/remember.server.ts)
   "home (learner)": 1,
-  catalogue: 4,
+  // Session; the courses with this person's enrolments; the competency
+  // framework for the filter (one statement, app/models/competency.server.ts).
+  catalogue: 3,
   // A published version's content and its lessons' stored HTML are read
   // once per process (app/models/version-content.server.ts,
   // app/services/lesson-html.server.ts): they never change.
-  "course page": 5,
+  "course page": 4,
   // Session; course; enrolment with its progress. The lesson's HTML is in
   // memory after the first visit; the second visit within a minute writes
   // no "last seen" again.
@@ -40,7 +42,10 @@ const BUDGET = {
   "quiz: start": 6,
   "quiz: question page": 2,
   "quiz: save an answer": 4,
-  "quiz: submit": 7,
+  // The write counted; session; the attempt (the guard); the grade written
+  // if nothing changed since that read (app/models/quiz-attempt.server.ts).
+  // A pass adds a transaction: the quiz done, the course completed.
+  "quiz: submit": 4,
 };
 
 let server: ProductionServer;

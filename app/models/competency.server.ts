@@ -36,27 +36,27 @@ export async function seedCompetencies(areas: CompetencyAreaInput[]) {
   return added;
 }
 
-/** Every area with its competences, in framework order. */
+type CompetenceRow = { id: string; code: string; name: string; nameEn: string; archivedAt: string | null };
+
+/**
+ * Every area with its competences, in framework order. One statement (the
+ * catalogue shows it on every visit): the competences come as JSON, with
+ * their archive times turned back into dates.
+ */
 export async function listCompetencyAreas({ includeArchived = false }: { includeArchived?: boolean } = {}) {
-  return prisma.competencyArea.findMany({
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      nameEn: true,
-      archivedAt: true,
-      competences: {
-        select: { id: true, code: true, name: true, nameEn: true, archivedAt: true },
-        where: includeArchived ? {} : { archivedAt: null },
-        orderBy: { position: "asc" },
-      },
-    },
-    where: includeArchived ? {} : { archivedAt: null },
-    orderBy: { position: "asc" },
-  });
+  const rows = await prisma.$queryRaw<{ id: string; code: string; name: string; nameEn: string; archivedAt: Date | null; competences: CompetenceRow[] }[]>`
+    SELECT a.id::text, a.code, a.name, a.name_en AS "nameEn", a.archived_at AS "archivedAt",
+           COALESCE((SELECT json_agg(json_build_object('id', c.id, 'code', c.code, 'name', c.name, 'nameEn', c.name_en, 'archivedAt', c.archived_at) ORDER BY c.position)
+                       FROM competence c WHERE c.area_id = a.id AND (${includeArchived} OR c.archived_at IS NULL)), '[]'::json) AS competences
+      FROM competency_area a
+     WHERE ${includeArchived} OR a.archived_at IS NULL
+     ORDER BY a.position`;
+  return rows.map((area) => ({
+    ...area,
+    competences: area.competences.map((competence) => ({ ...competence, archivedAt: competence.archivedAt === null ? null : new Date(competence.archivedAt) })),
+  }));
 }
 
-/** The competence's code, or null when there is no such competence. */
 /** The areas a report can be filtered by: id, code and name only. */
 export async function listCompetencyAreaChoices() {
   return prisma.competencyArea.findMany({ select: { id: true, code: true, name: true }, where: { archivedAt: null }, orderBy: { position: "asc" } });

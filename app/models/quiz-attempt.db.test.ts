@@ -77,6 +77,70 @@ describe("an attempt", () => {
   });
 });
 
+describe("submitting the attempt as the summary page read it", () => {
+  // The summary's submit hands over the attempt it has just read: graded as
+  // read, written only if nothing changed since (one statement), else the
+  // locked way. Each test has a person and an enrolment of its own.
+  let courseId = "";
+  beforeAll(async () => {
+    const course = quizCourse("nop-bai-nhanh", "Khoá nộp bài nhanh", gift);
+    courseId = await writeDraftContent({ content: course, trainerIds: [], sourceHash: null });
+    await publishCourse({ courseId, content: course, changeNote: "Bản đầu", publishedById: null });
+  });
+
+  /** A new learner with an attempt under way and these answers saved; the attempt as read after. */
+  async function attemptWith(email: string, answersFor: (questions: ReturnType<typeof freezeQuiz>) => Record<string, number[]>) {
+    const learnerId = (await makePerson({ email })).id;
+    const enrolment = (await enrol({ userId: learnerId, courseId, source: "SELF" }))!;
+    await markItemDone({ userId: learnerId, enrolmentId: enrolment, itemKey: "bai" });
+    const started = await startAttempt({ enrolmentId: enrolment, itemKey: "kiem-tra", questions: freezeQuiz(gift), passPercent: 100 });
+    if (started.status === "exhausted") throw new Error("no attempt");
+    const fresh = (await getAttempt({ attemptId: started.attemptId, userId: learnerId }))!;
+    expect(await saveAnswers({ attemptId: fresh.id, userId: learnerId, seq: fresh.seq, answers: answersFor(fresh.questions) })).toBe("saved");
+    return { learnerId, enrolment, attempt: (await getAttempt({ attemptId: fresh.id, userId: learnerId }))! };
+  }
+
+  test("unchanged since read: graded as read, once, even when sent fifty times at once", async () => {
+    const { learnerId, enrolment, attempt } = await attemptWith("nop-mot-lan@example.test", (questions) => ({ [questions[0]!.key]: [1] }));
+    const results = await Promise.all(Array.from({ length: 50 }, () => submitAttempt({ attemptId: attempt.id, userId: learnerId, asRead: attempt })));
+    expect(results.filter((result) => result?.first)).toHaveLength(1);
+    expect(new Set(results.map((result) => `${result?.attempt.percent} ${result?.attempt.passed}`))).toEqual(new Set(["0 false"]));
+    const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+    expect({ state: row.state, seq: row.seq, percent: row.percent, passed: row.passed }).toEqual({ state: "SUBMITTED", seq: attempt.seq + 1, percent: 0, passed: false });
+    expect(row.submittedAt).toBeInstanceOf(Date);
+    expect(await prisma.itemProgress.count({ where: { enrolmentId: enrolment, itemKey: "kiem-tra" } })).toBe(0);
+  });
+
+  test("a pass as read records the quiz done, the course completed and one certificate, with the grade", async () => {
+    const { learnerId, enrolment, attempt } = await attemptWith("nop-dat@example.test", rightAnswers);
+    const result = await submitAttempt({ attemptId: attempt.id, userId: learnerId, asRead: attempt });
+    expect(result).toMatchObject({ first: true, completed: true, attempt: { percent: 100, passed: true } });
+    // The same page sent again: the result, not a second grade or completion.
+    const again = await submitAttempt({ attemptId: attempt.id, userId: learnerId, asRead: attempt });
+    expect(again).toMatchObject({ first: false, completed: false, attempt: { percent: 100, passed: true } });
+    expect((await prisma.enrolment.findUniqueOrThrow({ where: { id: enrolment } })).status).toBe("COMPLETED");
+    expect(await prisma.itemProgress.count({ where: { enrolmentId: enrolment, itemKey: "kiem-tra" } })).toBe(1);
+    expect(await prisma.certificate.count({ where: { enrolmentId: enrolment } })).toBe(1);
+  });
+
+  test("answers saved after the read are the ones graded (another tab saved in between)", async () => {
+    const { learnerId, enrolment, attempt } = await attemptWith("nop-tab-khac@example.test", (questions) => ({ [questions[0]!.key]: [1] }));
+    expect(await saveAnswers({ attemptId: attempt.id, userId: learnerId, seq: attempt.seq, answers: rightAnswers(attempt.questions) })).toBe("saved");
+    const result = await submitAttempt({ attemptId: attempt.id, userId: learnerId, asRead: attempt });
+    expect(result).toMatchObject({ first: true, completed: true, attempt: { percent: 100, passed: true } });
+    const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+    expect({ state: row.state, percent: row.percent, answers: row.answers }).toEqual({ state: "SUBMITTED", percent: 100, answers: rightAnswers(attempt.questions) });
+    expect((await prisma.enrolment.findUniqueOrThrow({ where: { id: enrolment } })).status).toBe("COMPLETED");
+  });
+
+  test("someone else's attempt, even as read, is neither submitted nor graded", async () => {
+    const { attempt } = await attemptWith("nop-cua-nguoi-khac@example.test", rightAnswers);
+    expect(await submitAttempt({ attemptId: attempt.id, userId: otherId, asRead: attempt })).toBeNull();
+    const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+    expect({ state: row.state, seq: row.seq, percent: row.percent }).toEqual({ state: "IN_PROGRESS", seq: attempt.seq, percent: null });
+  });
+});
+
 describe("time limits, attempts allowed and checked questions", () => {
   let timedEnrolmentId = "";
   let timedUserId = "";

@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseForm(request, quizSubmitSchema);
   if (!form.ok) return data({ message: "error.badRequest.body" as const }, { status: 400 });
   if (form.data.seq !== attempt.seq) return data({ message: "quiz.staleSubmit" as const }, { status: 409 });
-  const result = await submitAttempt({ attemptId: attempt.id, userId: user.id });
+  const result = await submitAttempt({ attemptId: attempt.id, userId: user.id, asRead: attempt });
   if (!result) throw new Response(t("quiz.attemptNotFound"), { status: 404 });
   let headers: HeadersInit | undefined;
   if (result.completed) {

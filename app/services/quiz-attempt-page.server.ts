@@ -18,7 +18,7 @@ export async function loadOpenAttempt(request: Request, params: Record<string, s
   const base = `/courses/${params.slug}/quiz/${attempt.itemKey}/${attempt.id}`;
   /** Submits the attempt because its time is up, and shows the result. */
   const expire = async () => {
-    await submitAttempt({ attemptId: attempt.id, userId: user.id });
+    await submitAttempt({ attemptId: attempt.id, userId: user.id, asRead: attempt });
     return redirect(`${base}/review`, { headers: { "Set-Cookie": flashCookie(t("quiz.timeUpSubmitted")) } });
   };
   if (attempt.state === "SUBMITTED") throw redirect(`${base}/review`);
