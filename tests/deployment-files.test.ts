@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { envSchema } from "~/utils/env.server";
 import { bodyLimits } from "../server/body-limit";
+import { SERVE_NODE_FLAGS } from "../server/node-flags";
 
 // The deployment files (Dockerfile, compose.yaml, deploy/) cannot be run here
 // (no Docker, no systemd), so they are read: every command they start must be
@@ -26,9 +27,14 @@ function knownVariables(): Set<string> {
   return new Set([...Object.keys(envSchema.shape), ...direct]);
 }
 
-/** The command line after `node build/main.js`, or null when the line runs something else. */
+/** The command after `node [flags] build/main.js`, or null when the line runs something else. */
 function mainCommand(commandLine: string): string | null {
-  return commandLine.match(/(?:^|\s|\/)node\s+build\/main\.js\s+([a-z-]+)/)?.[1] ?? null;
+  return commandLine.match(/(?:^|\s|\/)node(?:\s+--[a-z-]+(?:=\S+)?)*\s+build\/main\.js\s+([a-z-]+)/)?.[1] ?? null;
+}
+
+/** The flags between `node` and `build/main.js` on a command line. */
+function nodeFlags(commandLine: string): string[] {
+  return commandLine.match(/(?:^|\s|\/)node((?:\s+--[a-z-]+(?:=\S+)?)*)\s+build\/main\.js/)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
 }
 
 type ComposeService = {
@@ -50,7 +56,8 @@ describe("Dockerfile", () => {
   const runtime = dockerfile.slice(dockerfile.lastIndexOf("\nFROM ")).replace(/\\\n\s*/g, " ");
 
   test("the image runs `node build/main.js serve` as a user of its own", () => {
-    expect(runtime).toMatch(/^ENTRYPOINT \["node", "build\/main\.js"\]$/m);
+    const entrypoint = runtime.match(/^ENTRYPOINT \[(.+)\]$/m)?.[1] ?? "";
+    expect(JSON.parse(`[${entrypoint}]`)).toEqual(["node", ...SERVE_NODE_FLAGS, "build/main.js"]);
     const command = runtime.match(/^CMD \["([a-z-]+)"\]$/m)?.[1];
     expect(command).toBe("serve");
     expect(knownCommands()).toContain(command);
@@ -148,6 +155,18 @@ describe("deploy/systemd", () => {
     expect(inFile).toEqual(expect.arrayContaining(["DATABASE_URL", "APP_URL", "TRUST_PROXY", "MEDIA_DIR"]));
     for (const variable of [...inUnits, ...inFile]) expect(known, variable).toContain(variable);
   });
+});
+
+test("every way of starting a web process gives Node the same flags (server/node-flags.ts)", () => {
+  const scripts = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts;
+  const unit = read("deploy/systemd/hocso@.service").match(/^ExecStart=(.+)$/m)?.[1] ?? "";
+  const started = { "npm start": scripts.start ?? "", "npm run serve": scripts.serve ?? "", "hocso@.service": unit };
+  for (const [how, commandLine] of Object.entries(started)) {
+    expect(mainCommand(commandLine), how).toBe("serve");
+    expect(nodeFlags(commandLine), how).toEqual([...SERVE_NODE_FLAGS]);
+  }
+  // The benchmarks measure the server as it runs in production.
+  expect(read("scripts/lib/bench-server.ts")).toMatch(/spawn\(process\.execPath, \[\.\.\.SERVE_NODE_FLAGS,/);
 });
 
 describe("deploy/nginx/hocso.conf", () => {

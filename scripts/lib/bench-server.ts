@@ -2,6 +2,7 @@
 // and latency figures from samples.
 import { spawn } from "node:child_process";
 import { findFreePort } from "../../server/embedded-postgres";
+import { SERVE_NODE_FLAGS } from "../../server/node-flags";
 
 export type Latencies = { count: number; p50: number; p95: number; p99: number; max: number };
 
@@ -17,7 +18,7 @@ export async function startServer(databaseUrl: string, { demo }: { demo: boolean
   const port = await findFreePort();
   // BENCH_PROFILE=dir: the server writes a CPU profile there when it stops.
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const server = spawn(process.execPath, [...profile, "build/main.js", "serve", ...(demo ? ["--demo"] : [])], {
+  const server = spawn(process.execPath, [...SERVE_NODE_FLAGS, ...profile, "build/main.js", "serve", ...(demo ? ["--demo"] : [])], {
     stdio: ["ignore", "ignore", "inherit"],
     // As in production: jobs in their own process, not competing here.
     // Every simulated person comes from this one address: its write limit
