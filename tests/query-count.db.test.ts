@@ -30,16 +30,18 @@ const BUDGET = {
   // A published version's content and its lessons' stored HTML are read
   // once per process (app/models/version-content.server.ts,
   // app/services/lesson-html.server.ts): they never change.
-  "course page": 4,
-  // Session; course; enrolment with its progress. The lesson's HTML is in
+  "course page": 3,
+  // Session; the course with the person's enrolment and its progress
+  // (app/models/enrolment.server.ts). The lesson's HTML is in
   // memory after the first visit; the second visit within a minute writes
   // no "last seen" again.
-  "lesson page": 3,
+  "lesson page": 2,
   "learner dashboard": 10,
   "HR dashboard": 12,
-  // Session; course; enrolment with its progress; the attempts so far; the
-  // person's extra time (a timed quiz); the attempt made in one statement.
-  "quiz: start": 6,
+  // The write counted; session; the course with the enrolment and its
+  // progress; the attempts so far; the attempt made in one statement (and,
+  // for a timed quiz, the person's extra time).
+  "quiz: start": 5,
   "quiz: question page": 2,
   "quiz: save an answer": 4,
   // The write counted; session; the attempt (the guard); the grade written

@@ -5,7 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { makePerson, makeUnits } from "../../tests/helpers/people";
 import { publishCourse } from "~/services/course-publish.server";
 import { writeDraftContent } from "./course.server";
-import { enrol, markItemDone, recordVisit } from "./enrolment.server";
+import { enrol, findCourseWithCurrentEnrolment, getCurrentEnrolment, markItemDone, recordVisit } from "./enrolment.server";
 
 const lesson = (key: string, body = `Nội dung ${key}.`) => ({ key, kind: "LESSON" as const, title: `Bài ${key}`, minutes: 5, body, passPercent: null });
 const content = (items: ReturnType<typeof lesson>[]): CourseContent => ({
@@ -130,5 +130,30 @@ describe("where the learner is", () => {
     // Someone else's enrolment is never written.
     await recordVisit({ userId: otherId, enrolment: { id: enrolmentId, lastItemKey: null, lastActivityAt: new Date(0) }, itemKey: "mot" });
     expect((await row()).lastItemKey).toBe("hai");
+  });
+});
+
+describe("a course and the person's current enrolment in one statement", () => {
+  test("is what the course and getCurrentEnrolment give separately", async () => {
+    const someone = (await makePerson({ email: "mot-cau-lenh@example.test" })).id;
+    const course = await prisma.course.findUniqueOrThrow({ select: { id: true, status: true, publishedVersionId: true }, where: { id: courseId } });
+    expect(await findCourseWithCurrentEnrolment({ slug: "khoa-thu", userId: someone })).toEqual({ course, enrolment: null });
+    const enrolmentId = (await enrol({ userId: someone, courseId, source: "SELF" }))!;
+    await markItemDone({ userId: someone, enrolmentId, itemKey: "mot" });
+    await prisma.enrolment.update({ where: { id: enrolmentId }, data: { lastItemKey: "mot", lastActivityAt: new Date("2026-11-20T01:02:03.456Z") } });
+    const together = await findCourseWithCurrentEnrolment({ slug: "khoa-thu", userId: someone });
+    const apart = await getCurrentEnrolment({ userId: someone, courseId });
+    expect(together).toEqual({ course, enrolment: apart });
+    // Dates as dates, to the millisecond; progress as a set of keys.
+    expect(together?.enrolment?.startedAt).toBeInstanceOf(Date);
+    expect(together?.enrolment?.lastActivityAt).toEqual(new Date("2026-11-20T01:02:03.456Z"));
+    expect(together?.enrolment?.lastItemKey).toBe("mot");
+    expect([...(together?.enrolment?.done ?? [])]).toEqual(["mot"]);
+  });
+
+  test("unknown slug: nothing; another person's enrolment is never theirs", async () => {
+    expect(await findCourseWithCurrentEnrolment({ slug: "khong-co", userId })).toBeNull();
+    const stranger = (await makePerson({ email: "nguoi-la@example.test" })).id;
+    expect((await findCourseWithCurrentEnrolment({ slug: "khoa-thu", userId: stranger }))?.enrolment).toBeNull();
   });
 });

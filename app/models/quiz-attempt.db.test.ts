@@ -88,6 +88,9 @@ describe("submitting the attempt as the summary page read it", () => {
     await publishCourse({ courseId, content: course, changeNote: "Bản đầu", publishedById: null });
   });
 
+  // Answers are shuffled: a wrong one is found by its weight.
+  const oneWrongAnswer = (questions: ReturnType<typeof freezeQuiz>) => ({ [questions[0]!.key]: [questions[0]!.answers.findIndex((answer) => answer.weight <= 0)] });
+
   /** A new learner with an attempt under way and these answers saved; the attempt as read after. */
   async function attemptWith(email: string, answersFor: (questions: ReturnType<typeof freezeQuiz>) => Record<string, number[]>) {
     const learnerId = (await makePerson({ email })).id;
@@ -101,7 +104,7 @@ describe("submitting the attempt as the summary page read it", () => {
   }
 
   test("unchanged since read: graded as read, once, even when sent fifty times at once", async () => {
-    const { learnerId, enrolment, attempt } = await attemptWith("nop-mot-lan@example.test", (questions) => ({ [questions[0]!.key]: [1] }));
+    const { learnerId, enrolment, attempt } = await attemptWith("nop-mot-lan@example.test", oneWrongAnswer);
     const results = await Promise.all(Array.from({ length: 50 }, () => submitAttempt({ attemptId: attempt.id, userId: learnerId, asRead: attempt })));
     expect(results.filter((result) => result?.first)).toHaveLength(1);
     expect(new Set(results.map((result) => `${result?.attempt.percent} ${result?.attempt.passed}`))).toEqual(new Set(["0 false"]));
@@ -124,7 +127,7 @@ describe("submitting the attempt as the summary page read it", () => {
   });
 
   test("answers saved after the read are the ones graded (another tab saved in between)", async () => {
-    const { learnerId, enrolment, attempt } = await attemptWith("nop-tab-khac@example.test", (questions) => ({ [questions[0]!.key]: [1] }));
+    const { learnerId, enrolment, attempt } = await attemptWith("nop-tab-khac@example.test", oneWrongAnswer);
     expect(await saveAnswers({ attemptId: attempt.id, userId: learnerId, seq: attempt.seq, answers: rightAnswers(attempt.questions) })).toBe("saved");
     const result = await submitAttempt({ attemptId: attempt.id, userId: learnerId, asRead: attempt });
     expect(result).toMatchObject({ first: true, completed: true, attempt: { percent: 100, passed: true } });

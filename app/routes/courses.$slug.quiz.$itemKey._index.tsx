@@ -6,7 +6,7 @@ import { getTranslate } from "~/i18n/translate.server";
 import { startAttempt } from "~/models/quiz-attempt.server";
 import { getQuizExtraTime } from "~/models/user.server";
 import { ensureEnrolment, lockedBy } from "~/services/learning.server";
-import { getLearnerQuiz, learnerQuizState, quizBanks } from "~/services/quiz.server";
+import { getLearnerQuiz, learnerQuizState, quizBanks, quizQuestions } from "~/services/quiz.server";
 import { requirePermission } from "~/utils/auth.server";
 import { freezeQuiz, questionCount } from "~/utils/quiz";
 import { allowedMinutes } from "~/utils/quiz-settings";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     quiz: {
       key: found.quiz.key,
       title: found.quiz.title,
-      questions: questionCount(found.quiz.body, found.settings, await quizBanks(found)),
+      questions: questionCount(quizQuestions(found), found.settings, await quizBanks(found)),
       passPercent: found.passPercent,
       minutes: allowedMinutes(found.settings, extraTime),
       extraTime: found.settings.timeLimitMinutes !== null && extraTime > 0 ? extraTime : 0,
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A new enrolment may be on a newer version than the page was: re-read the quiz on it.
   const fresh =
     started.enrolmentId === found.course.enrolment?.id ? found : ((await getLearnerQuiz({ slug: params.slug ?? "", itemKey: params.itemKey ?? "", userId: user.id })) ?? found);
-  const questions = freezeQuiz(fresh.quiz.body, fresh.settings, Math.random, await quizBanks(fresh));
+  const questions = freezeQuiz(quizQuestions(fresh), fresh.settings, Math.random, await quizBanks(fresh));
   // A shared bank emptied since publishing: no attempt rather than an empty one.
   if (questions.length === 0) return data({ message: "quiz.unavailable" as const }, { status: 400 });
   const outcome = await startAttempt({

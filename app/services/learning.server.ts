@@ -1,6 +1,6 @@
-import { findCourseForLearner, publishedCourseOf } from "~/models/course-version.server";
+import { publishedCourseOf } from "~/models/course-version.server";
 import { isAssigned } from "~/models/assignment.server";
-import { enrol, getCurrentEnrolment, listCompletedSlugs, type LearnerEnrolment } from "~/models/enrolment.server";
+import { enrol, findCourseWithCurrentEnrolment, listCompletedSlugs, type LearnerEnrolment } from "~/models/enrolment.server";
 import { itemsInOrder, type CourseContent } from "~/utils/course-content";
 
 // A course as one learner sees it: the version they are enrolled on (kept
@@ -8,9 +8,10 @@ import { itemsInOrder, type CourseContent } from "~/utils/course-content";
 // the newest published version; with their progress.
 
 export async function getLearnerCourse({ slug, userId }: { slug: string; userId: string }) {
-  const course = await findCourseForLearner({ slug });
-  if (!course) return null;
-  const [enrolment, published] = await Promise.all([getCurrentEnrolment({ userId, courseId: course.id }), publishedCourseOf(course)]);
+  const found = await findCourseWithCurrentEnrolment({ slug, userId });
+  if (!found) return null;
+  const { course, enrolment } = found;
+  const published = await publishedCourseOf(course);
   if (!enrolment && !published) return null;
   const content = enrolment?.content ?? published!.content;
   // Courses to complete first; someone already taking this one carries on.

@@ -1,6 +1,7 @@
 import { findBankQuestions } from "~/models/question-bank.server";
 import { listAttempts } from "~/models/quiz-attempt.server";
 import { itemsInOrder } from "~/utils/course-content";
+import { parseGift, type GiftQuestion } from "~/utils/gift";
 import { banksOf, quizGrade } from "~/utils/quiz";
 import { mayReview, quizSettingsOf } from "~/utils/quiz-settings";
 import { getLearnerCourse } from "./learning.server";
@@ -15,6 +16,25 @@ export async function getLearnerQuiz({ slug, itemKey, userId }: { slug: string; 
 }
 
 export type LearnerQuiz = NonNullable<Awaited<ReturnType<typeof getLearnerQuiz>>>;
+
+// A quiz's GIFT text parsed, by text: a published version never changes, so
+// neither do its questions, and every quiz page and start would otherwise
+// parse them again (about a millisecond for twenty questions). Nothing
+// changes parsed questions (drawing and freezing copy what they take).
+const MAX_PARSED = 500;
+const parsed = new Map<string, readonly GiftQuestion[]>();
+
+/** The quiz's own questions, parsed once per process. */
+export function quizQuestions(found: LearnerQuiz): readonly GiftQuestion[] {
+  const body = found.quiz.body;
+  let questions = parsed.get(body);
+  if (!questions) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    questions = parseGift(body).questions;
+    parsed.set(body, questions);
+  }
+  return questions;
+}
 
 /** The shared banks the quiz draws from, as they are now (attempts freeze what they draw). */
 export function quizBanks(found: LearnerQuiz) {

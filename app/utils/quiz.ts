@@ -244,20 +244,23 @@ export function correctedQuestion(old: FrozenQuestion, fresh: GiftQuestion): Fro
 
 /** The questions of one new attempt. */
 export function freezeQuiz(
-  body: string,
+  body: string | readonly GiftQuestion[],
   settings: QuizSettings = DEFAULT_QUIZ_SETTINGS,
   random: () => number = Math.random,
   banks: BankQuestions = new Map(),
 ): FrozenQuestion[] {
-  const drawn = drawCandidates(parseGift(body).questions, settings.draw, banks, random);
+  const drawn = drawCandidates(questionsOf(body), settings.draw, banks, random);
   const ordered = settings.shuffleQuestions ? shuffled(drawn, random) : drawn;
   return ordered.map(({ question, key }) => freezeQuestion(question, settings.shuffleAnswers, random, key));
 }
 
 /** How many questions an attempt of this quiz has. */
-export function questionCount(body: string, settings: QuizSettings = DEFAULT_QUIZ_SETTINGS, banks: BankQuestions = new Map()): number {
-  return drawCandidates(parseGift(body).questions, settings.draw, banks, () => 0).length;
+export function questionCount(body: string | readonly GiftQuestion[], settings: QuizSettings = DEFAULT_QUIZ_SETTINGS, banks: BankQuestions = new Map()): number {
+  return drawCandidates(questionsOf(body), settings.draw, banks, () => 0).length;
 }
+
+/** A quiz's questions from its GIFT text, or as already parsed (app/services/quiz.server.ts keeps them). */
+const questionsOf = (body: string | readonly GiftQuestion[]) => (typeof body === "string" ? parseGift(body).questions : body);
 
 /** The shared banks a quiz's rules draw from. */
 export const banksOf = (settings: QuizSettings) => [...new Set(settings.draw.flatMap((rule) => (rule.bank ? [rule.bank] : [])))];
