@@ -72,5 +72,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # SIGTERM (docker stop) drains requests in flight first (SHUTDOWN_TIMEOUT_MS,
 # 10 s by default: give `docker stop` more than that, e.g. --time 20).
 # The young generation's size: server/node-flags.ts says why.
-ENTRYPOINT ["node", "--max-semi-space-size=64", "build/main.js"]
+ENTRYPOINT ["node", "--max-semi-space-size=64", "--min-semi-space-size=64", "build/main.js"]
 CMD ["serve"]

@@ -21,6 +21,7 @@
 //
 //   npm run load                                   # 200 learners, 300 s
 //   npm run load -- --learners 50 --seconds 60
+//   npm run load -- --processes 2                  # learners shared between two web processes
 import { readFileSync } from "node:fs";
 import type { EventEmitter } from "node:events";
 import type { IncomingHttpHeaders } from "node:http";

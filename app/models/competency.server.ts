@@ -62,6 +62,7 @@ export async function listCompetencyAreaChoices() {
   return prisma.competencyArea.findMany({ select: { id: true, code: true, name: true }, where: { archivedAt: null }, orderBy: { position: "asc" } });
 }
 
+/** Renames or archives a competence: its code, or null when there is no such competence. */
 export async function updateCompetence({ id, name, nameEn, archived }: { id: string; name: string; nameEn: string; archived: boolean }) {
   const updated = await prisma.competence.updateManyAndReturn({
     select: { code: true },

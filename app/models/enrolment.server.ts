@@ -47,25 +47,31 @@ async function withContent(row: EnrolmentRow, db: Prisma.TransactionClient = pri
 
 export type LearnerEnrolment = Awaited<ReturnType<typeof withContent>>;
 
+// The enrolment that counts (the one in progress, else the latest
+// completed) with its progress, for both look-ups below.
+const currentEnrolmentColumns = Prisma.sql`
+  e.id, e.user_id AS "userId", e.course_id AS "courseId", e.status::text AS status, e.source::text AS source,
+  e.started_at AS "startedAt", e.completed_at AS "completedAt", e.last_item_key AS "lastItemKey",
+  e.last_activity_at AS "lastActivityAt", e.version_id AS "versionId",
+  COALESCE((SELECT json_agg(json_build_object('itemKey', p.item_key)) FROM item_progress p WHERE p.enrolment_id = e.id), '[]'::json) AS progress`;
+const currentEnrolmentOnly = Prisma.sql`
+  e.status IN ('IN_PROGRESS', 'COMPLETED')
+  ORDER BY e.status = 'IN_PROGRESS' DESC, e.completed_at DESC NULLS LAST
+  LIMIT 1`;
+
 /** The enrolment in progress, or else the latest completed one. */
 export async function getCurrentEnrolment({ userId, courseId }: { userId: string; courseId: string }) {
   // One statement with its progress: every lesson page and quiz start asks.
   const [row] = await prisma.$queryRaw<EnrolmentRow[]>`
     SELECT ${currentEnrolmentColumns}
       FROM enrolment e
-     WHERE e.user_id = ${userId}::uuid AND e.course_id = ${courseId}::uuid AND ${currentEnrolmentOrder}`;
+     WHERE e.user_id = ${userId}::uuid AND e.course_id = ${courseId}::uuid AND ${currentEnrolmentOnly}`;
   return row ? withContent(row) : null;
 }
 
-const currentEnrolmentColumns = Prisma.sql`
-  e.id, e.user_id AS "userId", e.course_id AS "courseId", e.status::text AS status, e.source::text AS source,
-  e.started_at AS "startedAt", e.completed_at AS "completedAt", e.last_item_key AS "lastItemKey",
-  e.last_activity_at AS "lastActivityAt", e.version_id AS "versionId",
-  COALESCE((SELECT json_agg(json_build_object('itemKey', p.item_key)) FROM item_progress p WHERE p.enrolment_id = e.id), '[]'::json) AS progress`;
-const currentEnrolmentOrder = Prisma.sql`
-  e.status IN ('IN_PROGRESS', 'COMPLETED')
-  ORDER BY e.status = 'IN_PROGRESS' DESC, e.completed_at DESC NULLS LAST
-  LIMIT 1`;
+/** The enrolment as JSON: its dates are text. */
+type EnrolmentJson = Omit<EnrolmentRow, "startedAt" | "completedAt" | "lastActivityAt"> & { startedAt: string; completedAt: string | null; lastActivityAt: string };
+type CourseWithEnrolmentRow = { course: { id: string; status: string; publishedVersionId: string | null }; enrolment: EnrolmentJson | null };
 
 /**
  * A course by its slug (what findCourseForLearner gives) and the person's
@@ -73,14 +79,13 @@ const currentEnrolmentOrder = Prisma.sql`
  * statement: every lesson page, course page and quiz page asks for both.
  */
 export async function findCourseWithCurrentEnrolment({ slug, userId }: { slug: string; userId: string }) {
-  const [row] = await prisma.$queryRaw<{ course: { id: string; status: string; publishedVersionId: string | null }; enrolment: (Omit<EnrolmentRow, "startedAt" | "completedAt" | "lastActivityAt"> & { startedAt: string; completedAt: string | null; lastActivityAt: string }) | null }[]>`
+  const [row] = await prisma.$queryRaw<CourseWithEnrolmentRow[]>`
     SELECT json_build_object('id', c.id, 'status', c.status, 'publishedVersionId', c.published_version_id) AS course,
-           (SELECT to_json(current) FROM (SELECT ${currentEnrolmentColumns} FROM enrolment e WHERE e.user_id = ${userId}::uuid AND e.course_id = c.id AND ${currentEnrolmentOrder}) current) AS enrolment
+           (SELECT to_json(current) FROM (SELECT ${currentEnrolmentColumns} FROM enrolment e WHERE e.user_id = ${userId}::uuid AND e.course_id = c.id AND ${currentEnrolmentOnly}) current) AS enrolment
       FROM course c
      WHERE c.slug = ${slug}`;
   if (!row) return null;
   const found = row.enrolment;
-  // JSON has no dates: the enrolment's come back as text.
   const date = (value: string | null) => (value === null ? null : new Date(value));
   const enrolment = found ? await withContent({ ...found, startedAt: new Date(found.startedAt), completedAt: date(found.completedAt), lastActivityAt: new Date(found.lastActivityAt) }) : null;
   return { course: row.course, enrolment };
