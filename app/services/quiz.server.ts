@@ -2,6 +2,7 @@ import { findBankQuestions } from "~/models/question-bank.server";
 import { listAttempts } from "~/models/quiz-attempt.server";
 import { itemsInOrder } from "~/utils/course-content";
 import { parseGift, type GiftQuestion } from "~/utils/gift";
+import { LeastRecentlyUsed } from "~/utils/lru.server";
 import { banksOf, quizGrade } from "~/utils/quiz";
 import { mayReview, quizSettingsOf } from "~/utils/quiz-settings";
 import { getLearnerCourse } from "./learning.server";
@@ -21,18 +22,15 @@ export type LearnerQuiz = NonNullable<Awaited<ReturnType<typeof getLearnerQuiz>>
 // neither do its questions, and every quiz page and start would otherwise
 // parse them again (about a millisecond for twenty questions). Nothing
 // changes parsed questions (drawing and freezing copy what they take).
-const MAX_PARSED = 500;
-const parsed = new Map<string, readonly GiftQuestion[]>();
+const parsed = new LeastRecentlyUsed<string, readonly GiftQuestion[]>(500);
 
 /** The quiz's own questions, parsed once per process. */
 export function quizQuestions(found: LearnerQuiz): readonly GiftQuestion[] {
   const body = found.quiz.body;
-  let questions = parsed.get(body);
-  if (!questions) {
-    if (parsed.size >= MAX_PARSED) parsed.clear();
-    questions = parseGift(body).questions;
-    parsed.set(body, questions);
-  }
+  const known = parsed.get(body);
+  if (known) return known;
+  const questions = parseGift(body).questions;
+  parsed.set(body, questions);
   return questions;
 }
 
