@@ -8,6 +8,7 @@ import { I18nProvider } from "./i18n/context";
 import { en } from "./i18n/en";
 import { getLocale } from "./i18n/locale.server";
 import { vi } from "./i18n/vi";
+import { RETRY_AFTER_SECONDS } from "./utils/database-errors.server";
 import { getLogger } from "./utils/logger.server";
 import { pagePolicy } from "./utils/content-security-policy.server";
 import { NonceProvider } from "./utils/nonce";
@@ -25,6 +26,12 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   const locale = getLocale(request);
+  // A loader found the database away (app/utils/database-errors.server.ts):
+  // a thrown Response's headers do not reach the page, so they are set here.
+  if (responseStatusCode === 503) {
+    responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
+    responseHeaders.set("Cache-Control", "no-store");
+  }
   // A page one copy of which serves every anonymous visitor is rendered
   // whole and its own scripts allowed by their hashes: they carry a marker
   // made for this render, so a script that got into the page some other way

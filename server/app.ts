@@ -13,6 +13,7 @@ import { getEnv } from "~/utils/env.server";
 import { getLogger } from "~/utils/logger.server";
 import { runWithRequestContext, type RequestContext } from "~/utils/request-context.server";
 import { bodyLimit } from "./body-limit";
+import { withOutageAnswers } from "./outage";
 import { loggedPath } from "~/utils/logged-path";
 import { writeRateLimit } from "./rate-limit";
 import { newCspNonce, securityHeaders } from "./security-headers";
@@ -117,7 +118,7 @@ export function createApp(options: AppOptions) {
     app.all("*", async (req, res, next) => {
       try {
         const build = (await options.vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
-        return createRequestHandler({ build, mode: "development" })(req, res, next);
+        return createRequestHandler({ build: withOutageAnswers(build), mode: "development" })(req, res, next);
       } catch (error) {
         if (error instanceof Error) options.vite.ssrFixStacktrace(error);
         next(error);
@@ -135,7 +136,7 @@ export function createApp(options: AppOptions) {
     const topFiles = new Set(readdirSync(clientDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`));
     const serveTopFile = express.static(clientDir, { maxAge: "1h", index: false });
     app.use((req, res, next) => (topFiles.has(req.path) ? serveTopFile(req, res, next) : next()));
-    app.all("*", createRequestHandler({ build: options.build, mode: "production" }));
+    app.all("*", createRequestHandler({ build: withOutageAnswers(options.build), mode: "production" }));
   }
 
   return {

@@ -87,7 +87,7 @@ async function stopDatabase(mode: "fast" | "immediate") {
   throw new Error("PostgreSQL did not stop on SIGQUIT");
 }
 
-type Served = { status: number; text: string; ms: number; location: string | null };
+type Served = { status: number; text: string; ms: number; location: string | null; retryAfter: string | null };
 
 type Ask = { method?: string; headers?: Record<string, string>; body?: string };
 
@@ -101,7 +101,7 @@ async function request(port: number, pathname: string, init: Ask = {}): Promise<
     headers: { Cookie: cookie, ...init.headers },
   });
   const text = await response.text();
-  return { status: response.status, text, ms: Date.now() - started, location: response.headers.get("location") };
+  return { status: response.status, text, ms: Date.now() - started, location: response.headers.get("location"), retryAfter: response.headers.get("retry-after") };
 }
 
 /** Ends every other session of the person: a real write (a delete and an audit row). */
@@ -174,8 +174,11 @@ async function expectServing(port: number, worker: boolean) {
 }
 
 function expectPoliteFailure(served: Served) {
-  expect([500, 503]).toContain(served.status);
-  expect(served.text).toContain("Đã có lỗi xảy ra");
+  // "Away for a moment, try again", not "broken": 503 with Retry-After.
+  expect(served.status).toBe(503);
+  expect(served.retryAfter).toBe("30");
+  expect(served.text).toContain("Hệ thống đang tạm gián đoạn");
+  expect(served.text).toContain("Những gì bạn đã lưu vẫn còn nguyên.");
   expect(served.text).not.toMatch(/prisma|ECONNREFUSED|postgres|57P01|at .*\.js:\d+/i);
   // Fails within the pool's connect timeout, never hangs.
   expect(served.ms).toBeLessThan(10_000);

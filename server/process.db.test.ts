@@ -98,12 +98,13 @@ test("without its database the process stays alive but reports not ready", async
   expect(ready.status).toBe(503);
   expect(await ready.text()).toBe("database unreachable");
 
-  // A page that needs the database fails politely, in Vietnamese, and
-  // gives nothing away about the server.
+  // A page that needs the database fails politely, in Vietnamese, says to
+  // try again in a moment, and gives nothing away about the server.
   const home = await fetch(`http://127.0.0.1:${port}/`);
-  expect(home.status).toBe(500);
+  expect(home.status).toBe(503);
+  expect(home.headers.get("retry-after")).toBe("30");
   const html = await home.text();
-  expect(html).toContain("Đã có lỗi xảy ra");
+  expect(html).toContain("Hệ thống đang tạm gián đoạn");
   expect(html).not.toMatch(/prisma|ECONNREFUSED|at .*\.js:\d+/i);
 }, 30_000);
 

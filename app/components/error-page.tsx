@@ -6,6 +6,7 @@ const messagesByStatus: Record<number, { title: MessageKey; body: MessageKey }> 
   400: { title: "error.badRequest.title", body: "error.badRequest.body" },
   403: { title: "error.forbidden.title", body: "error.forbidden.body" },
   404: { title: "error.notFound.title", body: "error.notFound.body" },
+  503: { title: "error.unavailable.title", body: "error.unavailable.body" },
 };
 const genericMessages = { title: "error.generic.title", body: "error.generic.body" } as const;
 

@@ -58,6 +58,8 @@ export const coreEn: CoreMessages = {
   "error.bodyTooLarge": "What was sent is too large. If you are uploading a file, choose a smaller one.",
   "error.lengthRequired": "The request did not say how long it is, so it was refused. Send it again from a Học Số page.",
   "error.crossOrigin": "Request refused: it was not sent from a Học Số page.",
+  "error.unavailable.title": "The service is briefly unavailable",
+  "error.unavailable.body": "Học Số cannot reach its data for the moment. Everything you have saved is safe. Please try again in a few minutes.",
   "error.backHome": "Back to the home page",
 
   "validation.invalid": "This value is not valid.",

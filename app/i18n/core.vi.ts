@@ -61,6 +61,8 @@ export const coreVi = {
   "error.bodyTooLarge": "Nội dung gửi lên quá lớn. Nếu bạn đang tải tệp lên, hãy chọn tệp nhỏ hơn.",
   "error.lengthRequired": "Yêu cầu thiếu độ dài nội dung nên không được nhận. Hãy gửi lại từ trang của Học Số.",
   "error.crossOrigin": "Yêu cầu bị từ chối vì không được gửi từ một trang của Học Số.",
+  "error.unavailable.title": "Hệ thống đang tạm gián đoạn",
+  "error.unavailable.body": "Học Số đang tạm thời không truy cập được dữ liệu. Những gì bạn đã lưu vẫn còn nguyên. Hãy thử lại sau ít phút.",
   "error.backHome": "Về trang chủ",
 
   "validation.invalid": "Giá trị này không hợp lệ.",
