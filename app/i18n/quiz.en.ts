@@ -22,6 +22,7 @@ export const quizEn: Record<keyof typeof quizVi, string> = {
   "quiz.previous": "Previous question",
   "quiz.next": "Save and continue",
   "quiz.toSummary": "Save and check your answers",
+  "quiz.draftRestored": "The answer you chose last time, which was not saved, has been filled in again. It is saved only when you press the save button below.",
   "quiz.stale": "This attempt was just saved in another window. The page now shows the latest answers; check them and carry on.",
   "quiz.staleSubmit": "Not submitted: the answers were just changed in another window. This page now shows the latest answers; check them, then submit.",
   "quiz.closed": "This attempt has been submitted and can no longer be changed.",

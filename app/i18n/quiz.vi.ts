@@ -20,6 +20,7 @@ export const quizVi = {
   "quiz.previous": "Câu trước",
   "quiz.next": "Lưu và sang câu tiếp",
   "quiz.toSummary": "Lưu và xem lại trước khi nộp",
+  "quiz.draftRestored": "Đã điền lại câu trả lời bạn chọn lần trước nhưng chưa lưu. Câu trả lời chỉ được lưu khi bạn bấm nút lưu bên dưới.",
   "quiz.stale": "Bài này vừa được lưu ở một cửa sổ khác. Trang đã hiện các câu trả lời mới nhất; hãy kiểm tra rồi làm tiếp.",
   "quiz.staleSubmit": "Bài chưa được nộp: câu trả lời vừa thay đổi ở một cửa sổ khác. Trang này đã cập nhật các câu trả lời mới nhất; hãy xem lại rồi nộp.",
   "quiz.closed": "Bài làm này đã được nộp nên không sửa được nữa.",

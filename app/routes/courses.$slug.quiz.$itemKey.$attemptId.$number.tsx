@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useRef } from "react";
 import { ErrorSummary } from "~/components/form";
+import { useQuizDraft } from "~/components/quiz-draft";
 import { QuizQuestion } from "~/components/quiz-question";
 import { QuizReviewRow } from "~/components/quiz-review";
 import { QuizTimer } from "~/components/quiz-timer";
@@ -113,11 +114,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuizQuestionPage() {
-  const { number, total, seq, question, selected, timer, locked, canCheck, checkedRow } = useLoaderData<typeof loader>();
+  const { base, number, total, seq, question, selected, timer, locked, canCheck, checkedRow } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const form = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLButtonElement>(null);
+  const restored = useQuizDraft(form, { attempt: base, number, seq, locked });
   // While a save or the page's reload after a refused one is under way, the
   // buttons wait: the form still carries the save it was based on (`seq`),
   // and pressing again would only be refused again (or save twice). They
@@ -133,6 +135,11 @@ export default function QuizQuestionPage() {
       {result && "message" in result ? (
         <div className="notice notice--warning" role="alert">
           <p>{t(result.message)}</p>
+        </div>
+      ) : null}
+      {restored ? (
+        <div className="notice" role="status">
+          <p>{t("quiz.draftRestored")}</p>
         </div>
       ) : null}
       <ErrorSummary errors={result && "fieldError" in result ? { typed: result.fieldError } : undefined} fieldOrder={["typed"]} />

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useRef } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { dropStaleQuizDrafts } from "~/components/quiz-draft";
 import { QuizReviewRow } from "~/components/quiz-review";
 import { QuizTimer } from "~/components/quiz-timer";
 import { useT } from "~/i18n/context";
@@ -126,6 +127,12 @@ function Summary() {
 export default function QuizReview() {
   const loaded = useLoaderData<typeof loader>();
   const t = useT();
+  // Submitted: copies of answers not sent (quiz-draft.ts) have no more use.
+  const params = useParams();
+  const attempt = `/courses/${params.slug}/quiz/${params.itemKey}/${params.attemptId}`;
+  useEffect(() => {
+    if (loaded.submitted) dropStaleQuizDrafts(attempt, Number.POSITIVE_INFINITY);
+  }, [attempt, loaded.submitted]);
   if (!loaded.submitted) return <Summary />;
   const { result, rows, slug, number, passPercent, hiddenUntilClosed } = loaded;
   return (
