@@ -1,9 +1,8 @@
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { RequestHandler } from "express";
 import { getTranslateForCookies } from "~/i18n/translate.server";
 import { countWrite } from "~/models/write-rate.server";
 import { getEnv } from "~/utils/env.server";
+import { sha256Hex } from "~/utils/hash.server";
 import { getLogger } from "~/utils/logger.server";
 import { loggedPath } from "~/utils/logged-path";
 
@@ -16,7 +15,8 @@ import { loggedPath } from "~/utils/logged-path";
 //
 // The session is recognised by its cookie's hash, without a database read:
 // someone rotating made-up cookies still meets the address's limit. Offices
-// share one public address, so that limit is far higher.
+// share one public address, so that limit is far higher. The address is
+// kept hashed too: a counter needs to match it, never to read it.
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?hocso_session=([a-z2-7]{32})(?:;|$)/;
 
@@ -26,8 +26,8 @@ export function writeRateLimit(limits: WriteLimits = { perSession: getEnv().WRIT
   return async (req, res, next) => {
     if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
     const token = req.get("cookie")?.match(SESSION_COOKIE)?.[1];
-    const addressKey = `a:${req.ip ?? "unknown"}`;
-    const sessionKey = token ? `s:${encodeHexLowerCase(sha256(new TextEncoder().encode(token)))}` : null;
+    const addressKey = `a:${sha256Hex(req.ip ?? "unknown")}`;
+    const sessionKey = token ? `s:${sha256Hex(token)}` : null;
     let counts: Map<string, number>;
     try {
       counts = await countWrite(sessionKey ? [sessionKey, addressKey] : [addressKey]);

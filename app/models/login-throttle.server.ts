@@ -1,4 +1,5 @@
 import { prisma } from "~/utils/db.server";
+import { sha256Hex } from "~/utils/hash.server";
 
 // Sign-in throttling, kept in PostgreSQL so it holds across app processes.
 // Two counters per attempt: the account (stops guessing one person's
@@ -33,9 +34,12 @@ export const verifyPolicy: Policy = {
   ],
 };
 
-export const accountKey = (email: string) => `account:${email.toLowerCase()}`;
-export const verifyKey = (ip: string) => `verify:${ip}`;
-export const addressKey = (ip: string) => `ip:${ip}`;
+// Keys hold hashes, not the e-mail or network address itself (personal
+// data): a counter only has to match them again. Migration
+// 20261127010000_hashed_throttle_keys hashed the rows kept before.
+export const accountKey = (email: string) => `account:${sha256Hex(email.toLowerCase())}`;
+export const verifyKey = (ip: string) => `verify:${sha256Hex(ip)}`;
+export const addressKey = (ip: string) => `ip:${sha256Hex(ip)}`;
 
 /** The latest time any of these keys is locked until, if one is locked now. */
 export async function lockedUntil(keys: string[], now = new Date()): Promise<Date | null> {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import { accountKey } from "~/models/login-throttle.server";
 import { prisma } from "~/utils/db.server";
 import { sessionIdFromToken, validateSessionToken } from "~/utils/session.server";
 import { makePerson, makeUnits, TEST_PASSWORD } from "../../tests/helpers/people";
@@ -92,8 +93,11 @@ describe("signIn", () => {
       last = await attempt(email, "wrong again", now, "10.0.0.3");
       now = new Date((last.outcome === "locked" ? last.until.getTime() : now.getTime()) + 1000);
     }
-    const row = await prisma.loginThrottle.findUnique({ where: { key: "account:an@example.test" } });
+    const row = await prisma.loginThrottle.findUnique({ where: { key: accountKey(email) } });
     expect(row?.failures).toBe(10);
+    // The counters match the address and the network address again, but do
+    // not hold them (personal data).
+    expect(await prisma.loginThrottle.count({ where: { OR: [{ key: { contains: "example.test" } }, { key: { contains: "10.0.0.3" } }] } })).toBe(0);
     // The tenth failure locks for 15 minutes, not one.
     expect(last.outcome).toBe("locked");
     if (last.outcome === "locked") expect(last.until.getTime() - lastTriedAt.getTime()).toBe(15 * MINUTE);

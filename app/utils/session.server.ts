@@ -1,5 +1,4 @@
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import {
   deleteSession,
   findSessionWithUser,
@@ -7,6 +6,7 @@ import {
   touchSession,
 } from "~/models/session.server";
 import { getEnv } from "./env.server";
+import { sha256Hex } from "./hash.server";
 import type { Role } from "./permissions";
 
 // Sessions as Lucia's guide designs them (docs/decisions/010-auth.md):
@@ -39,7 +39,7 @@ export function generateSessionToken(): string {
 }
 
 export function sessionIdFromToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+  return sha256Hex(token);
 }
 
 function lifetime(isAdmin: boolean) {
