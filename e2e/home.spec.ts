@@ -82,6 +82,9 @@ test.describe("language", () => {
 
 test.describe("language of a signed-in person", () => {
   test("follows them to another device, and back", async ({ browser }, testInfo) => {
+    // A password set by mail, three contexts, four sign-ins: about 11 s on
+    // a quiet machine, and past the default 30 s on a busy one.
+    test.setTimeout(60_000);
     // Each project its own demo person: both runs share one database.
     const email = testInfo.project.name === "desktop" ? "hai.tq@lamdong.test" : "son.tv@lamdong.test";
     const password = "nương chè Bảo Lộc sau mưa";

@@ -46,7 +46,6 @@ export const coreEn: CoreMessages = {
 
   "error.notFound.title": "Page not found",
   "error.imageNotFound": "Image not found.",
-  "error.tooManyWrites": "You have sent too many requests in a minute. Please wait a moment and try again.",
   "error.notFound.body":
     "The address may be mistyped, or the page may have moved. Please check the address.",
   "error.generic.title": "Something went wrong",
@@ -55,9 +54,6 @@ export const coreEn: CoreMessages = {
   "error.forbidden.body": "If you think you need access, contact your unit's administrator.",
   "error.badRequest.title": "Invalid request",
   "error.badRequest.body": "What was sent was not valid. Please go back and try again.",
-  "error.bodyTooLarge": "What was sent is too large. If you are uploading a file, choose a smaller one.",
-  "error.lengthRequired": "The request did not say how long it is, so it was refused. Send it again from a Học Số page.",
-  "error.crossOrigin": "Request refused: it was not sent from a Học Số page.",
   "error.unavailable.title": "The service is briefly unavailable",
   "error.unavailable.body": "Học Số cannot reach its data for the moment. Everything you have saved is safe. Please try again in a few minutes.",
   "error.backHome": "Back to the home page",
@@ -143,8 +139,6 @@ export const coreEn: CoreMessages = {
   "forgot.lead": "Enter the email address you sign in with. We will send you a link to choose a new password.",
   "forgot.submit": "Send the link",
   "forgot.sent": "If this address has an account, an email with a link to reset the password has been sent to it. The link works once, for 1 hour.",
-  "forgot.mail.subject": "Reset your Học Số password",
-  "forgot.mail.body": "Hello {name},\n\nSomeone (probably you) asked to reset the password of your Học Số account. Open the link below to choose a new password. It works once, for 1 hour:\n\n{link}\n\nIf you did not ask, ignore this email; your password has not changed.\n\nHọc Số",
   "reset.title": "Choose a new password",
   "reset.lead": "The password needs at least 12 characters. A short sentence of a few words, easy for you to remember and hard for others to guess, is a good choice.",
   "reset.password": "New password",

@@ -48,7 +48,6 @@ export const coreVi = {
 
   "error.notFound.title": "Không tìm thấy trang",
   "error.imageNotFound": "Không tìm thấy ảnh.",
-  "error.tooManyWrites": "Bạn đã gửi quá nhiều yêu cầu trong một phút. Hãy chờ một lát rồi thử lại.",
   "error.notFound.body":
     "Địa chỉ bạn nhập có thể bị sai, hoặc trang đã được chuyển đi. Hãy kiểm tra lại địa chỉ.",
   "error.generic.title": "Đã có lỗi xảy ra",
@@ -58,9 +57,6 @@ export const coreVi = {
   "error.forbidden.body": "Nếu bạn nghĩ mình cần quyền truy cập, hãy liên hệ quản trị viên của đơn vị.",
   "error.badRequest.title": "Yêu cầu không hợp lệ",
   "error.badRequest.body": "Thông tin gửi lên không đúng. Hãy quay lại và thử lại.",
-  "error.bodyTooLarge": "Nội dung gửi lên quá lớn. Nếu bạn đang tải tệp lên, hãy chọn tệp nhỏ hơn.",
-  "error.lengthRequired": "Yêu cầu thiếu độ dài nội dung nên không được nhận. Hãy gửi lại từ trang của Học Số.",
-  "error.crossOrigin": "Yêu cầu bị từ chối vì không được gửi từ một trang của Học Số.",
   "error.unavailable.title": "Hệ thống đang tạm gián đoạn",
   "error.unavailable.body": "Học Số đang tạm thời không truy cập được dữ liệu. Những gì bạn đã lưu vẫn còn nguyên. Hãy thử lại sau ít phút.",
   "error.backHome": "Về trang chủ",
@@ -146,8 +142,6 @@ export const coreVi = {
   "forgot.lead": "Nhập địa chỉ thư điện tử bạn dùng để đăng nhập. Chúng tôi sẽ gửi một đường dẫn để bạn đặt mật khẩu mới.",
   "forgot.submit": "Gửi đường dẫn",
   "forgot.sent": "Nếu địa chỉ này có tài khoản, một thư với đường dẫn đặt lại mật khẩu đã được gửi tới. Đường dẫn dùng được một lần, trong 1 giờ.",
-  "forgot.mail.subject": "Đặt lại mật khẩu Học Số",
-  "forgot.mail.body": "Xin chào {name},\n\nAi đó (có thể là bạn) vừa yêu cầu đặt lại mật khẩu cho tài khoản Học Số của bạn. Mở đường dẫn dưới đây để chọn mật khẩu mới. Đường dẫn dùng được một lần, trong 1 giờ:\n\n{link}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu của bạn không thay đổi.\n\nHọc Số",
   "reset.title": "Chọn mật khẩu mới",
   "reset.lead": "Mật khẩu cần ít nhất 12 ký tự. Một câu ngắn gồm vài từ dễ nhớ với bạn nhưng khó đoán với người khác là lựa chọn tốt.",
   "reset.password": "Mật khẩu mới",

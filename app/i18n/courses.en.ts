@@ -83,15 +83,6 @@ export const coursesEn: Record<keyof typeof coursesVi, string> = {
   "lesson.pagination": "Lesson navigation",
   "lesson.inModule": "Section: {title}",
 
-  "markdown.note": "Note",
-  "markdown.tip": "Tip",
-  "markdown.important": "Important",
-  "markdown.warning": "Warning",
-  "markdown.caution": "Caution",
-  "markdown.table": "Table (swipe sideways to see all of it)",
-  "markdown.code": "Code sample",
-  "markdown.video": "Video",
-  "markdown.openVideo": "open on the original site",
 
 
 

@@ -82,15 +82,6 @@ export const coursesVi = {
   "lesson.pagination": "Chuyển bài",
   "lesson.inModule": "Thuộc phần: {title}",
 
-  "markdown.note": "Lưu ý",
-  "markdown.tip": "Mẹo",
-  "markdown.important": "Quan trọng",
-  "markdown.warning": "Cảnh báo",
-  "markdown.caution": "Thận trọng",
-  "markdown.table": "Bảng (vuốt ngang để xem hết)",
-  "markdown.code": "Đoạn mã",
-  "markdown.video": "Video",
-  "markdown.openVideo": "mở ở trang gốc",
 
 
 

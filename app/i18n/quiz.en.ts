@@ -76,7 +76,6 @@ export const quizEn: Record<keyof typeof quizVi, string> = {
   "quiz.number": "{value}",
   "quiz.numberRange": "from {min} to {max}",
   "quiz.reviewLater": "Right answers and feedback appear once you can no longer retake this quiz (passed or no attempts left).",
-  "quiz.timeUpSubmitted": "Time is up. The quiz was submitted with the answers saved.",
   "quiz.timer.label": "Time left",
   "quiz.timer.left": "Time left:",
   "quiz.timer.endsAt": "(ends at {time})",

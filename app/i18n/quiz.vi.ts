@@ -74,7 +74,6 @@ export const quizVi = {
   "quiz.number": "{value}",
   "quiz.numberRange": "từ {min} đến {max}",
   "quiz.reviewLater": "Đáp án và nhận xét sẽ hiện khi bạn không còn làm lại bài này được nữa (đã đạt hoặc hết lượt).",
-  "quiz.timeUpSubmitted": "Đã hết giờ làm bài. Bài đã được nộp với các câu trả lời đã lưu.",
   "quiz.timer.label": "Thời gian còn lại",
   "quiz.timer.left": "Thời gian còn lại:",
   "quiz.timer.endsAt": "(hết giờ lúc {time})",

@@ -94,7 +94,6 @@ export const trainingEn: Record<keyof typeof trainingVi, string> = {
   "learning.overdueSince": "Overdue since {date}",
 
 
-  "notification.greeting": "Dear {name},",
   "notification.ASSIGNED": "You have been assigned the course “{course}”, to finish by {due}.",
   "notification.ASSIGNED.subject": "Course assigned: {course}",
   "notification.DUE_SOON": "The course “{course}” is due soon ({due}). Please finish it before then.",
@@ -105,7 +104,6 @@ export const trainingEn: Record<keyof typeof trainingVi, string> = {
   "notification.MANAGER_DIGEST.subject": "Weekly summary: {count} people overdue with training",
   "notification.MANAGER_MONTHLY": "{month}: by the end of {date}, the units you look after had completed {done} of {assigned} mandatory course assignments ({rate}%); {overdue} overdue.\n\nBy unit:\n{units}",
   "notification.MANAGER_MONTHLY.subject": "Mandatory training report for {month}: {rate}% completed",
-  "notification.MANAGER_MONTHLY.unit": "– {unit}: {done}/{assigned} ({rate}%), {overdue} overdue",
   "notifications.title": "Notifications",
   "notifications.empty": "You have no notifications.",
   "notifications.markAllRead": "Mark all as read",

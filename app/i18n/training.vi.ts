@@ -92,7 +92,6 @@ export const trainingVi = {
   "learning.overdueSince": "Quá hạn từ {date}",
 
 
-  "notification.greeting": "Kính gửi {name},",
   "notification.ASSIGNED": "Anh/chị được giao học khoá “{course}”, hạn hoàn thành {due}.",
   "notification.ASSIGNED.subject": "Được giao khoá học: {course}",
   "notification.DUE_SOON": "Khoá học “{course}” sắp đến hạn hoàn thành ({due}). Anh/chị vui lòng hoàn thành trước hạn.",
@@ -103,7 +102,6 @@ export const trainingVi = {
   "notification.MANAGER_DIGEST.subject": "Tổng hợp tuần: {count} người quá hạn đào tạo",
   "notification.MANAGER_MONTHLY": "Tháng {month}: đến hết ngày {date}, các đơn vị anh/chị phụ trách đã hoàn thành {done}/{assigned} lượt khoá học bắt buộc được giao ({rate}%); {overdue} lượt quá hạn.\n\nTheo đơn vị:\n{units}",
   "notification.MANAGER_MONTHLY.subject": "Báo cáo đào tạo bắt buộc tháng {month}: {rate}% hoàn thành",
-  "notification.MANAGER_MONTHLY.unit": "– {unit}: {done}/{assigned} ({rate}%), {overdue} quá hạn",
   "notifications.title": "Thông báo",
   "notifications.empty": "Bạn chưa có thông báo nào.",
   "notifications.markAllRead": "Đánh dấu đã đọc tất cả",
