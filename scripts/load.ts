@@ -22,7 +22,7 @@
 //   npm run load                                   # 200 learners, 300 s
 //   npm run load -- --learners 50 --seconds 60
 //   npm run load -- --processes 2                  # learners shared between two web processes
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import type { EventEmitter } from "node:events";
 import type { IncomingHttpHeaders } from "node:http";
 import os from "node:os";
@@ -55,6 +55,27 @@ function cpuMilliseconds(pid: number) {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
   // utime and stime, in clock ticks (100 a second on Linux).
   return ((Number(fields[11]) || 0) + (Number(fields[12]) || 0)) * 10;
+}
+
+/**
+ * CPU time every PostgreSQL process on the machine has used so far, its
+ * exited backends included (only the load's own database runs during it).
+ */
+function databaseCpuMilliseconds() {
+  let sum = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (!stat.includes(" (postgres) ")) continue;
+      const fields = stat.split(") ")[1]?.split(" ") ?? [];
+      // utime, stime, and the same for waited-for children (ended backends).
+      sum += [11, 12, 13, 14].reduce((ticks, index) => ticks + (Number(fields[index]) || 0), 0) * 10;
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return sum;
 }
 
 function residentMegabytes(pid: number) {
@@ -144,8 +165,14 @@ async function main() {
     // The servers' CPU per answer, once all learners have joined and the
     // server is warm: the figure to compare between builds (latency depends
     // on how busy the shared machine is; CPU per answer much less).
-    let counted = null as { cpu: number; answers: number } | null;
-    const countFrom = setTimeout(() => (counted = { cpu: cpu(), answers: times.get("all")?.length ?? 0 }), Math.min(30, seconds / 2) * 1000);
+    // The database's and this load generator's too: on this machine all
+    // three share the same cores.
+    const loadCpu = () => { const used = process.cpuUsage(); return (used.user + used.system) / 1000; };
+    let counted = null as { cpu: number; database: number; load: number; answers: number } | null;
+    const countFrom = setTimeout(
+      () => (counted = { cpu: cpu(), database: databaseCpuMilliseconds(), load: loadCpu(), answers: times.get("all")?.length ?? 0 }),
+      Math.min(30, seconds / 2) * 1000,
+    );
     const sampler = setInterval(() => memory.push(rss()), 10_000);
     memory.push(rss());
 
@@ -184,7 +211,10 @@ async function main() {
     const result = { errors: results.reduce((sum, one) => sum + one.errors, 0), timeouts: results.reduce((sum, one) => sum + one.timeouts, 0) };
     clearInterval(sampler);
     clearTimeout(countFrom);
-    const cpuPerAnswer = counted ? (cpu() - counted.cpu) / Math.max(1, (times.get("all")?.length ?? 0) - counted.answers) : NaN;
+    const answersCounted = Math.max(1, (times.get("all")?.length ?? 0) - (counted?.answers ?? 0));
+    const cpuPerAnswer = counted ? (cpu() - counted.cpu) / answersCounted : NaN;
+    const databasePerAnswer = counted ? (databaseCpuMilliseconds() - counted.database) / answersCounted : NaN;
+    const loadPerAnswer = counted ? (loadCpu() - counted.load) / answersCounted : NaN;
     memory.push(rss());
     const elapsed = (performance.now() - started) / 1000;
 
@@ -197,6 +227,7 @@ async function main() {
       console.log(`| ${kind} | ${figures.count} | ${figures.p50} | ${figures.p95} | ${figures.p99} | ${figures.max} |`);
     }
     console.log(`server CPU per answer after the first ${Math.min(30, seconds / 2)} s: ${cpuPerAnswer.toFixed(2)} ms`);
+    console.log(`database CPU per answer: ${databasePerAnswer.toFixed(2)} ms; load generator: ${loadPerAnswer.toFixed(2)} ms`);
     console.log(`answers by status: ${[...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}: ${count}`).join(", ")}`);
     // memory[k] was sampled k × 10 s after the start (the last one at the end).
     const perMinute = 6;

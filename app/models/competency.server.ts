@@ -1,4 +1,6 @@
+import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { queryRows } from "~/utils/sql.server";
 
 // Competency areas and competences (DigComp 2.2, see content/competencies.yml):
 // tags for courses and questions, and a catalogue filter.
@@ -44,13 +46,13 @@ type CompetenceRow = { id: string; code: string; name: string; nameEn: string; a
  * their archive times turned back into dates.
  */
 export async function listCompetencyAreas({ includeArchived = false }: { includeArchived?: boolean } = {}) {
-  const rows = await prisma.$queryRaw<{ id: string; code: string; name: string; nameEn: string; archivedAt: Date | null; competences: CompetenceRow[] }[]>`
+  const rows = await queryRows<{ id: string; code: string; name: string; nameEn: string; archivedAt: Date | null; competences: CompetenceRow[] }>(Prisma.sql`
     SELECT a.id::text, a.code, a.name, a.name_en AS "nameEn", a.archived_at AS "archivedAt",
            COALESCE((SELECT json_agg(json_build_object('id', c.id, 'code', c.code, 'name', c.name, 'nameEn', c.name_en, 'archivedAt', c.archived_at) ORDER BY c.position)
                        FROM competence c WHERE c.area_id = a.id AND (${includeArchived} OR c.archived_at IS NULL)), '[]'::json) AS competences
       FROM competency_area a
      WHERE ${includeArchived} OR a.archived_at IS NULL
-     ORDER BY a.position`;
+     ORDER BY a.position`);
   return rows.map((area) => ({
     ...area,
     competences: area.competences.map((competence) => ({ ...competence, archivedAt: competence.archivedAt === null ? null : new Date(competence.archivedAt) })),

@@ -6,6 +6,7 @@ import { findBankQuestions } from "./question-bank.server";
 import { quizSettingsOf } from "~/utils/quiz-settings";
 import { canonicalJson, courseContentSchema, itemsInOrder, type CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
+import { queryRows } from "~/utils/sql.server";
 import { getVersionById } from "./version-content.server";
 import { CourseRuleError } from "./course.server";
 import { createLessonHtmlIn, saveLessonHtml, type LessonHtmlRow } from "./lesson-html.server";
@@ -195,7 +196,7 @@ async function queryCatalogue(filters: CatalogueFilters, fuzzy: boolean) {
   const order = query
     ? Prisma.sql`word_similarity(hoc_so_fold(${query}), hoc_so_fold(v.title || ' ' || v.summary)) DESC, v.title COLLATE "vi-x-icu"`
     : Prisma.sql`v.title COLLATE "vi-x-icu"`;
-  const rows = await prisma.$queryRaw<CatalogueRow[]>`
+  const rows = await queryRows<CatalogueRow>(Prisma.sql`
     SELECT c.slug, v.title, v.summary, v.level, v.estimated_minutes, v.competence_codes,
            NULLIF(v.content->'coverImage', 'null'::jsonb) AS cover,
            (SELECT count(*)::int FROM jsonb_array_elements(v.content->'modules') m,
@@ -203,7 +204,7 @@ async function queryCatalogue(filters: CatalogueFilters, fuzzy: boolean) {
       FROM course c JOIN course_version v ON v.id = c.published_version_id
      WHERE ${Prisma.join(conditions, " AND ")}
      ORDER BY ${order}
-     LIMIT 200`;
+     LIMIT 200`);
   return rows.map((row) => ({
     slug: row.slug,
     title: row.title,

@@ -1,6 +1,7 @@
 import { Prisma, type EnrolmentSource } from "~/generated/prisma/client";
 import { itemsInOrder, type CourseContent } from "~/utils/course-content";
 import { prisma } from "~/utils/db.server";
+import { execute, queryRows } from "~/utils/sql.server";
 import { getVersionById } from "./version-content.server";
 import { dayOf } from "~/utils/format";
 import { issueCertificate } from "./certificate.server";
@@ -62,10 +63,10 @@ const currentEnrolmentOnly = Prisma.sql`
 /** The enrolment in progress, or else the latest completed one. */
 export async function getCurrentEnrolment({ userId, courseId }: { userId: string; courseId: string }) {
   // One statement with its progress: every lesson page and quiz start asks.
-  const [row] = await prisma.$queryRaw<EnrolmentRow[]>`
+  const [row] = await queryRows<EnrolmentRow>(Prisma.sql`
     SELECT ${currentEnrolmentColumns}
       FROM enrolment e
-     WHERE e.user_id = ${userId}::uuid AND e.course_id = ${courseId}::uuid AND ${currentEnrolmentOnly}`;
+     WHERE e.user_id = ${userId}::uuid AND e.course_id = ${courseId}::uuid AND ${currentEnrolmentOnly}`);
   return row ? withContent(row) : null;
 }
 
@@ -79,11 +80,11 @@ type CourseWithEnrolmentRow = { course: { id: string; status: string; publishedV
  * statement: every lesson page, course page and quiz page asks for both.
  */
 export async function findCourseWithCurrentEnrolment({ slug, userId }: { slug: string; userId: string }) {
-  const [row] = await prisma.$queryRaw<CourseWithEnrolmentRow[]>`
+  const [row] = await queryRows<CourseWithEnrolmentRow>(Prisma.sql`
     SELECT json_build_object('id', c.id, 'status', c.status, 'publishedVersionId', c.published_version_id) AS course,
            (SELECT to_json(current) FROM (SELECT ${currentEnrolmentColumns} FROM enrolment e WHERE e.user_id = ${userId}::uuid AND e.course_id = c.id AND ${currentEnrolmentOnly}) current) AS enrolment
       FROM course c
-     WHERE c.slug = ${slug}`;
+     WHERE c.slug = ${slug}`);
   if (!row) return null;
   const found = row.enrolment;
   const date = (value: string | null) => (value === null ? null : new Date(value));
@@ -155,11 +156,9 @@ const VISIT_INTERVAL_MS = 60_000;
 /** Where the learner is: "Tiếp tục học" comes back here. */
 export async function recordVisit({ userId, enrolment, itemKey }: { userId: string; enrolment: Pick<LearnerEnrolment, "id" | "lastItemKey" | "lastActivityAt">; itemKey: string }) {
   if (enrolment.lastItemKey === itemKey && Date.now() - enrolment.lastActivityAt.getTime() < VISIT_INTERVAL_MS) return;
-  const enrolmentId = enrolment.id;
-  await prisma.enrolment.updateMany({
-    where: { id: enrolmentId, userId, status: "IN_PROGRESS" },
-    data: { lastItemKey: itemKey, lastActivityAt: new Date() },
-  });
+  await execute(Prisma.sql`
+    UPDATE enrolment SET last_item_key = ${itemKey}, last_activity_at = ${new Date()}::timestamptz
+     WHERE id = ${enrolment.id}::uuid AND user_id = ${userId}::uuid AND status = 'IN_PROGRESS'`);
 }
 
 /** Everything a person is taking or has taken, newest activity first. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { Prisma } from "~/generated/prisma/client";
+import { Prisma, type AttemptState } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { execute, queryRows } from "~/utils/sql.server";
 import { getLogger } from "~/utils/logger.server";
 import { uuidv7 } from "~/utils/uuid.server";
 import { gradeAttempt, type Answers, type FrozenQuestion } from "~/utils/quiz";
@@ -37,26 +38,27 @@ const answersSchema = z.record(z.string(), z.union([z.array(z.number().int()), z
 /** Saves that reach the server this long after the deadline still count: the last page may be on a slow connection. */
 export const DEADLINE_GRACE_SECONDS = 30;
 
-const attemptSelect = {
-  id: true,
-  enrolmentId: true,
-  itemKey: true,
-  number: true,
-  passPercent: true,
-  settings: true,
-  state: true,
-  questions: true,
-  answers: true,
-  seq: true,
-  checked: true,
-  deadline: true,
-  startedAt: true,
-  submittedAt: true,
-  score: true,
-  maxScore: true,
-  percent: true,
-  passed: true,
-} satisfies Prisma.QuizAttemptSelect;
+/** An attempt's row as getAttempt reads it. */
+type AttemptRow = {
+  id: string;
+  enrolmentId: string;
+  itemKey: string;
+  number: number;
+  passPercent: number;
+  settings: Prisma.JsonValue;
+  state: AttemptState;
+  questions: Prisma.JsonValue;
+  answers: Prisma.JsonValue;
+  seq: number;
+  checked: Prisma.JsonValue;
+  deadline: Date | null;
+  startedAt: Date;
+  submittedAt: Date | null;
+  score: number | null;
+  maxScore: number | null;
+  percent: number | null;
+  passed: boolean | null;
+};
 
 /** The JSON columns of an attempt, checked: a frozen quiz, answers, checked questions. */
 export function parseAttemptJson<Row extends { questions: Prisma.JsonValue; answers: Prisma.JsonValue; checked: Prisma.JsonValue }>(
@@ -70,7 +72,7 @@ export function parseAttemptJson<Row extends { questions: Prisma.JsonValue; answ
   };
 }
 
-function parsed(row: Prisma.QuizAttemptGetPayload<{ select: typeof attemptSelect }>) {
+function parsed(row: AttemptRow) {
   return { ...parseAttemptJson(row), settings: quizSettingsOf(row.settings, { forAttempt: true }) };
 }
 
@@ -102,7 +104,7 @@ export async function startAttempt({
   // within the attempts allowed, inserted. The deadline counts from the
   // database's own start time (the same now()). Two starts at once: the
   // unique number lets one insert; the other finds that one's attempt.
-  const [row] = await prisma.$queryRaw<{ openId: string | null; createdId: string | null }[]>`
+  const [row] = await queryRows<{ openId: string | null; createdId: string | null }>(Prisma.sql`
     WITH open_attempt AS (
       SELECT id FROM quiz_attempt
        WHERE enrolment_id = ${enrolmentId}::uuid AND item_key = ${itemKey} AND state = 'IN_PROGRESS'
@@ -120,7 +122,7 @@ export async function startAttempt({
           ON CONFLICT (enrolment_id, item_key, number) DO NOTHING
       RETURNING id
     )
-    SELECT (SELECT id FROM open_attempt)::text AS "openId", (SELECT id FROM created)::text AS "createdId"`;
+    SELECT (SELECT id FROM open_attempt)::text AS "openId", (SELECT id FROM created)::text AS "createdId"`);
   if (row?.createdId) return { status: "started", attemptId: row.createdId };
   if (row?.openId) return { status: "resumed", attemptId: row.openId };
   const raced = await prisma.quizAttempt.findFirst({ select: { id: true }, where: { enrolmentId, itemKey, state: "IN_PROGRESS" } });
@@ -129,27 +131,32 @@ export async function startAttempt({
 }
 
 async function extraTimePercentOf(enrolmentId: string) {
-  const [row] = await prisma.$queryRaw<{ percent: number }[]>`
-    SELECT u.quiz_extra_time_percent AS percent FROM enrolment e JOIN app_user u ON u.id = e.user_id WHERE e.id = ${enrolmentId}::uuid`;
+  const [row] = await queryRows<{ percent: number }>(Prisma.sql`
+    SELECT u.quiz_extra_time_percent AS percent FROM enrolment e JOIN app_user u ON u.id = e.user_id WHERE e.id = ${enrolmentId}::uuid`);
   if (!row) throw new Error(`no enrolment ${enrolmentId}`);
   return row.percent;
 }
 
 /** An attempt, only for the person taking it (and, when given, only in that course). */
 export async function getAttempt({ attemptId, userId, courseSlug }: { attemptId: string; userId: string; courseSlug?: string }) {
-  const row = await prisma.quizAttempt.findFirst({
-    select: attemptSelect,
-    where: { id: attemptId, enrolment: { userId, ...(courseSlug !== undefined ? { course: { slug: courseSlug } } : {}) } },
-  });
+  // Every question page, save and submit reads it: one prepared statement
+  // (app/utils/sql.server.ts).
+  const inCourse = courseSlug === undefined ? Prisma.empty : Prisma.sql`AND e.course_id IN (SELECT id FROM course WHERE slug = ${courseSlug})`;
+  const [row] = await queryRows<AttemptRow>(Prisma.sql`
+    SELECT a.id::text, a.enrolment_id::text AS "enrolmentId", a.item_key AS "itemKey", a.number, a.pass_percent AS "passPercent",
+           a.settings, a.state::text AS state, a.questions, a.answers, a.seq, a.checked, a.deadline, a.started_at AS "startedAt",
+           a.submitted_at AS "submittedAt", a.score, a.max_score AS "maxScore", a.percent, a.passed
+      FROM quiz_attempt a JOIN enrolment e ON e.id = a.enrolment_id
+     WHERE a.id = ${attemptId}::uuid AND e.user_id = ${userId}::uuid ${inCourse}`);
   return row ? parsed(row) : null;
 }
 
+/** A quiz's attempts in one enrolment, newest first (the quiz page lists them). */
 export async function listAttempts({ enrolmentId, itemKey }: { enrolmentId: string; itemKey: string }) {
-  return prisma.quizAttempt.findMany({
-    select: { id: true, number: true, state: true, submittedAt: true, deadline: true, percent: true, passed: true },
-    where: { enrolmentId, itemKey },
-    orderBy: { number: "desc" },
-  });
+  return queryRows<{ id: string; number: number; state: AttemptState; submittedAt: Date | null; deadline: Date | null; percent: number | null; passed: boolean | null }>(Prisma.sql`
+    SELECT id::text, number, state::text AS state, submitted_at AS "submittedAt", deadline, percent, passed
+      FROM quiz_attempt WHERE enrolment_id = ${enrolmentId}::uuid AND item_key = ${itemKey}
+     ORDER BY number DESC`);
 }
 
 export type SaveOutcome = "saved" | "stale" | "closed" | "missing" | "expired" | "locked";
@@ -162,7 +169,7 @@ export type SaveOutcome = "saved" | "stale" | "closed" | "missing" | "expired" |
  */
 export async function saveAnswers({ attemptId, userId, seq, answers, check = false }: { attemptId: string; userId: string; seq: number; answers: Answers; check?: boolean }): Promise<SaveOutcome> {
   const keys = Object.keys(answers);
-  const updated = await prisma.$executeRaw`
+  const updated = await execute(Prisma.sql`
     UPDATE quiz_attempt
        SET answers = answers || ${JSON.stringify(answers)}::jsonb,
            checked = CASE WHEN ${check} THEN checked || ${JSON.stringify(keys)}::jsonb ELSE checked END,
@@ -170,7 +177,7 @@ export async function saveAnswers({ attemptId, userId, seq, answers, check = fal
      WHERE id = ${attemptId}::uuid AND seq = ${seq} AND state = 'IN_PROGRESS'
        AND (deadline IS NULL OR now() <= deadline + make_interval(secs => ${DEADLINE_GRACE_SECONDS}))
        AND NOT (checked ?| ${keys}::text[])
-       AND enrolment_id IN (SELECT id FROM enrolment WHERE user_id = ${userId}::uuid)`;
+       AND enrolment_id IN (SELECT id FROM enrolment WHERE user_id = ${userId}::uuid)`);
   if (updated === 1) return "saved";
   const attempt = await getAttempt({ attemptId, userId });
   if (!attempt) return "missing";
@@ -222,16 +229,17 @@ async function submitAsRead(attempt: Attempt, userId: string): Promise<Submitted
   const grade = gradeAttempt(attempt.questions, attempt.answers);
   // The pass mark frozen with the attempt: never one from another page.
   const passed = grade.percent >= attempt.passPercent;
-  const write = (client: Prisma.TransactionClient) => client.$executeRaw`
+  const write = Prisma.sql`
     UPDATE quiz_attempt SET state = 'SUBMITTED', submitted_at = now(), score = ${grade.score}, max_score = ${grade.maxScore},
            percent = ${grade.percent}, passed = ${passed}, seq = seq + 1
      WHERE id = ${attempt.id}::uuid AND seq = ${attempt.seq} AND state = 'IN_PROGRESS'
        AND enrolment_id IN (SELECT id FROM enrolment WHERE user_id = ${userId}::uuid)`;
   const result = { attempt: { id: attempt.id, ...grade, passed }, completed: false, first: true };
-  if (!passed) return (await write(prisma)) === 1 ? result : null;
+  // A fail is the one write: no transaction, and the prepared statement.
+  if (!passed) return (await execute(write)) === 1 ? result : null;
   return prisma.$transaction(
     async (tx) => {
-      if ((await write(tx)) !== 1) return null;
+      if ((await tx.$executeRaw(write)) !== 1) return null;
       const done = await markItemDoneIn(tx, { userId, enrolmentId: attempt.enrolmentId, itemKey: attempt.itemKey });
       return { ...result, completed: done.status === "completed" };
     },

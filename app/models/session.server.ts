@@ -1,5 +1,6 @@
-import type { RoleName, UserStatus } from "~/generated/prisma/client";
+import { Prisma, type RoleName, type UserStatus } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { execute, queryRows } from "~/utils/sql.server";
 
 // Session rows (Lucia's design): the id is the SHA-256 of the cookie's token.
 
@@ -37,7 +38,7 @@ type SessionRow = {
  * signed-in request starts here, so each round trip saved is saved on all.
  */
 export async function findSessionWithUser(sessionId: string) {
-  const [row] = await prisma.$queryRaw<SessionRow[]>`
+  const [row] = await queryRows<SessionRow>(Prisma.sql`
     SELECT s.id, s.expires_at AS "expiresAt", s.absolute_expires_at AS "absoluteExpiresAt", s.last_seen_at AS "lastSeenAt",
            u.id AS "userId", u.email, u.full_name AS "fullName", u.status::text AS status,
            u.privacy_notice_version AS "privacyNoticeVersion",
@@ -45,15 +46,15 @@ export async function findSessionWithUser(sessionId: string) {
                        FROM role_grant g WHERE g.user_id = u.id), '[]'::json) AS "roleGrants",
            (SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL) AS "unreadNotifications"
       FROM session s JOIN app_user u ON u.id = s.user_id
-     WHERE s.id = ${sessionId}`;
+     WHERE s.id = ${sessionId}`);
   return row ?? null;
 }
 
-export async function touchSession(input: { sessionId: string; lastSeenAt: Date; expiresAt?: Date }) {
-  await prisma.session.updateMany({
-    where: { id: input.sessionId },
-    data: { lastSeenAt: input.lastSeenAt, ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}) },
-  });
+/** Marks the session as seen, and extends it when `expiresAt` is given (about once a minute of use). */
+export async function touchSession({ sessionId, lastSeenAt, expiresAt }: { sessionId: string; lastSeenAt: Date; expiresAt?: Date }) {
+  await execute(Prisma.sql`
+    UPDATE session SET last_seen_at = ${lastSeenAt}::timestamptz, expires_at = COALESCE(${expiresAt ?? null}::timestamptz, expires_at)
+     WHERE id = ${sessionId}`);
 }
 
 export async function deleteSession(sessionId: string) {

@@ -1,4 +1,6 @@
+import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { queryRows } from "~/utils/sql.server";
 
 // Counts of writes (form posts and other changes) per session and per
 // address, by the minute, in PostgreSQL so that every app process counts
@@ -17,13 +19,13 @@ export const windowOf = (now: Date) => new Date(Math.floor(now.getTime() / MINUT
  */
 export async function countWrite(keys: string[], now?: Date): Promise<Map<string, number>> {
   const window = now ? windowOf(now) : null;
-  const rows = await prisma.$queryRaw<{ key: string; count: number }[]>`
+  const rows = await queryRows<{ key: string; count: number }>(Prisma.sql`
     INSERT INTO write_rate (key, window_start, count)
     SELECT key, COALESCE(${window}::timestamptz, date_trunc('minute', now())), 1 FROM unnest(${keys}::varchar[]) AS key
     ON CONFLICT (key) DO UPDATE
       SET count = CASE WHEN write_rate.window_start = EXCLUDED.window_start THEN write_rate.count + 1 ELSE 1 END,
           window_start = EXCLUDED.window_start
-    RETURNING key, count`;
+    RETURNING key, count`);
   return new Map(rows.map((row) => [row.key, Number(row.count)]));
 }
 

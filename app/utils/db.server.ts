@@ -6,8 +6,8 @@ import { getLogger } from "./logger.server";
 import { countQueriesPerRequest } from "./query-count.server";
 import { singleton } from "./singleton.server";
 
-// One Prisma client (and so one connection pool) per process. Only code in
-// app/models/ and app/utils/*.server.ts may import it.
+// One connection pool and one Prisma client on it per process. Only code in
+// app/models/ and app/utils/*.server.ts may import them.
 
 function databaseUrl(): string {
   const url = getEnv().DATABASE_URL;
@@ -19,7 +19,11 @@ function databaseUrl(): string {
   return url;
 }
 
-export const prisma = singleton("prisma", () => {
+/**
+ * The process's connections, shared by Prisma and by the hot statements
+ * sent to the driver directly (app/utils/sql.server.ts).
+ */
+export const pool = singleton("pg-pool", () => {
   const pool = new pg.Pool({
     connectionString: databaseUrl(),
     max: getEnv().DATABASE_POOL_SIZE,
@@ -28,18 +32,21 @@ export const prisma = singleton("prisma", () => {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
+  // When PostgreSQL restarts, every idle connection in the pool is cut and
+  // the pool emits 'error': unheard, that event would end the process, and
+  // the pool may be used before Prisma (which listens too) is made. The
+  // pool drops the dead connections and opens new ones on the next query;
+  // nothing else is needed to recover.
+  pool.on("error", (error) => getLogger().warn({ err: error }, "database connection lost"));
   if (getEnv().SERVER_TIMING) countQueriesPerRequest(pool);
+  return pool;
+});
+
+export const prisma = singleton("prisma", () => {
   const adapter = new PrismaPg(
     pool,
     {
       disposeExternalPool: true,
-      // When PostgreSQL restarts, every idle connection in the pool is cut
-      // and the pool emits 'error'. The adapter already listens (an
-      // unhandled 'error' event would end the process), but only for its
-      // debug output: say it in the logs too. The pool drops the dead
-      // connections and opens new ones on the next query; nothing else is
-      // needed to recover.
-      onPoolError: (error) => getLogger().warn({ err: error }, "database connection lost"),
       onConnectionError: (error) => getLogger().warn({ err: error }, "database connection lost during a transaction"),
     },
   );
