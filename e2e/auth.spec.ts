@@ -42,6 +42,18 @@ for (const [prefix, links] of Object.entries(expectedNavigation)) {
   });
 }
 
+test("signing out clears what the browser kept for the person (unsent answers, unsaved text)", async ({ page }) => {
+  await signIn(page, account("hocvien").email);
+  // What quiz pages and the lesson editor keep while a save has not got through.
+  await page.evaluate(() => {
+    localStorage.setItem("hocso:quiz:/courses/x/quiz/y/z:1", JSON.stringify({ seq: 0, fields: [["answer", "1"]] }));
+    localStorage.setItem("hocso:studio:item", JSON.stringify({ body: "chưa lưu" }));
+  });
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => localStorage.length)).toBe(0);
+});
+
 // Wrong passwords are tried on addresses nobody has: they get the same answer
 // as a real account (no enumeration) without locking a demo account that
 // other tests sign in with.
