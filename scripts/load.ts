@@ -50,27 +50,27 @@ type Kind = "sign in" | "catalogue" | "lesson" | "start quiz" | "question" | "sa
 type Context = { cookie?: string; email?: string; question?: string; kind?: Kind };
 type Step = autocannon.Request & { kind: Kind };
 
-/** CPU time (user and system, ms) a process has used so far. */
-function cpuMilliseconds(pid: number) {
+/**
+ * CPU time (user and system, ms) a process has used so far; with
+ * `children`, also that of its ended children it waited for.
+ */
+function cpuMilliseconds(pid: number | string, { children = false } = {}) {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  // utime and stime, in clock ticks (100 a second on Linux).
-  return ((Number(fields[11]) || 0) + (Number(fields[12]) || 0)) * 10;
+  // utime, stime (then cutime, cstime), in clock ticks (100 a second on Linux).
+  const indices = children ? [11, 12, 13, 14] : [11, 12];
+  return indices.reduce((ticks, index) => ticks + (Number(fields[index]) || 0), 0) * 10;
 }
 
 /**
  * CPU time every PostgreSQL process on the machine has used so far, its
- * exited backends included (only the load's own database runs during it).
+ * ended backends included (only the load's own database runs during it).
  */
 function databaseCpuMilliseconds() {
   let sum = 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (!stat.includes(" (postgres) ")) continue;
-      const fields = stat.split(") ")[1]?.split(" ") ?? [];
-      // utime, stime, and the same for waited-for children (ended backends).
-      sum += [11, 12, 13, 14].reduce((ticks, index) => ticks + (Number(fields[index]) || 0), 0) * 10;
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") sum += cpuMilliseconds(entry, { children: true });
     } catch {
       // The process ended while being read.
     }

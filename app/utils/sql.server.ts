@@ -21,10 +21,16 @@ import { sha256Hex } from "./hash.server";
 const MAX_PREPARED = 200;
 const names = new Map<string, string>();
 
+let warned = false;
+
 function nameOf(text: string): string | undefined {
   const known = names.get(text);
-  if (known !== undefined || names.size >= MAX_PREPARED) return known;
-  if (names.size === MAX_PREPARED - 1) getLogger().warn({ prepared: MAX_PREPARED }, "prepared statement limit reached: further statements are sent unprepared");
+  if (known !== undefined) return known;
+  if (names.size >= MAX_PREPARED) {
+    if (!warned) getLogger().warn({ prepared: MAX_PREPARED }, "prepared statement limit reached: further statements are sent unprepared");
+    warned = true;
+    return undefined;
+  }
   const name = `h${sha256Hex(text).slice(0, 24)}`;
   names.set(text, name);
   return name;
@@ -38,17 +44,21 @@ const DATE_ARRAY = 1182;
 // As Prisma's raw queries give them: bigint for int8, a date as midnight UTC
 // (pg's own parser gives local midnight). timestamptz, json and the rest
 // are parsed by pg as Prisma does.
-const parseDate = (value: string) => new Date(`${value}T00:00:00Z`);
+// pg asks for a parser per column of every result: they are made once.
 const TEXT_ARRAY = 1009 as Parameters<typeof pg.types.getTypeParser>[0];
-const parseItems = (value: string) => pg.types.getTypeParser(TEXT_ARRAY)(value) as (string | null)[];
+const parseItems = pg.types.getTypeParser(TEXT_ARRAY) as (value: string) => (string | null)[];
+const parseInt8 = (value: string) => BigInt(value);
+const parseDate = (value: string) => new Date(`${value}T00:00:00Z`);
+const parseInt8Array = (value: string) => parseItems(value).map((item) => (item === null ? null : parseInt8(item)));
+const parseDateArray = (value: string) => parseItems(value).map((item) => (item === null ? null : parseDate(item)));
+const ours = new Map<number, (value: string) => unknown>([
+  [INT8, parseInt8],
+  [DATE, parseDate],
+  [INT8_ARRAY, parseInt8Array],
+  [DATE_ARRAY, parseDateArray],
+]);
 const types = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") => {
-    if (oid === INT8) return (value: string) => BigInt(value);
-    if (oid === DATE) return parseDate;
-    if (oid === INT8_ARRAY) return (value: string) => parseItems(value).map((item) => (item === null ? null : BigInt(item)));
-    if (oid === DATE_ARRAY) return (value: string) => parseItems(value).map((item) => (item === null ? null : parseDate(item)));
-    return pg.types.getTypeParser(oid, format);
-  }) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: "text" | "binary") => ours.get(oid) ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /**
